@@ -1,0 +1,286 @@
+"""Read a report from its PDF into the text form of the report, with each char's place on a page.
+
+The rest of the pipeline is shared with text input: this loader writes the same
+dialect (one line per paragraph or list item, `**bold**`, `*italic*`, `- ` and
+` - ` bullets, table rows with tab-separated cells), leaves page furniture on
+lines of its own that it names, and keeps for every char the page and box it
+was read from, so spans can name them.
+"""
+
+from __future__ import annotations
+
+import io
+from array import array
+from dataclasses import dataclass
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errors import (
+    E_PDF_DAMAGED,
+    E_PDF_ENCRYPTED,
+    E_PDF_NO_TEXT,
+    ExtractorError,
+)
+from extractor.pdf_furniture import furniture
+from extractor.pdf_layout import (
+    Glyph,
+    Line,
+    TextBlock,
+    Unit,
+    chars_to_glyphs,
+    glyphs_to_lines,
+    line_pitches,
+    marker_levels,
+    starts_block,
+)
+from extractor.pdf_tables import Box, TableBlock, aligned_table, fill_grid, inside, ruled_grids
+
+Element = Line | TableBlock
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A running header, footer or page number: its line in the text, and where it was printed."""
+
+    line: int
+    text: str
+    page: int
+    bbox: Box
+
+
+@dataclass(frozen=True)
+class PdfGeometry:
+    """For each char of the loaded text, the page and box it was read from (page 0: none)."""
+
+    pages: array
+    boxes: array
+
+    def locate(self, start: int, end: int) -> tuple[int | None, Box | None]:
+        """Given a range of the loaded text, the first page it is on and its box there.
+
+        A range that runs over a page break is placed on the page where it starts.
+        Chars the loader wrote itself (spaces between lines, markup) have no place.
+        """
+        end = min(end, len(self.pages))
+        page = next((self.pages[i] for i in range(start, end) if self.pages[i]), 0)
+        if not page:
+            return None, None
+        x0 = top = float("inf")
+        x1 = bottom = float("-inf")
+        for i in range(start, end):
+            if self.pages[i] == page:
+                x0 = min(x0, self.boxes[4 * i])
+                top = min(top, self.boxes[4 * i + 1])
+                x1 = max(x1, self.boxes[4 * i + 2])
+                bottom = max(bottom, self.boxes[4 * i + 3])
+        return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
+@dataclass(frozen=True)
+class LoadedPdf:
+    """A PDF read as the report's text form, with its page count, geometry and furniture."""
+
+    text: str
+    pages: int
+    geometry: PdfGeometry
+    furniture: tuple[Furniture, ...]
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[Line]
+    tables: list[TableBlock]
+
+
+def load_pdf(data: bytes, name: str) -> LoadedPdf:
+    """Given the bytes of a PDF and its file name (for messages), the report's text form."""
+    pages = _read_pages(data, name)
+    if not any(page.lines or page.tables for page in pages):
+        raise ExtractorError(
+            E_PDF_NO_TEXT,
+            f"{name}: the PDF has no text layer (its {len(pages)} page(s) are images)",
+            "it needs OCR, which this tool does not do; run an OCR tool and extract its output",
+        )
+    flagged = furniture([(page.lines, page.height) for page in pages])
+    elements: list[tuple[Element, bool]] = []
+    for page, marks in zip(pages, flagged, strict=True):
+        elements.extend(_page_elements(page, marks))
+    return _write(_assemble(elements), len(pages))
+
+
+def _read_pages(data: bytes, name: str) -> list[_Page]:
+    """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
+    try:
+        document = pdfplumber.open(io.BytesIO(data))
+    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as error:
+        if _encrypted(error):
+            raise ExtractorError(
+                E_PDF_ENCRYPTED,
+                f"{name}: the PDF is password-protected",
+                "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
+            ) from error
+        raise _damaged(name, error) from error
+    except (PSException, ValueError, KeyError, TypeError) as error:
+        raise _damaged(name, error) from error
+    pages: list[_Page] = []
+    with document:
+        try:
+            for page in document.pages:
+                pages.append(_read_page(page))
+                page.close()
+        except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
+            raise _damaged(name, error, len(pages) + 1) from error
+    if not pages:
+        raise _damaged(name, ValueError("no pages"))
+    return pages
+
+
+def _encrypted(error: BaseException) -> bool:
+    cause = error.args[0] if error.args else None
+    return isinstance(error, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
+        cause, PDFPasswordIncorrect | PDFEncryptionError
+    )
+
+
+def _damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
+    where = f" (page {page})" if page else ""
+    detail = str(error).strip() or type(error).__name__
+    return ExtractorError(
+        E_PDF_DAMAGED,
+        f"{name}: the PDF is damaged or truncated{where}: {detail}",
+        "get a complete copy of the file, or re-save it with a PDF viewer",
+    )
+
+
+def _read_page(page: object) -> _Page:
+    number = page.page_number  # type: ignore[attr-defined]
+    grids = ruled_grids(page)
+    glyphs = chars_to_glyphs(page.chars, number)  # type: ignore[attr-defined]
+    tables: list[TableBlock] = []
+    for box, grid in grids:
+        held = [glyph for glyph in glyphs if inside(glyph, box)]
+        if held:
+            tables.append(fill_grid(box, grid, held, number))
+            glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
+    return _Page(number, float(page.height), glyphs_to_lines(glyphs, number), tables)  # type: ignore[attr-defined]
+
+
+def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
+    """Given a page and its furniture line indexes, its lines and tables in reading order."""
+    body = [line for index, line in enumerate(page.lines) if index not in marks]
+    found: list[tuple[Element, bool]] = [(page.lines[index], True) for index in sorted(marks)]
+    index = 0
+    while index < len(body):
+        table = aligned_table(body, index)
+        if table:
+            found.append((table[0], False))
+            index = table[1]
+        else:
+            found.append((body[index], False))
+            index += 1
+    found.extend((table, False) for table in page.tables)
+    return sorted(found, key=lambda element: element[0].top)
+
+
+Piece = TextBlock | TableBlock | Line  # a Line piece is page furniture
+
+
+def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
+    """Given elements in reading order, flagged when furniture, the blocks of the text form."""
+    lines = [element for element, flag in elements if isinstance(element, Line) and not flag]
+    pitches = line_pitches(lines)
+    levels = marker_levels(lines)
+    right: dict[int, float] = {}
+    for line in lines:
+        right[line.page] = max(right.get(line.page, 0.0), line.x1)
+    pieces: list[Piece] = []
+    pending: list[Line] = []
+    current: TextBlock | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            pieces.append(current)
+            current = None
+        pieces.extend(pending)
+        pending.clear()
+
+    for element, is_furniture in elements:
+        if is_furniture:
+            (pending if current is not None else pieces).append(element)  # type: ignore[arg-type]
+        elif isinstance(element, TableBlock):
+            close()
+            previous = next((p for p in reversed(pieces) if not isinstance(p, Line)), None)
+            if _continues(previous, element):
+                previous.rows.extend(_without_repeated_header(previous, element))  # type: ignore[union-attr]
+            else:
+                pieces.append(element)
+        else:
+            last = current.lines[-1] if current else None
+            if current is None or starts_block(element, last, current, pitches, right[last.page]):  # type: ignore[arg-type]
+                close()
+                marker = element.marker()
+                level = _level(element.x0, levels) if marker else 0
+                current = TextBlock([element], marker, level)
+            else:
+                current.lines.append(element)
+    close()
+    return pieces
+
+
+def _level(x: float, levels: list[float]) -> int:
+    return min(range(len(levels)), key=lambda index: abs(levels[index] - x))
+
+
+def _continues(previous: Piece | None, table: TableBlock) -> bool:
+    """Whether `table` goes on from the block just before it, a table ending the page before."""
+    return (
+        isinstance(previous, TableBlock)
+        and previous.page == table.page - 1
+        and previous.columns == table.columns
+    )
+
+
+def _without_repeated_header(previous: TableBlock, table: TableBlock) -> list:
+    if table.row_texts()[:1] == previous.row_texts()[:1]:
+        return table.rows[1:]
+    return table.rows
+
+
+def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
+    """Given the blocks, the loaded text with each char's page and box, and the furniture."""
+    parts: list[str] = []
+    pages = array("H")
+    boxes = array("f")
+    found: list[Furniture] = []
+    line_number = 1
+    for piece in pieces:
+        units: list[Unit] = piece.units()
+        if parts:
+            units = [("\n\n", None), *units]
+        if isinstance(piece, Line):
+            line_number_here = line_number + (2 if parts else 0)
+            box = (piece.x0, piece.top, piece.x1, piece.bottom)
+            found.append(Furniture(line_number_here, piece.text, piece.page, box))
+        for text, glyph in units:
+            parts.append(text)
+            line_number += text.count("\n")
+            _place(pages, boxes, len(text), glyph)
+    parts.append("\n")
+    _place(pages, boxes, 1, None)
+    return LoadedPdf("".join(parts), page_count, PdfGeometry(pages, boxes), tuple(found))
+
+
+def _place(pages: array, boxes: array, count: int, glyph: Glyph | None) -> None:
+    for _ in range(count):
+        if glyph is None:
+            pages.append(0)
+            boxes.extend((0.0, 0.0, 0.0, 0.0))
+        else:
+            pages.append(glyph.page)
+            boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom))

@@ -1,0 +1,279 @@
+"""Text lines of a PDF page, and the paragraphs, bullets and headings they make.
+
+pdfplumber gives chars with a box and a font. The text form of a report keeps one
+line per paragraph or bullet, marks bold and italic runs with `**` and `*`, and
+writes bullets as `- ` (`  - ` one level in); this module rebuilds that from the
+geometry: lines from char tops, words from gaps, blocks from line spacing, bullet
+glyphs and their x positions, and emphasis from font names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import regex
+
+# Glyphs that open a list item wherever they stand; dashes and numbers only when a
+# wide gap follows them, since a wrapped line may start with a dash or a number.
+BULLET_GLYPHS = frozenset("•◦▪▫■□○●►▸➢✓✔")
+DASH_GLYPHS = frozenset("-\u2013\u2014")  # hyphen, en dash, em dash
+NUMBERING = regex.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+BOLD_FONT_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+ITALIC_FONT_MARKS = ("italic", "oblique")
+
+WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
+TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
+MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
+LEVEL_TOLERANCE = 4.0  # bullet glyphs within this many points are at one level
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One char on a page: its text, box (points, top-down), size and emphasis."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    page: int
+
+
+# A unit of output text: the chars and the glyph they were read from (None when
+# the loader wrote them: spaces between words, tabs, newlines, markup).
+Unit = tuple[str, Glyph | None]
+
+
+@dataclass
+class Line:
+    """Glyphs sharing a baseline, left to right."""
+
+    glyphs: list[Glyph]
+    page: int
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    size: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.glyphs.sort(key=lambda glyph: glyph.x0)
+        self.top = min(glyph.top for glyph in self.glyphs)
+        self.bottom = max(glyph.bottom for glyph in self.glyphs)
+        self.x0 = self.glyphs[0].x0
+        self.x1 = max(glyph.x1 for glyph in self.glyphs)
+        self.size = Counter(round(glyph.size, 1) for glyph in self.glyphs).most_common(1)[0][0]
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.units())
+
+    @property
+    def bold(self) -> bool:
+        return all(glyph.bold for glyph in self.glyphs)
+
+    def units(self, start: int = 0) -> list[Unit]:
+        """Given the index of a first glyph, the line's text from there with spaces and tabs.
+
+        A gap is a tab when it is wide and much wider than the line's narrowest word
+        gap, so that the stretched spaces of a justified line stay spaces.
+        """
+        glyphs = self.glyphs[start:]
+        gaps = [after.x0 - before.x1 for before, after in pairwise(glyphs)]
+        words = [gap for gap in gaps if gap > WORD_GAP * self.size]
+        narrowest = min(words, default=0.0)
+        out: list[Unit] = []
+        for index, glyph in enumerate(glyphs):
+            gap = gaps[index - 1] if index else 0.0
+            if gap > TAB_GAP * self.size and (gap > 2 * narrowest or gap > 2 * TAB_GAP * self.size):
+                out.append(("\t", None))
+            elif gap > WORD_GAP * self.size:
+                out.append((" ", None))
+            out.append((LIGATURES.get(glyph.text, glyph.text), glyph))
+        return out
+
+    def segments(self, gap: float = TAB_GAP) -> list[list[Glyph]]:
+        """The line cut where a gap is wider than `gap` font sizes: cells of an unruled row."""
+        cells: list[list[Glyph]] = [[self.glyphs[0]]]
+        for previous, glyph in pairwise(self.glyphs):
+            if glyph.x0 - previous.x1 > gap * self.size:
+                cells.append([])
+            cells[-1].append(glyph)
+        return cells
+
+    def marker(self) -> int:
+        """How many glyphs open the line as a list marker (0 when it is not a list item)."""
+        first = 1
+        while first < len(self.glyphs) and self.glyphs[first].x0 - self.glyphs[first - 1].x1 <= (
+            WORD_GAP * self.size
+        ):
+            first += 1
+        if first >= len(self.glyphs):
+            return 0
+        word = "".join(glyph.text for glyph in self.glyphs[:first])
+        gap = self.glyphs[first].x0 - self.glyphs[first - 1].x1
+        if word in BULLET_GLYPHS:
+            return first
+        if (word in DASH_GLYPHS or NUMBERING.match(word)) and gap > MARKER_GAP * self.size:
+            return first
+        return 0
+
+
+def chars_to_glyphs(chars: Iterable[dict], page: int) -> list[Glyph]:
+    """Given pdfplumber chars of one page, the upright, visible ones as glyphs."""
+    glyphs: list[Glyph] = []
+    for char in chars:
+        text = char["text"]
+        if not text.strip() or not char.get("upright", True):
+            continue
+        font = str(char.get("fontname", "")).lower()
+        glyphs.append(
+            Glyph(
+                text,
+                float(char["x0"]),
+                float(char["top"]),
+                float(char["x1"]),
+                float(char["bottom"]),
+                float(char["size"]),
+                any(mark in font for mark in BOLD_FONT_MARKS),
+                any(mark in font for mark in ITALIC_FONT_MARKS),
+                page,
+            )
+        )
+    return glyphs
+
+
+def glyphs_to_lines(glyphs: Sequence[Glyph], page: int) -> list[Line]:
+    """Given the glyphs of one page (or one table cell), its lines from top to bottom."""
+    lines: list[Line] = []
+    current: list[Glyph] = []
+    anchor = 0.0
+    for glyph in sorted(glyphs, key=lambda glyph: (glyph.bottom, glyph.x0)):
+        if current and glyph.bottom - anchor > 0.4 * glyph.size:
+            lines.append(Line(current, page))
+            current = []
+        if not current:
+            anchor = glyph.bottom
+        current.append(glyph)
+    if current:
+        lines.append(Line(current, page))
+    return lines
+
+
+def line_pitches(lines: Sequence[Line]) -> dict[float, float]:
+    """Given lines in reading order, per font size the distance between two lines of a paragraph.
+
+    That is the smallest common distance between neighbouring lines of that size (a
+    report of short items has more distances between paragraphs than within them).
+    """
+    pitches: dict[float, Counter[int]] = {}
+    for before, after in pairwise(lines):
+        distance = after.top - before.top
+        same = before.page == after.page and before.size == after.size
+        if same and 0 < distance < 3 * before.size:
+            pitches.setdefault(before.size, Counter())[round(distance)] += 1
+    found: dict[float, float] = {}
+    for size, counts in pitches.items():
+        enough = max(2, 0.05 * counts.total())
+        common = [pitch for pitch, count in counts.items() if count >= enough]
+        if common:
+            found[size] = float(min(common))
+    return found
+
+
+def marker_levels(lines: Iterable[Line]) -> list[float]:
+    """Given all lines, the x positions of list markers, one per nesting level."""
+    levels: list[float] = []
+    for x in sorted(line.x0 for line in lines if line.marker()):
+        if not levels or x - levels[-1] > LEVEL_TOLERANCE:
+            levels.append(x)
+    return levels
+
+
+@dataclass
+class TextBlock:
+    """A paragraph, a heading or a list item: lines that read as one line of the text form."""
+
+    lines: list[Line]
+    marker: int  # glyphs of the list marker on the first line; 0 for no marker
+    level: int  # 0 top level, 1 and more nested (list items only)
+
+    @property
+    def text_x0(self) -> float:
+        first = self.lines[0]
+        return first.glyphs[self.marker].x0 if self.marker else first.x0
+
+    def units(self) -> list[Unit]:
+        """The block as one line of the text form, with markers and emphasis."""
+        body = emphasize(join_lines(self.lines, self.marker))
+        if not self.marker:
+            return body
+        return [(" - " if self.level else "- ", None), *body]
+
+
+def join_lines(lines: Sequence[Line], skip: int = 0) -> list[Unit]:
+    """Given wrapped lines of one paragraph or cell, their text as one line.
+
+    The first `skip` glyphs (a list marker) are left out; a word hyphenated at the
+    end of a line (`cercetare-` then `dezvoltare`) is joined without a space.
+    """
+    body: list[Unit] = []
+    for index, line in enumerate(lines):
+        units = line.units(skip if index == 0 else 0)
+        if body:
+            hyphen_wrap = (
+                body[-1][0] == "-"
+                and len(body) > 1
+                and body[-2][0].isalpha()
+                and units[0][0].isalpha()
+            )
+            if not hyphen_wrap:
+                body.append((" ", None))
+        body.extend(units)
+    return body
+
+
+def emphasize(units: Sequence[Unit]) -> list[Unit]:
+    """Given units, the same with `**` around bold runs and `*` around italic runs."""
+    out: list[Unit] = []
+    open_mark = ""
+    close_at = 0  # where a closing mark goes: after the last char of the run
+    for unit in units:
+        text, glyph = unit
+        if glyph is None or not text.strip():
+            out.append(unit)
+            continue
+        mark = "**" * glyph.bold + "*" * glyph.italic
+        if mark != open_mark:
+            if open_mark:
+                out.insert(close_at, (open_mark, None))
+            if mark:
+                out.append((mark, None))
+            open_mark = mark
+        out.append(unit)
+        close_at = len(out)
+    if open_mark:
+        out.insert(close_at, (open_mark, None))
+    return out
+
+
+def starts_block(
+    line: Line, previous: Line, block: TextBlock, pitches: dict[float, float], right: float
+) -> bool:
+    """Whether `line` opens a new block rather than continuing `block` (last line `previous`)."""
+    if line.marker() or line.bold != previous.bold:
+        return True
+    if block.marker and line.x0 < block.text_x0 - LEVEL_TOLERANCE:
+        return True
+    if line.page != previous.page:
+        # Cut by a page break: it goes on when the last line ran to the right margin.
+        return previous.x1 < right - 2 * previous.size
+    pitch = pitches.get(previous.size, previous.size * 1.3)
+    return line.top - previous.top > pitch * 1.25
