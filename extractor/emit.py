@@ -31,6 +31,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise ExtractorError(E_WRITE, f"cannot write in {directory}: {error.strerror}") from error
     try:
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -40,3 +41,10 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise ExtractorError(E_WRITE, f"cannot write {path}: {error.strerror}") from error
+
+
+def _umask() -> int:
+    """The process umask (read by setting it, then restoring it), so output has usual modes."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
