@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
+from extractor.pdf import PdfGeometry, load_pdf
 from extractor.rules import EncodingRules
 
 PDF_MAGIC = b"%PDF-"
@@ -16,11 +17,16 @@ PDF_MAGIC = b"%PDF-"
 
 @dataclass(frozen=True)
 class Loaded:
-    """The text of an input as read, before normalization, and its `source` record."""
+    """The text of an input as read, before normalization, and its `source` record.
+
+    A PDF also gives each char's page and box (`geometry`), and the numbers of the
+    lines that are page furniture (running headers, footers, page numbers).
+    """
 
     text: str
     source: dict[str, Any]
-    geometry: Any = None
+    geometry: PdfGeometry | None = None
+    furniture: frozenset[int] = frozenset()
 
 
 def source_record(name: str, data: bytes, fmt: str, **extra: Any) -> dict[str, Any]:
@@ -37,6 +43,14 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     if not text.strip():
         raise ExtractorError(E_EMPTY, f"{name}: the input holds no text", "check the file")
     return Loaded(text, source_record(name, data, "text", encoding=encoding))
+
+
+def pdf_to_text(data: bytes, name: str) -> Loaded:
+    """Given a PDF's bytes, the report's text form read from it, with its geometry."""
+    pdf = load_pdf(data, name)
+    furniture = frozenset(entry.line for entry in pdf.furniture)
+    source = source_record(name, data, "pdf", pages=pdf.pages)
+    return Loaded(pdf.text, source, pdf.geometry, furniture)
 
 
 def decode(data: bytes, name: str, rules: EncodingRules) -> tuple[str, str]:

@@ -19,9 +19,10 @@ from extractor.coverage import coverage, unparsed_lines
 from extractor.errors import E_INTERNAL, E_READ, ExtractorError
 from extractor.findings import Finding
 from extractor.fragments import Fragment, lines_to_fragments
-from extractor.load import Loaded, bytes_to_text
+from extractor.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.models import SCHEMA_VERSION, Document
 from extractor.normalize import Normalized, normalize
+from extractor.placement import place_spans
 from extractor.preamble import preamble_to_report
 from extractor.rules import Rules, load_rules
 from extractor.sections import is_heading
@@ -53,6 +54,8 @@ def read_input(path: Path) -> bytes:
 
 
 def load(data: bytes, name: str, rules: Rules) -> Loaded:
+    if is_pdf(data):
+        return pdf_to_text(data, name)
     return bytes_to_text(data, name, rules.encodings)
 
 
@@ -77,16 +80,27 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
-    data_ = parse(segments, source, loaded.source, rules)
+    data_ = parse(segments, source, loaded.source, rules, loaded.furniture)
+    if loaded.geometry is not None:
+        data_ = place_spans(data_, normalized, loaded.geometry)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))
 
 
 def parse(
-    segments: Segments, source: SourceText, source_record: dict[str, Any], rules: Rules
+    segments: Segments,
+    source: SourceText,
+    source_record: dict[str, Any],
+    rules: Rules,
+    furniture: frozenset[int] = frozenset(),
 ) -> dict[str, Any]:
-    """Given the segments, the whole document as plain data, not yet validated."""
+    """Given the segments, the whole document as plain data, not yet validated.
+
+    `furniture` holds the numbers of lines the loader found to be page furniture.
+    """
 
     def is_furniture(line: Line) -> bool:
+        if line.number in furniture:
+            return True
         return any(pattern.match(line.text) for pattern in rules.document.furniture.patterns)
 
     def to_fragments(lines: Sequence[Line]) -> list[Fragment]:
