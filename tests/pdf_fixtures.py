@@ -32,7 +32,7 @@ TABLE_COLUMNS = (
     "Regiunea",
     "Domeniu",
 )
-TABLE_WIDTHS = (34, 24, 30, 22, 16, 20, 24)
+TABLE_WIDTHS = (32, 22, 30, 22, 14, 20, 30)
 SECTIONS = ("objective", "results", "ongoing")
 GLYPHS = ("•", "\u2013", "✓")  # bullet, en dash, check mark
 CHILD_GLYPH = "◦"

@@ -1,0 +1,155 @@
+"""The PDF loader on PDFs the tests draw: the text form it reads, furniture, geometry, bad files."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from fpdf import FPDF
+from pdf_fixtures import Layout, fonts_available, render_pdf, render_text
+
+from extractor.errors import E_PDF_DAMAGED, E_PDF_ENCRYPTED, E_PDF_NO_TEXT, ExtractorError
+from extractor.normalize import normalize
+from extractor.pdf import LoadedPdf, load_pdf
+
+SMALL = json.loads((Path(__file__).parent / "fixtures" / "small-report.json").read_text("utf-8"))
+
+LAYOUTS = {
+    # Page breaks inside a list (a bullet cut in two) and between a heading and its table.
+    "ruled": Layout(bottom_before=frozenset({"header:2", "results:1.2"})),
+    "unruled-bare-page-numbers": Layout(
+        ruled=False, header=None, footer="{n}", bottom_before=frozenset({"table:2", "results:1.1"})
+    ),
+    "numbered-list-larger-font": Layout(font_size=11, numbered=frozenset({"results:1"})),
+    "no-furniture": Layout(header=None, footer=None),
+}
+
+
+def without_furniture(loaded: LoadedPdf) -> str:
+    """The loaded text less its furniture lines, blank runs as one blank line."""
+    furniture = {entry.line for entry in loaded.furniture}
+    lines = [
+        line for number, line in enumerate(loaded.text.split("\n"), 1) if number not in furniture
+    ]
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    return "\n".join(kept).strip("\n") + "\n"
+
+
+def test_the_fixture_font_is_installed() -> None:
+    assert fonts_available(), "install Debian's fonts-dejavu-core: the PDF fixtures draw with it"
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_a_pdf_reads_as_the_text_form(name: str) -> None:
+    loaded = load_pdf(render_pdf(SMALL, LAYOUTS[name]), "small.pdf")
+    assert without_furniture(loaded) == render_text(SMALL)
+
+
+def test_a_bullet_cut_by_a_page_break_is_one_line_and_the_furniture_follows_it() -> None:
+    loaded = load_pdf(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    lines = loaded.text.split("\n")
+    cut = next(n for n, line in enumerate(lines, 1) if line.startswith("- planul de implementare"))
+    assert lines[cut - 1].endswith("cu ținte și termene;")
+    footer = next(entry for entry in loaded.furniture if entry.text == "Pagina 1 din 3")
+    assert footer.line > cut and footer.page == 1
+
+
+def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> None:
+    loaded = load_pdf(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    lines = loaded.text.split("\n")
+    found = [(entry.page, lines[entry.line - 1]) for entry in loaded.furniture]
+    header = "UEFISCDI · Stadiul proiectelor Cluster inovativ"
+    assert found == [
+        (1, header),
+        (1, "Pagina 1 din 3"),
+        (2, header),
+        (2, "Pagina 2 din 3"),
+        (3, header),
+        (3, "Pagina 3 din 3"),
+    ]
+    bare = load_pdf(render_pdf(SMALL, LAYOUTS["unruled-bare-page-numbers"]), "small.pdf")
+    assert [(entry.page, entry.text) for entry in bare.furniture] == [(1, "1"), (2, "2"), (3, "3")]
+
+
+def test_each_char_knows_its_page_and_box() -> None:
+    data = render_pdf(SMALL, LAYOUTS["ruled"])
+    loaded = load_pdf(data, "small.pdf")
+    for value in ("Adrian Bot", "Cornelia Muraru-Ionel", "Bioeconomie", "INOV-TREC"):
+        start = loaded.text.index(value)
+        page, box = loaded.geometry.locate(start, start + len(value))
+        assert page is not None and box is not None
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            padded = (box[0] - 0.5, box[1] - 0.5, box[2] + 0.5, box[3] + 0.5)
+            # The cell wraps "Cornelia / Muraru-Ionel" onto two lines; the text form joins them.
+            assert " ".join(pdf.pages[page - 1].within_bbox(padded).extract_text().split()) == value
+    assert loaded.pages == 3
+    assert loaded.geometry.locate(0, 0) == (None, None)
+
+
+def _one_page(text: str) -> bytes:
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def test_ligatures_are_letters_and_cedillas_become_commas_as_on_the_text_path() -> None:
+    loaded = load_pdf(_one_page("Planul de ﬁnanţare şi ﬂuxul ŢĂRII"), "one.pdf")
+    assert loaded.text == "Planul de finanţare şi fluxul ŢĂRII\n"
+    assert normalize(loaded.text).text == "Planul de finanțare și fluxul ȚĂRII\n"
+    start = loaded.text.index("fi")
+    assert loaded.geometry.locate(start, start + 1) == loaded.geometry.locate(start + 1, start + 2)
+
+
+def _encrypted() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="confidential")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    return bytes(pdf.output())
+
+
+def _image_only() -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x80\x80\x80" * 4 for _ in range(4)))
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    png = (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(io.BytesIO(png), x=10, y=10, w=150)
+    return bytes(pdf.output())
+
+
+BAD_PDFS = {
+    "password-protected": (_encrypted, E_PDF_ENCRYPTED, "password-protected"),
+    "truncated": (lambda: render_pdf(SMALL)[:20000], E_PDF_DAMAGED, "damaged or truncated"),
+    "garbage": (lambda: b"%PDF-1.4\n" + b"\x00garbage" * 64, E_PDF_DAMAGED, "damaged or truncated"),
+    "image-only": (_image_only, E_PDF_NO_TEXT, "needs OCR"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_PDFS)
+def test_a_bad_pdf_is_one_clear_error(case: str) -> None:
+    make, code, words = BAD_PDFS[case]
+    with pytest.raises(ExtractorError) as raised:
+        load_pdf(make(), f"{case}.pdf")
+    assert raised.value.code == code
+    assert words in str(raised.value)
+    assert f"{case}.pdf" in str(raised.value)
