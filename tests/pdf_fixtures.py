@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +244,49 @@ def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...], layout: Layout, line: f
             row = table.row()
             for cell in cells:
                 row.cell(cell)
+
+
+HTML_STYLE = """
+@page { size: A4; margin: 22mm 20mm; }
+body { font-family: "DejaVu Sans"; font-size: 10pt; line-height: 1.4; }
+p { margin: 0 0 0.6em 0; }
+.l0, .l1 { padding-left: 10mm; text-indent: -6mm; }
+.l1 { padding-left: 17mm; }
+.g { display: inline-block; width: 6mm; text-indent: 0; }
+.label { display: inline-block; width: 30mm; }
+table { border-collapse: collapse; font-size: 7pt; margin-bottom: 0.6em; }
+td, th { border: 0.5pt solid black; padding: 1mm; vertical-align: top; text-align: left; }
+"""
+
+
+def render_html(document: dict[str, Any]) -> str:
+    """Given a document, an HTML page of it, for a second engine (a browser) to print as PDF."""
+    body: list[str] = []
+    for block in blocks(document):
+        text = escape(block.text, quote=False)
+        if block.kind == "heading":
+            body.append(f"<p><b>{text}</b></p>")
+        elif block.kind == "paragraph" and block.bold:
+            bold = escape(block.bold, quote=False)
+            body.append(f"<p>{text.replace(bold, f'<b>{bold}</b>')}</p>")
+        elif block.kind == "bullet":
+            inner = f"<i>{text}</i>" if block.italic else text
+            level = min(block.level, 1)
+            body.append(f'<p class="l{level}"><span class="g">{block.glyph}</span>{inner}</p>')
+        elif block.kind == "table":
+            head, *rows = block.cells
+            cells = "".join(f"<th>{escape(cell, quote=False)}</th>" for cell in head)
+            lines = [f"<tr>{cells}</tr>"]
+            for row in rows:
+                lines.append(
+                    "<tr>" + "".join(f"<td>{escape(c, quote=False)}</td>" for c in row) + "</tr>"
+                )
+            body.append(f"<table>{''.join(lines)}</table>")
+        elif block.kind == "site":
+            body.append(f'<p><span class="label">Site proiect</span>{text}</p>')
+        else:
+            body.append(f"<p>{text}</p>")
+    return (
+        '<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">'
+        f"<style>{HTML_STYLE}</style></head><body>{''.join(body)}</body></html>"
+    )

@@ -1,0 +1,81 @@
+"""Time the tool on a 20+ page PDF beside pdfplumber's bare `extract_text()` over the same pages.
+
+The PDF is the 2019 golden drawn twice over (tests/pdf_fixtures.py), with ruled
+tables and running header and footer. Both timings run in this one process, best
+of `--repeat` runs each; the ratio is tool / bare, and should stay under 1.5.
+
+Example:
+  python bench/bench_pdf.py --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pdf_fixtures import render_pdf  # noqa: E402
+
+from extractor.pipeline import run_bytes  # noqa: E402
+from extractor.rules import load_rules  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "golden" / "cluster-inovativ-2019.json"
+RATIO_LIMIT = 1.5
+
+
+def bench_pdf(copies: int = 2) -> bytes:
+    """The golden's projects `copies` times over, drawn as one PDF."""
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    document["projects"] = document["projects"] * copies
+    return render_pdf(document)
+
+
+def bare(data: bytes) -> int:
+    """pdfplumber alone: each page's text, pages closed as read (chars read, for a check)."""
+    total = 0
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            total += len(page.extract_text() or "")
+            page.close()
+    return total
+
+
+def best(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, best taken")
+    parser.add_argument("--copies", type=int, default=2, help="times the golden is drawn")
+    args = parser.parse_args()
+    data = bench_pdf(args.copies)
+    rules = load_rules()
+    pages = run_bytes(data, "bench.pdf", rules).document.source.pages
+    tool = best(lambda: run_bytes(data, "bench.pdf", rules), args.repeat)
+    plain = best(lambda: bare(data), args.repeat)
+    ratio = tool / plain
+    verdict = "ok" if ratio < RATIO_LIMIT else f"over {RATIO_LIMIT}"
+    print(f"pages: {pages}")
+    print(f"extractor (whole pipeline): {tool:.3f} s ({tool / pages * 1000:.1f} ms/page)")
+    print(f"pdfplumber extract_text:    {plain:.3f} s ({plain / pages * 1000:.1f} ms/page)")
+    print(f"overhead ratio: {ratio:.2f} ({verdict})")
+    return 0 if ratio < RATIO_LIMIT else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
