@@ -10,7 +10,7 @@ from typing import Any
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
 from extractor.pdf import PdfGeometry, load_pdf
-from extractor.rules import EncodingRules
+from extractor.rules import EncodingRules, PdfRules
 
 PDF_MAGIC = b"%PDF-"
 
@@ -45,9 +45,9 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     return Loaded(text, source_record(name, data, "text", encoding=encoding))
 
 
-def pdf_to_text(data: bytes, name: str) -> Loaded:
+def pdf_to_text(data: bytes, name: str, rules: PdfRules) -> Loaded:
     """Given a PDF's bytes, the report's text form read from it, with its geometry."""
-    pdf = load_pdf(data, name)
+    pdf = load_pdf(data, name, rules)
     furniture = frozenset(entry.line for entry in pdf.furniture)
     source = source_record(name, data, "pdf", pages=pdf.pages)
     return Loaded(pdf.text, source, pdf.geometry, furniture)

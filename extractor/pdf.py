@@ -37,6 +37,7 @@ from extractor.pdf_layout import (
     starts_block,
 )
 from extractor.pdf_tables import Box, TableBlock, aligned_table, fill_grid, inside, ruled_grids
+from extractor.rules import PdfRules
 
 Element = Line | TableBlock
 
@@ -97,23 +98,23 @@ class _Page:
     tables: list[TableBlock]
 
 
-def load_pdf(data: bytes, name: str) -> LoadedPdf:
+def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
     """Given the bytes of a PDF and its file name (for messages), the report's text form."""
-    pages = _read_pages(data, name)
+    pages = _read_pages(data, name, rules)
     if not any(page.lines or page.tables for page in pages):
         raise ExtractorError(
             E_PDF_NO_TEXT,
             f"{name}: the PDF has no text layer (its {len(pages)} page(s) are images)",
             "it needs OCR, which this tool does not do; run an OCR tool and extract its output",
         )
-    flagged = furniture([(page.lines, page.height) for page in pages])
+    flagged = furniture([(page.lines, page.height) for page in pages], rules.furniture.page_number)
     elements: list[tuple[Element, bool]] = []
     for page, marks in zip(pages, flagged, strict=True):
         elements.extend(_page_elements(page, marks))
     return _write(_assemble(elements), len(pages))
 
 
-def _read_pages(data: bytes, name: str) -> list[_Page]:
+def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
     """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
     try:
         document = pdfplumber.open(io.BytesIO(data))
@@ -131,7 +132,7 @@ def _read_pages(data: bytes, name: str) -> list[_Page]:
     with document:
         try:
             for page in document.pages:
-                pages.append(_read_page(page))
+                pages.append(_read_page(page, rules))
                 page.close()
         except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
             raise _damaged(name, error, len(pages) + 1) from error
@@ -157,17 +158,18 @@ def _damaged(name: str, error: BaseException, page: int | None = None) -> Extrac
     )
 
 
-def _read_page(page: object) -> _Page:
+def _read_page(page: object, rules: PdfRules) -> _Page:
     number = page.page_number  # type: ignore[attr-defined]
     grids = ruled_grids(page)
-    glyphs = chars_to_glyphs(page.chars, number)  # type: ignore[attr-defined]
+    glyphs = chars_to_glyphs(page.chars, number, rules)  # type: ignore[attr-defined]
     tables: list[TableBlock] = []
     for box, grid in grids:
         held = [glyph for glyph in glyphs if inside(glyph, box)]
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
-    return _Page(number, float(page.height), glyphs_to_lines(glyphs, number), tables)  # type: ignore[attr-defined]
+    lines = glyphs_to_lines(glyphs, number, rules.lists)
+    return _Page(number, float(page.height), lines, tables)  # type: ignore[attr-defined]
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
@@ -224,9 +226,8 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
             last = current.lines[-1] if current else None
             if current is None or starts_block(element, last, current, pitches, right[last.page]):  # type: ignore[arg-type]
                 close()
-                marker = element.marker()
-                level = _level(element.x0, levels) if marker else 0
-                current = TextBlock([element], marker, level)
+                level = _level(element.x0, levels) if element.marker else 0
+                current = TextBlock([element], element.marker, level)
             else:
                 current.lines.append(element)
     close()

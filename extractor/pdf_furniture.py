@@ -14,10 +14,6 @@ import regex
 
 from extractor.pdf_layout import Line
 
-PAGE_NUMBER = regex.compile(
-    r"^(?:(?:pagina|page|pag\.)\s*)?[-\u2013]?\s*\d{1,4}\s*[-\u2013]?(?:\s*(?:din|of|/)\s*\d{1,4})?$",
-    regex.IGNORECASE,
-)
 BAND = 0.12  # share of the page height, at the top and at the bottom, where furniture stands
 EDGE_LINES = 2  # how many lines at each end of a page may be furniture
 REPEAT_SHARE = 0.5  # a line repeated on at least this share of the pages (and 2) is furniture
@@ -38,7 +34,9 @@ def _edge(lines: Sequence[Line], height: float) -> list[int]:
     ]
 
 
-def furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[int]]:
+def furniture(
+    pages: Sequence[tuple[Sequence[Line], float]], page_number: regex.Pattern[str]
+) -> list[set[int]]:
     """Given each page's lines (top to bottom) and height, the indexes of its furniture lines."""
     counts = Counter(
         _key(lines[index]) for lines, height in pages for index in set(_edge(lines, height))
@@ -48,7 +46,7 @@ def furniture(pages: Sequence[tuple[Sequence[Line], float]]) -> list[set[int]]:
         {
             index
             for index in _edge(lines, height)
-            if counts[_key(lines[index])] >= needed or PAGE_NUMBER.match(lines[index].text.strip())
+            if counts[_key(lines[index])] >= needed or page_number.match(lines[index].text.strip())
         }
         for lines, height in pages
     ]

@@ -11,19 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from itertools import pairwise
 
-import regex
-
-# Glyphs that open a list item wherever they stand; dashes and numbers only when a
-# wide gap follows them, since a wrapped line may start with a dash or a number.
-BULLET_GLYPHS = frozenset("•◦▪▫■□○●►▸➢✓✔")
-DASH_GLYPHS = frozenset("-\u2013\u2014")  # hyphen, en dash, em dash
-NUMBERING = regex.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
-LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-BOLD_FONT_MARKS = ("bold", "black", "heavy", "semibold", "demi")
-ITALIC_FONT_MARKS = ("italic", "oblique")
+from extractor.rules import PdfListRules, PdfRules
 
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
@@ -53,23 +44,26 @@ Unit = tuple[str, Glyph | None]
 
 @dataclass
 class Line:
-    """Glyphs sharing a baseline, left to right."""
+    """Glyphs sharing a baseline, left to right; `marker` counts the glyphs of a list marker."""
 
     glyphs: list[Glyph]
     page: int
+    lists: InitVar[PdfListRules | None] = None
+    marker: int = field(init=False)
     top: float = field(init=False)
     bottom: float = field(init=False)
     x0: float = field(init=False)
     x1: float = field(init=False)
     size: float = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, lists: PdfListRules | None) -> None:
         self.glyphs.sort(key=lambda glyph: glyph.x0)
         self.top = min(glyph.top for glyph in self.glyphs)
         self.bottom = max(glyph.bottom for glyph in self.glyphs)
         self.x0 = self.glyphs[0].x0
         self.x1 = max(glyph.x1 for glyph in self.glyphs)
         self.size = Counter(round(glyph.size, 1) for glyph in self.glyphs).most_common(1)[0][0]
+        self.marker = self._marker(lists) if lists else 0
 
     @property
     def text(self) -> str:
@@ -96,7 +90,7 @@ class Line:
                 out.append(("\t", None))
             elif gap > WORD_GAP * self.size:
                 out.append((" ", None))
-            out.append((LIGATURES.get(glyph.text, glyph.text), glyph))
+            out.append((glyph.text, glyph))
         return out
 
     def segments(self, gap: float = TAB_GAP) -> list[list[Glyph]]:
@@ -108,7 +102,7 @@ class Line:
             cells[-1].append(glyph)
         return cells
 
-    def marker(self) -> int:
+    def _marker(self, lists: PdfListRules) -> int:
         """How many glyphs open the line as a list marker (0 when it is not a list item)."""
         first = 1
         while first < len(self.glyphs) and self.glyphs[first].x0 - self.glyphs[first - 1].x1 <= (
@@ -119,15 +113,19 @@ class Line:
             return 0
         word = "".join(glyph.text for glyph in self.glyphs[:first])
         gap = self.glyphs[first].x0 - self.glyphs[first - 1].x1
-        if word in BULLET_GLYPHS:
+        if len(word) == 1 and word in lists.bullets:
             return first
-        if (word in DASH_GLYPHS or NUMBERING.match(word)) and gap > MARKER_GAP * self.size:
+        wide = gap > MARKER_GAP * self.size
+        if wide and ((len(word) == 1 and word in lists.dashes) or lists.numbering.match(word)):
             return first
         return 0
 
 
-def chars_to_glyphs(chars: Iterable[dict], page: int) -> list[Glyph]:
-    """Given pdfplumber chars of one page, the upright, visible ones as glyphs."""
+def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[Glyph]:
+    """Given pdfplumber chars of one page, the upright, visible ones as glyphs.
+
+    A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box.
+    """
     glyphs: list[Glyph] = []
     for char in chars:
         text = char["text"]
@@ -136,34 +134,39 @@ def chars_to_glyphs(chars: Iterable[dict], page: int) -> list[Glyph]:
         font = str(char.get("fontname", "")).lower()
         glyphs.append(
             Glyph(
-                text,
+                rules.ligatures.get(text, text),
                 float(char["x0"]),
                 float(char["top"]),
                 float(char["x1"]),
                 float(char["bottom"]),
                 float(char["size"]),
-                any(mark in font for mark in BOLD_FONT_MARKS),
-                any(mark in font for mark in ITALIC_FONT_MARKS),
+                any(mark in font for mark in rules.fonts.bold),
+                any(mark in font for mark in rules.fonts.italic),
                 page,
             )
         )
     return glyphs
 
 
-def glyphs_to_lines(glyphs: Sequence[Glyph], page: int) -> list[Line]:
-    """Given the glyphs of one page (or one table cell), its lines from top to bottom."""
+def glyphs_to_lines(
+    glyphs: Sequence[Glyph], page: int, lists: PdfListRules | None = None
+) -> list[Line]:
+    """Given the glyphs of one page (or one table cell), its lines from top to bottom.
+
+    With `lists`, each line's list marker is found (table cells have none).
+    """
     lines: list[Line] = []
     current: list[Glyph] = []
     anchor = 0.0
     for glyph in sorted(glyphs, key=lambda glyph: (glyph.bottom, glyph.x0)):
         if current and glyph.bottom - anchor > 0.4 * glyph.size:
-            lines.append(Line(current, page))
+            lines.append(Line(current, page, lists))
             current = []
         if not current:
             anchor = glyph.bottom
         current.append(glyph)
     if current:
-        lines.append(Line(current, page))
+        lines.append(Line(current, page, lists))
     return lines
 
 
@@ -191,7 +194,7 @@ def line_pitches(lines: Sequence[Line]) -> dict[float, float]:
 def marker_levels(lines: Iterable[Line]) -> list[float]:
     """Given all lines, the x positions of list markers, one per nesting level."""
     levels: list[float] = []
-    for x in sorted(line.x0 for line in lines if line.marker()):
+    for x in sorted(line.x0 for line in lines if line.marker):
         if not levels or x - levels[-1] > LEVEL_TOLERANCE:
             levels.append(x)
     return levels
@@ -268,7 +271,7 @@ def starts_block(
     line: Line, previous: Line, block: TextBlock, pitches: dict[float, float], right: float
 ) -> bool:
     """Whether `line` opens a new block rather than continuing `block` (last line `previous`)."""
-    if line.marker() or line.bold != previous.bold:
+    if line.marker or line.bold != previous.bold:
         return True
     if block.marker and line.x0 < block.text_x0 - LEVEL_TOLERANCE:
         return True

@@ -55,7 +55,7 @@ def read_input(path: Path) -> bytes:
 
 def load(data: bytes, name: str, rules: Rules) -> Loaded:
     if is_pdf(data):
-        return pdf_to_text(data, name)
+        return pdf_to_text(data, name, rules.pdf)
     return bytes_to_text(data, name, rules.encodings)
 
 

@@ -206,6 +206,38 @@ class RegionRules(_Rules):
         return None
 
 
+class PdfListRules(_Rules):
+    bullets: str = Field(min_length=1)
+    dashes: str
+    numbering: Pattern
+
+
+class PdfFontRules(_Rules):
+    bold: tuple[str, ...]
+    italic: tuple[str, ...]
+
+
+class PdfFurnitureRules(_Rules):
+    page_number: Pattern
+
+
+class PdfRules(_Rules):
+    """How a PDF writes the layout: list markers, emphasis in fonts, ligatures, page numbers."""
+
+    lists: PdfListRules
+    fonts: PdfFontRules
+    ligatures: dict[str, str]
+    furniture: PdfFurnitureRules
+
+    @field_validator("ligatures")
+    @classmethod
+    def _one_glyph_each(cls, ligatures: dict[str, str]) -> dict[str, str]:
+        for glyph, letters in ligatures.items():
+            if len(glyph) != 1 or not letters:
+                raise ValueError(f"ligature {glyph!r}: one glyph, standing for one or more letters")
+        return ligatures
+
+
 class Rules(_Rules):
     directory: Path
     encodings: EncodingRules
@@ -214,6 +246,7 @@ class Rules(_Rules):
     table: TableRules
     sections: SectionRules
     regions: RegionRules
+    pdf: PdfRules
 
 
 _FILES: dict[str, type[_Rules]] = {
@@ -223,6 +256,7 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
+    "pdf": PdfRules,
 }
 
 

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import struct
+import tracemalloc
 import zlib
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import GOLDEN
 from fpdf import FPDF
 from pdf_fixtures import Layout, fonts_available, render_pdf, render_text
 
-from extractor.errors import E_PDF_DAMAGED, E_PDF_ENCRYPTED, E_PDF_NO_TEXT, ExtractorError
+from extractor.errors import (
+    E_PDF_DAMAGED,
+    E_PDF_ENCRYPTED,
+    E_PDF_NO_TEXT,
+    E_RULES,
+    ExtractorError,
+)
 from extractor.normalize import normalize
 from extractor.pdf import LoadedPdf, load_pdf
+from extractor.rules import load_rules
 
+PDF_RULES = load_rules().pdf
 SMALL = json.loads((Path(__file__).parent / "fixtures" / "small-report.json").read_text("utf-8"))
 
 LAYOUTS = {
@@ -28,6 +39,10 @@ LAYOUTS = {
     "numbered-list-larger-font": Layout(font_size=11, numbered=frozenset({"results:1"})),
     "no-furniture": Layout(header=None, footer=None),
 }
+
+
+def read(data: bytes, name: str) -> LoadedPdf:
+    return load_pdf(data, name, PDF_RULES)
 
 
 def without_furniture(loaded: LoadedPdf) -> str:
@@ -49,12 +64,12 @@ def test_the_fixture_font_is_installed() -> None:
 
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_a_pdf_reads_as_the_text_form(name: str) -> None:
-    loaded = load_pdf(render_pdf(SMALL, LAYOUTS[name]), "small.pdf")
+    loaded = read(render_pdf(SMALL, LAYOUTS[name]), "small.pdf")
     assert without_furniture(loaded) == render_text(SMALL)
 
 
 def test_a_bullet_cut_by_a_page_break_is_one_line_and_the_furniture_follows_it() -> None:
-    loaded = load_pdf(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    loaded = read(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
     lines = loaded.text.split("\n")
     cut = next(n for n, line in enumerate(lines, 1) if line.startswith("- planul de implementare"))
     assert lines[cut - 1].endswith("cu ținte și termene;")
@@ -63,7 +78,7 @@ def test_a_bullet_cut_by_a_page_break_is_one_line_and_the_furniture_follows_it()
 
 
 def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> None:
-    loaded = load_pdf(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    loaded = read(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
     lines = loaded.text.split("\n")
     found = [(entry.page, lines[entry.line - 1]) for entry in loaded.furniture]
     header = "UEFISCDI · Stadiul proiectelor Cluster inovativ"
@@ -75,13 +90,13 @@ def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> 
         (3, header),
         (3, "Pagina 3 din 3"),
     ]
-    bare = load_pdf(render_pdf(SMALL, LAYOUTS["unruled-bare-page-numbers"]), "small.pdf")
+    bare = read(render_pdf(SMALL, LAYOUTS["unruled-bare-page-numbers"]), "small.pdf")
     assert [(entry.page, entry.text) for entry in bare.furniture] == [(1, "1"), (2, "2"), (3, "3")]
 
 
 def test_each_char_knows_its_page_and_box() -> None:
     data = render_pdf(SMALL, LAYOUTS["ruled"])
-    loaded = load_pdf(data, "small.pdf")
+    loaded = read(data, "small.pdf")
     for value in ("Adrian Bot", "Cornelia Muraru-Ionel", "Bioeconomie", "INOV-TREC"):
         start = loaded.text.index(value)
         page, box = loaded.geometry.locate(start, start + len(value))
@@ -104,7 +119,7 @@ def _one_page(text: str) -> bytes:
 
 
 def test_ligatures_are_letters_and_cedillas_become_commas_as_on_the_text_path() -> None:
-    loaded = load_pdf(_one_page("Planul de ﬁnanţare şi ﬂuxul ŢĂRII"), "one.pdf")
+    loaded = read(_one_page("Planul de ﬁnanţare şi ﬂuxul ŢĂRII"), "one.pdf")
     assert loaded.text == "Planul de finanţare şi fluxul ŢĂRII\n"
     assert normalize(loaded.text).text == "Planul de finanțare și fluxul ȚĂRII\n"
     start = loaded.text.index("fi")
@@ -149,7 +164,33 @@ BAD_PDFS = {
 def test_a_bad_pdf_is_one_clear_error(case: str) -> None:
     make, code, words = BAD_PDFS[case]
     with pytest.raises(ExtractorError) as raised:
-        load_pdf(make(), f"{case}.pdf")
+        read(make(), f"{case}.pdf")
     assert raised.value.code == code
     assert words in str(raised.value)
     assert f"{case}.pdf" in str(raised.value)
+
+
+def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parent.parent / "rules", rules_dir)
+    pdf_rules = rules_dir / "pdf.toml"
+    pdf_rules.write_text(
+        pdf_rules.read_text("utf-8").replace('"ﬁ" = "fi"', '"fi" = "fi"'), encoding="utf-8"
+    )
+    with pytest.raises(ExtractorError) as raised:
+        load_rules.__wrapped__(rules_dir)
+    assert raised.value.code == E_RULES and "ligatures" in str(raised.value)
+
+
+def test_memory_stays_near_a_page_since_each_page_is_closed_once_read() -> None:
+    document = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
+    data = render_pdf(document)
+    tracemalloc.start()
+    try:
+        loaded = read(data, "golden.pdf")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # pdfplumber keeps ~5 MB of objects per page it has not closed; read pages keep
+    # only their glyphs (~0.6 MB a page of dense text) until the text is written.
+    assert peak / loaded.pages < 1.5e6
