@@ -16,7 +16,8 @@ from extractor.pdf_layout import Line
 
 BAND = 0.12  # share of the page height, at the top and at the bottom, where furniture stands
 EDGE_LINES = 2  # how many lines at each end of a page may be furniture
-REPEAT_SHARE = 0.5  # a line repeated on at least this share of the pages (and 2) is furniture
+REPEAT_SHARE = 0.5  # a line repeated on this share of the pages (and 3 or more) is furniture
+REPEAT_MIN = 3  # fewer repeats may be a table header repeated where the table goes on
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -41,7 +42,7 @@ def furniture(
     counts = Counter(
         _key(lines[index]) for lines, height in pages for index in set(_edge(lines, height))
     )
-    needed = max(2, REPEAT_SHARE * len(pages))
+    needed = max(REPEAT_MIN, REPEAT_SHARE * len(pages))
     return [
         {
             index

@@ -67,6 +67,8 @@ class Layout:
     footer: str | None = "Pagina {n} din {nb}"
     font_size: float = 10
     bottom_before: frozenset[str] = field(default_factory=frozenset)
+    # Tables drawn cut by a page break after their header row, the header repeated or not.
+    split_tables: dict[str, bool] = field(default_factory=dict)
     numbered: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -219,6 +221,11 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
                 pdf.cell(30, line, "Site proiect")
             pdf.set_x(pdf.l_margin + 30)
             pdf.multi_cell(0, line, block.text, align="L", **_NEXT)
+        elif block.kind == "table" and block.key in layout.split_tables:
+            _table(pdf, block.cells[:1], layout, line)
+            pdf.add_page()
+            repeat = layout.split_tables[block.key]
+            _table(pdf, block.cells if repeat else block.cells[1:], layout, line)
         elif block.kind == "table":
             _table(pdf, block.cells, layout, line)
         pdf.ln(line * 0.7)

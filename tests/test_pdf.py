@@ -38,6 +38,11 @@ LAYOUTS = {
     ),
     "numbered-list-larger-font": Layout(font_size=11, numbered=frozenset({"results:1"})),
     "no-furniture": Layout(header=None, footer=None),
+    # Tables cut by a page break after the header row, which the next page repeats or not.
+    "ruled-tables-cut": Layout(split_tables={"table:1": False, "table:3": False}),
+    "unruled-tables-cut-header-repeated": Layout(
+        ruled=False, split_tables={"table:1": True, "table:3": True}
+    ),
 }
 
 
