@@ -54,6 +54,8 @@ def header_fields(line: Line, rules: TableRules) -> list[str | None]:
 
 
 def is_header_row(line: Line, rules: TableRules) -> bool:
+    if "\t" not in line.text:
+        return False
     return sum(1 for name in header_fields(line, rules) if name) >= rules.min_header_columns
 
 

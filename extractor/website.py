@@ -17,13 +17,14 @@ _TRAILING = ".,;:)]}'\""
 
 def label_length(fragment: Fragment, rules: WebsiteRules) -> int | None:
     """Length of the website label that opens the fragment, if one does."""
-    body = fragment.text.lstrip("* \t")
+    text = fragment.text
+    body = text.lstrip("* \t")
     for label in rules.labels:
-        if not fold(body).startswith(fold(label)):
+        if fold(body[: len(label)]) != fold(label):
             continue
         rest = body[len(label) :]
         if not rest or not rest[0].isalpha() or rules.url.match(rest):
-            return len(fragment.text) - len(body) + len(label)
+            return len(text) - len(body) + len(label)
     return None
 
 
