@@ -80,7 +80,7 @@ def read_table(
             if ends_table(line):
                 break
             cells = line_cells(line)
-            if previous is not None and cells and not previous.text.endswith("\t"):
+            if previous is not None and cells and not _between_cells(previous, line):
                 values[-1] = Cell(values[-1].start, cells[0].end)
                 cells = cells[1:]
             values.extend(cells)
@@ -112,6 +112,11 @@ def read_table(
             )
         )
     return read
+
+
+def _between_cells(previous: Line, line: Line) -> bool:
+    """A row broken next to a tab broke between two cells, not inside one."""
+    return previous.text.endswith("\t") or line.text.startswith("\t")
 
 
 def _cell_text(line: Line, cell: Cell) -> str:

@@ -71,12 +71,6 @@ def test_members(text: str, value: int | None, reason: str | None) -> None:
     assert members_value(text, RULES) == (value, reason)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="str.isdigit() accepts superscript digits that int() refuses: "
-    "members_value raises ValueError instead of returning a reason",
-)
 @pytest.mark.parametrize("text", ["32²", "¹"])
 def test_members_superscript_digits_are_refused_not_raised(text: str) -> None:
     assert members_value(text, RULES) == (None, f"{text!r} is not a positive whole number")

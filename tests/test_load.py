@@ -123,11 +123,6 @@ def test_bad_byte_after_utf16_bom_is_named_by_file_offset() -> None:
     assert "byte 4 " in caught.value.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after a UTF-8 BOM the bad byte's offset is counted from the end of the BOM, "
-    "not from the start of the file (3 too small)",
-)
 def test_bad_byte_after_utf8_bom_is_named_by_file_offset() -> None:
     data = codecs.BOM_UTF8 + b"ab\xffc"  # the bad byte is byte 5 of the file
     with pytest.raises(ExtractorError) as caught:

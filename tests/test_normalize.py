@@ -97,11 +97,6 @@ def test_normalize_is_idempotent() -> None:
     assert twice.offsets is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="origin(len(text)) is offsets[-1] + 1, which cuts the input's last CRLF, "
-    "combining mark or removed char off the end instead of pointing at len(input)",
-)
 @pytest.mark.parametrize("text", ["ab\r\n", "s\u0327", "ab\u200b"])
 def test_origin_of_the_end_is_the_end_of_the_input(text: str) -> None:
     normalized = normalize(text)

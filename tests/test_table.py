@@ -127,11 +127,6 @@ def test_blank_line_inside_a_split_row_is_skipped() -> None:
     assert table.next_index == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a continuation line that starts with a tab also puts the break between two "
-    "cells, but it is merged into the last cell: the later cells shift one column left",
-)
 def test_value_row_split_before_a_tab_is_not_merged() -> None:
     rows = [
         HEADER,

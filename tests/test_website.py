@@ -109,11 +109,6 @@ def test_label_length(text: str, length: int | None) -> None:
     assert label_length(fragments_of(text)[0], WEBSITE) == length
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the label is matched on folded text (spaces collapsed) but its length is "
-    "taken from the rules wording, so a label written with two spaces is not found",
-)
 def test_label_with_two_spaces() -> None:
     text = "Site  proiect http://a.ro"
     assert label_length(fragments_of(text)[0], WEBSITE) == len("Site  proiect")
