@@ -64,8 +64,10 @@ def read_table(
 ) -> TableRead:
     """Given the index of a header row, the value row below it, also when split over lines.
 
-    A value row broken over lines continues its last cell, unless the broken
-    line ended on a tab (then the break fell between two cells).
+    A value row broken over lines continues its last cell, unless the break
+    is next to a tab (then it fell between two cells). Once every column has
+    a value, lines right below (no blank line between) with no tab still
+    continue the last cell: it wrapped.
     """
     header = lines[index]
     header_cells = line_cells(header)
@@ -86,6 +88,18 @@ def read_table(
             values.extend(cells)
             read.used.add(line.number)
             previous = line
+        position += 1
+    while (
+        previous is not None
+        and position < len(lines)
+        and lines[position].number == previous.number + 1
+        and not lines[position].is_blank
+        and "\t" not in lines[position].text
+        and not ends_table(lines[position])
+    ):
+        previous = lines[position]
+        values[-1] = Cell(values[-1].start, line_cells(previous)[-1].end)
+        read.used.add(previous.number)
         position += 1
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):

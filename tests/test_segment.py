@@ -35,6 +35,10 @@ HEADER_CASES = [
     pytest.param("Nr. proiect/acronim - 6 CLS/DEF", "6", "DEF", id="dash"),
     pytest.param("Nr.  proiect  /  acronim  _7  CLS/GHI ", "7", "GHI", id="double-spaces"),
     pytest.param("Nr. proiect / acronim 9 JKL", "9", "JKL", id="no-cls"),
+    pytest.param("NR. PROIECT / ACRONIM _9 CLS/X", "9", "X", id="upper-case"),
+    pytest.param("Nr. proiect / acronim: _13 CLS/MNO", "13", "MNO", id="colon-and-underscore"),
+    pytest.param("Nr. proiect / acronim _15 CLS-ABC", "15", "ABC", id="cls-dash"),
+    pytest.param("Nr. proiect / acronim _17 / ABC", "17", "ABC", id="bare-slash"),
 ]
 
 

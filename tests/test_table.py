@@ -43,6 +43,21 @@ def read(
     return text, table, {name: text[cell.start : cell.end] for name, cell in table.cells.items()}
 
 
+def test_a_wrapped_last_cell_is_one_value() -> None:
+    rows = [HEADER, VALUES + ", mediu și", "schimbări climatice", "", "Site proiect\thttp://a.ro"]
+    _, table, values = read(rows, ends_table=lambda line: line.text.startswith("Site"))
+    assert " ".join(values["domain"].split()) == "Energie, mediu și schimbări climatice"
+    assert table.used == {1, 2, 3}
+    assert table.findings == []
+
+
+def test_a_line_after_a_blank_does_not_continue_the_table() -> None:
+    rows = [HEADER, VALUES, "", "paragraf după tabel"]
+    _, table, values = read(rows)
+    assert values["domain"] == "Energie"
+    assert table.used == {1, 2}
+
+
 def cell_texts(line: Line) -> list[str]:
     return [line.text[cell.start - line.start : cell.end - line.start] for cell in line_cells(line)]
 
