@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.diff import SECTIONS
+from extractor.diff import SECTIONS, has_differences
 
 _ITEM_MARKS = {"added": "+", "removed": "-", "modified": "~"}
 _COLOURS = {"added": "32", "removed": "31", "modified": "33", "title": "1", "where": "2"}
@@ -34,7 +34,9 @@ def both_places(spans: dict[str, Any]) -> str:
 
 
 def summary_lines(diff: dict[str, Any]) -> list[str]:
-    """The two summary lines both renderings start with."""
+    """The summary lines both renderings start with."""
+    if not has_differences(diff):
+        return [f"No differences ({diff['summary']['projects']['unchanged']} projects unchanged)."]
     summary = diff["summary"]
     projects, items = summary["projects"], summary["items"]
     return [
