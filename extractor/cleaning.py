@@ -8,12 +8,15 @@ offset it came from, so facts found in cleaned text get true spans.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 # Emphasis stars, and the angle brackets of an autolink such as <https://x.ro/>.
 _MARKUP = regex.compile(r"\*+|<(?=(?:https?://|www\.)[^<>\s]+>)|(?<=<(?:https?://|www\.)[^<>\s]+)>")
+_SPACES = regex.compile(r"\s+")
+_SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 _WORD = regex.compile(r"[^\s\x00]+")
 _SPACE = regex.compile(r"\s")
 
@@ -65,3 +68,15 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
         offsets.extend(range(base + start, base + end))
         previous_end = end
     return Cleaned("".join(pieces), tuple(offsets))
+
+
+def fold(text: str) -> str:
+    """A key for matching wordings: no diacritics, no case, no spacing around hyphens.
+
+    >>> fold("Activități  în curs:")
+    'activitati in curs:'
+    >>> fold("Nord - Vest") == fold("nord-vest")
+    True
+    """
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return _SPACED_HYPHEN.sub("-", _SPACES.sub(" ", bare.casefold()).strip())

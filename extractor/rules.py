@@ -1,0 +1,265 @@
+"""Load the layout and language data in `rules/`, checked, into one object.
+
+A year whose layout drifts gets a new wording or pattern in `rules/`, not new
+code. Every file is validated when loaded; a bad entry stops the run with
+`E020`, naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Self
+
+import regex
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from extractor.cleaning import fold
+from extractor.errors import E_RULES, ExtractorError
+from extractor.models import REGION_NUTS2
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _compile(pattern: Any) -> regex.Pattern[str]:
+    if isinstance(pattern, regex.Pattern):
+        return pattern
+    if not isinstance(pattern, str):
+        raise ValueError("a pattern is a string")
+    try:
+        return regex.compile(pattern)
+    except regex.error as error:
+        raise ValueError(f"pattern {pattern!r} does not compile: {error}") from error
+
+
+Pattern = Annotated[regex.Pattern[str], BeforeValidator(_compile)]
+
+
+class _Rules(BaseModel):
+    """Rules data; `required_groups` names the groups each pattern field must capture."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    required_groups: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    @model_validator(mode="after")
+    def _groups_present(self) -> Self:
+        for field, groups in self.required_groups.items():
+            pattern = getattr(self, field)
+            missing = [name for name in groups if name not in pattern.groupindex]
+            if missing:
+                groups = ", ".join(missing)
+                raise ValueError(
+                    f"{field}: pattern {pattern.pattern!r} lacks the group(s) {groups}"
+                )
+        return self
+
+
+class EncodingRules(_Rules):
+    legacy: tuple[str, ...] = Field(min_length=1)
+    romanian_letters: str = Field(min_length=1)
+
+    @field_validator("legacy")
+    @classmethod
+    def _known_codecs(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        for name in names:
+            try:
+                "".encode(name)
+            except LookupError as error:
+                raise ValueError(f"unknown encoding {name!r}") from error
+        return names
+
+
+class MarkupRules(_Rules):
+    bullets: str = Field(min_length=1)
+    sentence_end: str = Field(min_length=1)
+
+
+class TitleRules(_Rules):
+    required_groups: ClassVar = {"pattern": ("as_of",)}
+    pattern: Pattern
+
+
+class PreambleRules(_Rules):
+    required_groups: ClassVar = {
+        "heading": ("heading",),
+        "competition": ("competition",),
+        "submitted": ("projects_submitted",),
+        "funded": ("projects_funded",),
+    }
+    heading: Pattern
+    competition: Pattern
+    submitted: Pattern
+    funded: Pattern
+
+
+class ProjectRules(_Rules):
+    required_groups: ClassVar = {"header": ("number", "acronym")}
+    header: Pattern
+
+
+class FurnitureRules(_Rules):
+    patterns: tuple[Pattern, ...]
+
+
+class DocumentRules(_Rules):
+    title: TitleRules
+    preamble: PreambleRules
+    project: ProjectRules
+    furniture: FurnitureRules
+
+
+class Column(_Rules):
+    field: str
+    headers: tuple[str, ...] = Field(min_length=1)
+
+
+class PeriodRules(_Rules):
+    required_groups: ClassVar = {"pattern": ("start", "end")}
+    pattern: Pattern
+
+
+TABLE_FIELDS = ("title", "period", "coordinator", "director", "cluster_members", "region", "domain")
+
+
+class TableRules(_Rules):
+    min_header_columns: int = Field(ge=1)
+    columns: tuple[Column, ...]
+    period: PeriodRules
+
+    @field_validator("columns")
+    @classmethod
+    def _all_fields(cls, columns: tuple[Column, ...]) -> tuple[Column, ...]:
+        fields = [column.field for column in columns]
+        if sorted(fields) != sorted(TABLE_FIELDS):
+            raise ValueError(f"columns must name each of {', '.join(TABLE_FIELDS)} once")
+        return columns
+
+    def field_for_header(self, header: str) -> str | None:
+        key = fold(header)
+        for column in self.columns:
+            if any(fold(wording) == key for wording in column.headers):
+                return column.field
+        return None
+
+
+SECTION_KEYS = ("objective", "results", "ongoing")
+
+
+class SectionHeading(_Rules):
+    key: str
+    headings: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("key")
+    @classmethod
+    def _known_key(cls, key: str) -> str:
+        if key not in SECTION_KEYS:
+            raise ValueError(f"section key {key!r} is not one of {', '.join(SECTION_KEYS)}")
+        return key
+
+
+class SubheadingRules(_Rules):
+    patterns: tuple[Pattern, ...]
+
+
+class WebsiteRules(_Rules):
+    labels: tuple[str, ...] = Field(min_length=1)
+    url: Pattern
+
+
+class SectionRules(_Rules):
+    sections: tuple[SectionHeading, ...]
+    subheadings: SubheadingRules
+    website: WebsiteRules
+
+
+class RegionSpelling(_Rules):
+    name: str
+    spellings: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("name")
+    @classmethod
+    def _canonical(cls, name: str) -> str:
+        if name not in REGION_NUTS2:
+            raise ValueError(f"{name!r} is not one of the eight development regions")
+        return name
+
+
+class RegionRules(_Rules):
+    regions: tuple[RegionSpelling, ...]
+
+    def canonical(self, written: str) -> str | None:
+        """Given a region as a report writes it, its canonical name, or None."""
+        key = fold(written).replace(" ", "").replace("-", "")
+        for region in self.regions:
+            for spelling in (region.name, *region.spellings):
+                if fold(spelling).replace(" ", "").replace("-", "") == key:
+                    return region.name
+        return None
+
+
+class Rules(_Rules):
+    directory: Path
+    encodings: EncodingRules
+    markup: MarkupRules
+    document: DocumentRules
+    table: TableRules
+    sections: SectionRules
+    regions: RegionRules
+
+
+_FILES: dict[str, type[_Rules]] = {
+    "encodings": EncodingRules,
+    "markup": MarkupRules,
+    "document": DocumentRules,
+    "table": TableRules,
+    "sections": SectionRules,
+    "regions": RegionRules,
+}
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Given a rules file, its data; an unreadable or malformed file is an E020."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ExtractorError(
+            E_RULES,
+            f"cannot read rules file {path}: {error.strerror}",
+            "restore it from the repository",
+        ) from error
+    except tomllib.TOMLDecodeError as error:
+        raise ExtractorError(E_RULES, f"rules file {path} is not valid TOML: {error}") from error
+
+
+def validate_rules(path: Path, model: type[_Rules], data: dict[str, Any]) -> Any:
+    """Given a rules file's data, its checked model; the first bad entry is an E020."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise ExtractorError(
+            E_RULES, f"rules file {path}: entry {where}: {first['msg']}"
+        ) from error
+
+
+@cache
+def load_rules(directory: Path = DEFAULT_RULES_DIR) -> Rules:
+    """The checked rules of `directory`, read once per process."""
+    parts = {
+        name: validate_rules(
+            directory / f"{name}.toml", model, read_toml(directory / f"{name}.toml")
+        )
+        for name, model in _FILES.items()
+    }
+    return Rules(directory=directory, **parts)
