@@ -11,17 +11,15 @@ both documents; `content_view` of a diff is the contract's diff alone.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from extractor.cleaning import clean
-from extractor.errors import E_NOT_DOCUMENT, E_RULES, E_SCHEMA_VERSION, ExtractorError
+from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
 from extractor.models import SCHEMA_VERSION
-
-SECTIONS = ("objective", "results", "ongoing")
+from extractor.rules import SECTION_KEYS, DiffRules
 
 # The project's scalar and list fields, as dotted paths, in the order they are reported.
 FIELD_PATHS = (
@@ -45,42 +43,6 @@ _ACRONYM_GAPS = " -\u2010\u2011\u2013"
 
 Pair = tuple[int, int]
 Scorer = Callable[[int, int], float]
-
-
-@dataclass(frozen=True)
-class DiffRules:
-    """The diff's thresholds (rapidfuzz scores, 0-100) from `rules/diff.toml`."""
-
-    title_match: float
-    item_similarity: float
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], origin: str) -> DiffRules:
-        """Given the parsed TOML of `origin`, the checked thresholds; E020 names a bad key."""
-        expected = {"title_match", "item_similarity"}
-        unknown = sorted(set(data) - expected)
-        missing = sorted(expected - set(data))
-        if unknown or missing:
-            raise ExtractorError(
-                E_RULES,
-                f"{origin}: unknown keys {unknown}, missing keys {missing}",
-                "the file holds exactly title_match and item_similarity",
-            )
-        for key in sorted(expected):
-            value = data[key]
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not 0 < value <= 100
-            ):
-                raise ExtractorError(
-                    E_RULES,
-                    f"{origin}: {key} = {value!r} is not a score",
-                    "use a number above 0 and at most 100",
-                )
-        return cls(
-            title_match=float(data["title_match"]), item_similarity=float(data["item_similarity"])
-        )
 
 
 def check_document(data: Any, name: str) -> dict[str, Any]:
@@ -253,7 +215,7 @@ def _project_change(
     old: dict[str, Any], new: dict[str, Any], how: str, rules: DiffRules
 ) -> dict[str, Any]:
     items: dict[str, list[dict[str, Any]]] = {"added": [], "removed": [], "modified": []}
-    for section in SECTIONS:
+    for section in SECTION_KEYS:
         section_items = _section_items(old.get(section), new.get(section), section, rules)
         for kind, entries in section_items.items():
             items[kind].extend(entries)
@@ -273,7 +235,7 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, A
         old_value, new_value = _normalized(_at(old, path)), _normalized(_at(new, path))
         if _comparable(old_value) != _comparable(new_value):
             changes.append(_field_change(path, old_value, new_value, old, new))
-    for section in SECTIONS:
+    for section in SECTION_KEYS:
         old_heading, new_heading = _heading(old.get(section)), _heading(new.get(section))
         if (old_heading is None) != (new_heading is None):
             changes.append(_field_change(section, old_heading, new_heading, old, new))
@@ -318,7 +280,7 @@ def _heading(section: Any) -> str | None:
 def _field_span(project: dict[str, Any], path: str) -> dict[str, Any] | None:
     """The span of a field: `spans` is keyed by top-level field; a section has its own span."""
     key = path.split(".")[0]
-    if key in SECTIONS:
+    if key in SECTION_KEYS:
         section = project.get(key)
         return section.get("span") if isinstance(section, dict) else None
     spans = project.get("spans")

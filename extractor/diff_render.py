@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.diff import SECTIONS, has_differences
+from extractor.diff import has_differences
+from extractor.rules import SECTION_KEYS
 
 _ITEM_MARKS = {"added": "+", "removed": "-", "modified": "~"}
 _COLOURS = {"added": "32", "removed": "31", "modified": "33", "title": "1", "where": "2"}
@@ -152,7 +153,7 @@ def render_markdown(diff: dict[str, Any], old_label: str, new_label: str) -> str
 def _by_section(items: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[tuple[str, Any]]]]:
     """Given a project's item changes, per section in report order: (kind, entry) pairs."""
     grouped = []
-    for section in SECTIONS:
+    for section in SECTION_KEYS:
         entries = [
             (kind, entry)
             for kind in ("added", "removed", "modified")

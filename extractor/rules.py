@@ -206,6 +206,16 @@ class RegionRules(_Rules):
         return None
 
 
+Score = Annotated[float, Field(gt=0, le=100, strict=True)]
+
+
+class DiffRules(_Rules):
+    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100)."""
+
+    title_match: Score
+    item_similarity: Score
+
+
 class Rules(_Rules):
     directory: Path
     encodings: EncodingRules
@@ -214,6 +224,7 @@ class Rules(_Rules):
     table: TableRules
     sections: SectionRules
     regions: RegionRules
+    diff: DiffRules
 
 
 _FILES: dict[str, type[_Rules]] = {
@@ -223,6 +234,7 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
+    "diff": DiffRules,
 }
 
 

@@ -1,24 +1,20 @@
-"""`extractor diff`: formats, exit status as diff(1), one-line errors."""
+"""`extractor diff`: formats, reports as inputs, exit status as diff(1), one-line errors."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_diff import EXPECTED_DIFF, document_2019, document_2020, with_spans
 
-from extractor.cli_diff import add_diff_command, run_diff
+from extractor.cli import main
 from extractor.content import content_view
 
-
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="extractor")
-    add_diff_command(parser.add_subparsers(dest="command"))
-    return parser.parse_args(argv)
+SOURCE = Path(__file__).parent.parent / "sources" / "cluster-inovativ-2019.txt"
 
 
 def write(path: Path, data: Any) -> str:
@@ -37,16 +33,25 @@ def years(tmp_path: Path) -> tuple[str, str]:
 def test_json_format_prints_the_contract_diff_and_exits_1(
     years: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = run_diff(parse(["diff", *years, "--format", "json"]))
-    assert status == 1
+    assert main(["diff", *years, "--format", "json"]) == 1
     assert content_view(json.loads(capsys.readouterr().out)) == EXPECTED_DIFF
 
 
 def test_a_document_against_itself_exits_0(
     years: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_diff(parse(["diff", years[0], years[0]])) == 0
-    assert "No differences" in capsys.readouterr().out
+    assert main(["diff", years[0], years[0]]) == 0
+    assert "No differences (12 projects unchanged)." in capsys.readouterr().out
+
+
+def test_a_report_against_its_extraction_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extracted = tmp_path / "2019.json"
+    assert main(["extract", str(SOURCE), "-o", str(extracted), "--quiet"]) == 0
+    assert main(["diff", str(SOURCE), str(extracted), "--format", "json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert len(diff["projects"]["unchanged"]) == 12
 
 
 def test_output_is_the_same_on_every_run(
@@ -54,13 +59,13 @@ def test_output_is_the_same_on_every_run(
 ) -> None:
     outputs = []
     for _ in range(2):
-        run_diff(parse(["diff", *years, "--format", "json"]))
+        main(["diff", *years, "--format", "json"])
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
 
 
 def test_markdown_format(years: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_diff(parse(["diff", *years, "--format", "markdown"])) == 1
+    assert main(["diff", *years, "--format", "markdown"]) == 1
     assert capsys.readouterr().out.startswith("# Diff: ")
 
 
@@ -74,19 +79,18 @@ def test_colour_on_a_terminal_unless_no_color(
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    terminal = Terminal()
-    run_diff(parse(["diff", *years]), stdout=terminal)
-    assert "\x1b[" in terminal.getvalue()
-    monkeypatch.setenv("NO_COLOR", "1")
-    terminal = Terminal()
-    run_diff(parse(["diff", *years]), stdout=terminal)
-    assert "\x1b[" not in terminal.getvalue()
+    for no_color, painted in ((None, True), ("1", False)):
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        assert main(["diff", *years]) == 1
+        assert ("\x1b[" in terminal.getvalue()) is painted
 
 
-def test_piped_output_is_plain(years: tuple[str, str]) -> None:
-    pipe = io.StringIO()
-    run_diff(parse(["diff", *years]), stdout=pipe)
-    assert "\x1b[" not in pipe.getvalue()
+def test_piped_output_is_plain(years: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    main(["diff", *years])
+    assert "\x1b[" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -96,7 +100,7 @@ def test_piped_output_is_plain(years: tuple[str, str]) -> None:
         ("broken.json", "{not json", "E040"),
         ("list.json", "[]", "E040"),
         ("future.json", json.dumps({"schema_version": "2.0", "projects": []}), "E041"),
-        ("report.txt", "Stadiul proiectelor", "E004"),
+        ("empty.txt", "  \n", "E003"),
     ],
 )
 def test_trouble_exits_2_with_one_line_on_stderr(
@@ -110,22 +114,23 @@ def test_trouble_exits_2_with_one_line_on_stderr(
     path = tmp_path / name
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    assert run_diff(parse(["diff", years[0], str(path)])) == 2
+    assert main(["diff", years[0], str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"extractor diff: [{code}] {path}")
+    assert captured.err.startswith(f"extractor: error: [{code}] ")
+    assert name in captured.err
     assert captured.err.count("\n") == 1
 
 
 def test_an_unknown_format_is_a_usage_error(years: tuple[str, str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        parse(["diff", *years, "--format", "html"])
+        main(["diff", *years, "--format", "html"])
     assert exit_.value.code == 2
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        parse(["diff", "--help"])
+        main(["diff", "--help"])
     text = capsys.readouterr().out
     assert "Example:" in text
-    assert "extractor diff cluster-2019.json cluster-2020.json" in text
+    assert "extractor diff output/cluster-2019.json output/cluster-2020.json" in text

@@ -1,65 +1,97 @@
 """The diff of two extracted documents: matching, field and item changes, thresholds.
 
-The second-year document is made here from a small 2019-like document (texts
-from the 2019 report) by a written change list; the expected diff is written
-by hand from that list, not produced by the tool.
+The second-year document is made here from the hand-checked 2019 golden
+document by a written change list; the expected diff is written by hand from
+that list, not produced by the tool.
 """
 
 from __future__ import annotations
 
 import copy
+import json
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from extractor.cli_diff import DIFF_RULES, load_diff_rules
 from extractor.content import content_view
-from extractor.diff import DiffRules, check_document, diff_documents, has_differences
+from extractor.diff import check_document, diff_documents, has_differences
 from extractor.errors import ExtractorError
+from extractor.rules import DEFAULT_RULES_DIR, DiffRules, load_rules
 
-RULES = DiffRules(title_match=85, item_similarity=70)
+GOLDEN = Path(__file__).parent / "golden" / "cluster-inovativ-2019.json"
+RULES = load_rules().diff
 
-TREC_STUDIES = (
-    "două studii privind strategiile de cluster naționale și europene pentru a ne alinia noua "
-    "strategie de dezvoltare la cerințele naționale și europene din domeniu;"
-)
 TEX_STUDY = (
     "Studiu privind stadiul actual al gradului de inovare al clusterului RTxC, realizat pe baza "
     "de chestionare, 24 de firme fiind intervievate în vederea analizării surselor și "
     "oportunităților de inovare la nivelul clusterului;"
 )
+TEX_STUDY_2020 = TEX_STUDY.replace("24 de firme", "30 de firme")
 TEX_AGENDA = (
     "Agenda strategică CDI preliminară, care stabilește scopurile și obiectivele CDI ale "
     "clusterului;"
 )
-TEX_DATABASE = (
-    "S-a creat o bază de date privind deșeurile textile rezultate din procesul de producție, "
-    "realizat prin colectarea de date;"
-)
+TEX_TRAINING = "S-au organizat sesiuni de instruire pentru membri și pentru echipa de management."
 TEX_CIT = (
     "Planificarea dezvoltării unui Centru de Informare Tehnologică - elaborarea planului de "
-    "dezvoltare a unui CIT, cu serviciile aferente specializate;"
+    "dezvoltare a unui CIT, cu serviciile aferente specializate pentru promovarea, informarea și "
+    "asistența tehnică, în domeniul textil;"
 )
-WOOD_AUDIT = (
-    "În cadrul activității 1.4 - Servicii de auditare a capacității de inovare pentru membrii "
-    "clusterului:"
+TEX_STRATEGY = (
+    "Elaborarea strategiei clusterului de extindere pe piețe interne și externe, pentru a avea o "
+    "finalitate a tuturor ideilor de inovare aplicabile în cadrul clusterului."
 )
 WOOD_KEY = (
     "din interviuri, chestionare și discuții cu membrii clusterului a reieșit faptul că inovarea "
-    "este un element cheie pentru industria prelucrării lemnului;"
+    "este un element cheie pentru industria prelucrării lemnului și fabricarea mobilei; cu scopul "
+    "de a crește gradul de inovare al firmelor membre în cluster, s-a apelat la diverse "
+    "instrumente practicate și validate la nivel internațional și anume audituri de inovare "
+    "generale în forma unor interviuri structurate;"
 )
+WOOD_KEY_2020 = WOOD_KEY.replace("un element cheie", "elementul cheie")
+CRONOS_HUB = "În martie 2020 a fost lansat Centrul pentru Inovare Digitală DIH4Society."
+IMAGO_CATALOG = "Realizarea unui catalog al surselor de finanțare disponibile - un catalog;"
+IMAGO_SHEETS = "Dezvoltarea de fișe de proiect - cinci fișe de proiect;"
+IMAGO_SHEETS_2020 = "Dezvoltarea de fișe de proiect - șapte fișe de proiect;"
+IMAGO_STAGE_3 = "Activitățile implementate și rezultatele obținute pentru Etapa nr. 3 :"
+IMAGO_DATABASE = (
+    "Realizarea unei bănci de date cu oferta de produse/tehnologii/servicii - o bancă de date;"
+)
+NEW_PROJECT_TITLE = "Clusterul de inovare pentru economie circulară NEWCLUS"
+
+
+def document_2019() -> dict[str, Any]:
+    """The hand-checked 2019 document (no spans)."""
+    return json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
 def item(text: str, *children: dict[str, Any], kind: str = "bullet") -> dict[str, Any]:
     return {"kind": kind, "text": text, "children": list(children)}
 
 
-def paragraph(text: str) -> dict[str, Any]:
-    return item(text, kind="paragraph")
+def locate(items: list[dict[str, Any]], text: str) -> tuple[list[dict[str, Any]], int] | None:
+    """The list holding the item whose text is `text`, anywhere in the tree, and its index."""
+    for index, entry in enumerate(items):
+        if entry["text"] == text:
+            return items, index
+        found = locate(entry["children"], text)
+        if found:
+            return found
+    return None
 
 
-def section(heading: str, *items: dict[str, Any]) -> dict[str, Any]:
-    return {"heading": heading, "items": list(items)}
+def edit(items: list[dict[str, Any]], text: str, new_text: str | None) -> None:
+    """Give the item whose text is `text` the text `new_text`, or remove it when None."""
+    found = locate(items, text)
+    if found is None:
+        raise LookupError(f"no item {text!r} in the 2019 document")
+    siblings, index = found
+    if new_text is None:
+        del siblings[index]
+    else:
+        siblings[index]["text"] = new_text
 
 
 def project(number: int, acronym: str | None, title: str, **fields: Any) -> dict[str, Any]:
@@ -67,11 +99,11 @@ def project(number: int, acronym: str | None, title: str, **fields: Any) -> dict
         "number": number,
         "acronym": acronym,
         "title": title,
-        "period": {"start": "2018-07-01", "end": "2020-06-30"},
-        "coordinator": "ASOCIAȚIA",
-        "director": "Director",
-        "cluster_members": 30,
-        "region": {"raw": "Sud", "name": "Sud-Muntenia", "nuts2": "RO31"},
+        "period": {"start": "2020-07-01", "end": "2022-06-30"},
+        "coordinator": "ASOCIAȚIA NEWCLUS",
+        "director": "Ana Pop",
+        "cluster_members": 12,
+        "region": {"raw": "Vest", "name": "Vest", "nuts2": "RO42"},
         "domain": "Bioeconomie",
         "websites": [],
         "objective": None,
@@ -83,110 +115,61 @@ def project(number: int, acronym: str | None, title: str, **fields: Any) -> dict
     return data
 
 
-def document_2019() -> dict[str, Any]:
-    """Four projects of the 2019 report, shortened; project 6 has no header (no acronym)."""
-    return {
-        "schema_version": "1.0",
-        "report": {
-            "title": "Stadiul proiectelor “Cluster inovativ” la 31.12.2019",
-            "as_of": "2019-12-31",
-        },
-        "projects": [
-            project(
-                1,
-                "INOV-TREC",
-                "Creșterea capacității inovative a companiilor din cadrul clusterului TREC, "
-                "prin transfer tehnologic și de cunoștințe",
-                cluster_members=32,
-                region={"raw": "Nord-Vest", "name": "Nord-Vest", "nuts2": "RO11"},
-                websites=["http://www.transylvaniaenergycluster-trec.ro/company/projects.php"],
-                results=section(
-                    "Principalele rezultate:",
-                    paragraph("În primele două etape derulate s-au elaborat:"),
-                    item("agenda strategică de cercetare-dezvoltare și inovare;"),
-                    item(TREC_STUDIES),
-                    item("o bancă de date cu serviciile și oferta membrilor clusterului;"),
-                    paragraph("Au fost atrași 3 membri în clusterul TREC;"),
-                ),
-            ),
-            project(
-                2,
-                "INDAGRO",
-                "Agenda strategică de CDI a clusterului de inovare IND-AGRO-POL",
-                period={"start": "2017-07-01", "end": "2020-06-30"},
-                cluster_members=100,
-                ongoing=section(
-                    "Activități în curs:",
-                    item("Vor fi asumate responsabilitățile aferente planului de implementare;"),
-                ),
-            ),
-            project(
-                3,
-                "Ino Tex",
-                "Dezvoltarea capacitatii de inovare a clusterului Romanian Textie Concept",
-                cluster_members=61,
-                domain="Textile și pielărie",
-                results=section(
-                    "Principalele rezultate:",
-                    paragraph(TEX_STUDY),
-                    item(TEX_AGENDA),
-                    item(TEX_DATABASE),
-                ),
-                ongoing=section("Activități în curs:", item(TEX_CIT)),
-            ),
-            project(
-                6,
-                None,
-                "Dezvoltarea capacității CDI a clusterului PRO WOOD \u2013 “INNO WOOD”",
-                cluster_members=57,
-                region={"raw": "Centru", "name": "Centru", "nuts2": "RO12"},
-                websites=["http://prowood.ro/category/proiecte"],
-                results=section("Principalele rezultate:", item(WOOD_AUDIT, item(WOOD_KEY))),
-                warnings=[{"code": "missing_header"}],
-            ),
-        ],
-        "warnings": [],
-    }
-
-
-NEW_PROJECT_TITLE = "Clusterul de inovare pentru economie circulară NEWCLUS"
-
-
 def document_2020() -> dict[str, Any]:
-    """The change list, applied to a copy of the 2019 document."""
-    document = copy.deepcopy(document_2019())
+    """The second year: the change list below, applied to the 2019 document."""
+    document = document_2019()
     document["report"]["as_of"] = "2020-12-31"
-    trec, _indagro, tex, wood = document["projects"]
-    # INOV-TREC: only white space, markup and order change, which are no differences.
+    document["report"]["title"] = "Stadiul proiectelor “Cluster inovativ” la 31.12.2020"
+    by_number = {entry["number"]: entry for entry in document["projects"]}
+    trec, tex, wood = by_number[1], by_number[3], by_number[6]
+    astricone, cronos, imago = by_number[8], by_number[9], by_number[12]
+
+    # 1 INOV-TREC: white space, markup and order only, which are no differences.
+    trec["title"] = "  " + trec["title"].replace(" ", "  ")
+    trec["websites"] = [f"<{url}>" for url in trec["websites"]]
     results = trec["results"]["items"]
     results[1]["text"] = "**agenda**  strategică de\tcercetare-dezvoltare și inovare; "
-    results[2], results[3] = results[3], results[2]
-    # INDAGRO is gone.
-    # Ino Tex: renumbered, acronym re-spelled, members and end date changed; one result
-    # reworded, one removed, one added; the ongoing section gone.
-    tex["number"] = 2
-    tex["acronym"] = "INO-TEX"
-    tex["cluster_members"] = 64
+    results[1], results[2] = results[2], results[1]
+
+    # 2 INDAGRO is gone (below). 3 Ino Tex: renumbered, acronym re-spelled, members and end
+    # date changed; a result reworded, one removed, one added; the ongoing section gone.
+    tex["number"], tex["acronym"], tex["cluster_members"] = 2, "INO-TEX", 64
     tex["period"]["end"] = "2020-12-31"
-    tex["results"]["items"] = [
-        paragraph(TEX_STUDY.replace("24 de firme", "30 de firme")),
-        item(TEX_DATABASE),
-        item("S-au organizat sesiuni de instruire pentru membri și pentru echipa de management."),
-    ]
+    edit(tex["results"]["items"], TEX_STUDY, TEX_STUDY_2020)
+    edit(tex["results"]["items"], TEX_AGENDA, None)
+    tex["results"]["items"].append(item(TEX_TRAINING))
     tex["ongoing"] = None
-    # The project without a header gets one: new number and acronym, matched by title;
-    # its website moved; a sub-bullet reworded.
-    wood["number"] = 5
-    wood["acronym"] = "PROWOOD"
+
+    # 6, the project without a header, has one now: number 13, acronym PROWOOD; its
+    # website moved and a sub-bullet was reworded. A new project takes the number 6.
+    wood["number"], wood["acronym"], wood["warnings"] = 13, "PROWOOD", []
     wood["websites"] = ["https://prowood.ro/proiecte"]
-    wood["warnings"] = []
-    wood["results"]["items"][0]["children"][0]["text"] = WOOD_KEY.replace(
-        "un element cheie", "elementul cheie"
-    )
-    # A new project takes the number 6 that the old headerless project had.
-    new = project(6, "NEWCLUS", NEW_PROJECT_TITLE, cluster_members=12)
-    document["projects"] = [trec, tex, wood, new]
+    edit(wood["results"]["items"], WOOD_KEY, WOOD_KEY_2020)
+    newclus = project(6, "NEWCLUS", NEW_PROJECT_TITLE)
+
+    # 8 ASTRICONE: acronym re-spelled, same number and title.
+    astricone["acronym"] = "ASTRI-CONE"
+
+    # 9 CRONOS: more members, later end, one more ongoing activity.
+    cronos["cluster_members"] = 58
+    cronos["period"]["end"] = "2020-12-03"
+    cronos["ongoing"]["items"].append(item(CRONOS_HUB, kind="paragraph"))
+
+    # 12 CEX-IMAG: inside the "Etapa nr. 2" sub-heading a result removed and one reworded;
+    # a new sub-heading "Etapa nr. 3" whose result moved there from the ongoing section.
+    edit(imago["results"]["items"], IMAGO_CATALOG, None)
+    edit(imago["results"]["items"], IMAGO_SHEETS, IMAGO_SHEETS_2020)
+    edit(imago["ongoing"]["items"], IMAGO_DATABASE, None)
+    imago["results"]["items"].append(item(IMAGO_STAGE_3, item(IMAGO_DATABASE), kind="heading"))
+
+    others = [by_number[number] for number in (4, 5, 7, 10, 11)]
+    projects = [trec, tex, *others[:2], newclus, others[2], astricone, cronos, *others[3:]]
+    document["projects"] = [*projects, imago, wood]
     return document
+
+
+def unchanged(number: int, acronym: str) -> dict[str, Any]:
+    return {"number": number, "acronym": acronym}
 
 
 EXPECTED_DIFF = {
@@ -214,35 +197,61 @@ EXPECTED_DIFF = {
                     {"path": "ongoing", "old": "Activități în curs:", "new": None},
                 ],
                 "items": {
-                    "added": [
-                        {
-                            "section": "results",
-                            "text": "S-au organizat sesiuni de instruire pentru membri și pentru "
-                            "echipa de management.",
-                        }
-                    ],
+                    "added": [{"section": "results", "text": TEX_TRAINING}],
                     "removed": [
                         {"section": "results", "text": TEX_AGENDA},
                         {"section": "ongoing", "text": TEX_CIT},
+                        {"section": "ongoing", "text": TEX_STRATEGY},
+                    ],
+                    "modified": [{"section": "results", "old": TEX_STUDY, "new": TEX_STUDY_2020}],
+                },
+            },
+            {
+                "number": 8,
+                "acronym": "ASTRI-CONE",
+                "match": "number",
+                "fields": [{"path": "acronym", "old": "ASTRICONE", "new": "ASTRI-CONE"}],
+                "items": {"added": [], "removed": [], "modified": []},
+            },
+            {
+                "number": 9,
+                "acronym": "CRONOS",
+                "match": "number",
+                "fields": [
+                    {"path": "period.end", "old": "2020-06-03", "new": "2020-12-03"},
+                    {"path": "cluster_members", "old": 54, "new": 58},
+                ],
+                "items": {
+                    "added": [{"section": "ongoing", "text": CRONOS_HUB}],
+                    "removed": [],
+                    "modified": [],
+                },
+            },
+            {
+                "number": 12,
+                "acronym": "CEX-IMAG",
+                "match": "number",
+                "fields": [],
+                "items": {
+                    "added": [
+                        {"section": "results", "text": IMAGO_STAGE_3},
+                        {"section": "results", "text": IMAGO_DATABASE},
+                    ],
+                    "removed": [
+                        {"section": "results", "text": IMAGO_CATALOG},
+                        {"section": "ongoing", "text": IMAGO_DATABASE},
                     ],
                     "modified": [
-                        {
-                            "section": "results",
-                            "old": TEX_STUDY,
-                            "new": "Studiu privind stadiul actual al gradului de inovare al "
-                            "clusterului RTxC, realizat pe baza de chestionare, 30 de firme fiind "
-                            "intervievate în vederea analizării surselor și oportunităților de "
-                            "inovare la nivelul clusterului;",
-                        }
+                        {"section": "results", "old": IMAGO_SHEETS, "new": IMAGO_SHEETS_2020}
                     ],
                 },
             },
             {
-                "number": 5,
+                "number": 13,
                 "acronym": "PROWOOD",
                 "match": "title",
                 "fields": [
-                    {"path": "number", "old": 6, "new": 5},
+                    {"path": "number", "old": 6, "new": 13},
                     {"path": "acronym", "old": None, "new": "PROWOOD"},
                     {
                         "path": "websites",
@@ -253,24 +262,23 @@ EXPECTED_DIFF = {
                 "items": {
                     "added": [],
                     "removed": [],
-                    "modified": [
-                        {
-                            "section": "results",
-                            "old": WOOD_KEY,
-                            "new": "din interviuri, chestionare și discuții cu membrii "
-                            "clusterului a reieșit faptul că inovarea este elementul cheie pentru "
-                            "industria prelucrării lemnului;",
-                        }
-                    ],
+                    "modified": [{"section": "results", "old": WOOD_KEY, "new": WOOD_KEY_2020}],
                 },
             },
         ],
-        "unchanged": [{"number": 1, "acronym": "INOV-TREC"}],
+        "unchanged": [
+            unchanged(1, "INOV-TREC"),
+            unchanged(4, "CATINN"),
+            unchanged(5, "CM"),
+            unchanged(7, "MECHATRANS"),
+            unchanged(10, "SMARTI"),
+            unchanged(11, "SANINFO"),
+        ],
     },
     "summary": {
-        "projects": {"added": 1, "removed": 1, "changed": 2, "unchanged": 1},
-        "fields": 8,
-        "items": {"added": 1, "removed": 2, "modified": 2},
+        "projects": {"added": 1, "removed": 1, "changed": 5, "unchanged": 6},
+        "fields": 11,
+        "items": {"added": 4, "removed": 5, "modified": 3},
     },
 }
 
@@ -313,7 +321,7 @@ def test_diff_with_itself_is_empty() -> None:
     document = with_spans(document_2019(), first_line=10)
     diff = diff_documents(document, copy.deepcopy(document), RULES)
     assert not has_differences(diff)
-    assert [entry["number"] for entry in diff["projects"]["unchanged"]] == [1, 2, 3, 6]
+    assert [entry["number"] for entry in diff["projects"]["unchanged"]] == list(range(1, 13))
     assert diff["summary"]["fields"] == 0
 
 
@@ -336,8 +344,10 @@ def test_spans_and_source_are_no_difference_but_point_to_both_documents() -> Non
     }
     assert tex["items"]["removed"][1]["span"] == old["projects"][2]["ongoing"]["items"][0]["span"]
     assert diff["projects"]["removed"][0]["span"] == old["projects"][1]["span"]
-    websites = diff["projects"]["changed"][1]["fields"][2]
-    assert websites["spans"]["new"] == new["projects"][2]["spans"]["websites"][0]
+    websites = diff["projects"]["changed"][4]["fields"][2]
+    assert websites["spans"]["new"] == new["projects"][-1]["spans"]["websites"][0]
+    stage_3 = diff["projects"]["changed"][3]["items"]["added"][0]
+    assert stage_3["span"] == new["projects"][-2]["results"]["items"][2]["span"]
 
 
 def test_hand_edited_white_space_and_markup_are_no_difference() -> None:
@@ -351,8 +361,8 @@ def test_hand_edited_white_space_and_markup_are_no_difference() -> None:
 
 def test_an_item_moved_between_nesting_levels_is_no_difference() -> None:
     new = document_2019()
-    wood_results = new["projects"][3]["results"]["items"]
-    child = wood_results[0]["children"].pop()
+    wood_results = new["projects"][5]["results"]["items"]
+    child = wood_results[10]["children"].pop()
     wood_results.insert(0, child)
     assert not has_differences(diff_documents(document_2019(), new, RULES))
 
@@ -420,25 +430,26 @@ def test_check_document_accepts_a_minor_version() -> None:
     assert check_document(document, "x.json") is document
 
 
-def test_the_rules_file_loads() -> None:
-    rules = load_diff_rules(DIFF_RULES)
-    assert 0 < rules.item_similarity <= 100
-    assert 0 < rules.title_match <= 100
+def test_the_shipped_thresholds_are_scores() -> None:
+    assert 0 < RULES.item_similarity <= 100
+    assert 0 < RULES.title_match <= 100
 
 
 @pytest.mark.parametrize(
-    ("data", "named"),
+    ("toml", "entry"),
     [
-        ({"title_match": 85}, "missing keys ['item_similarity']"),
-        ({"title_match": 85, "item_similarity": 70, "extra": 1}, "unknown keys ['extra']"),
-        ({"title_match": 0, "item_similarity": 70}, "title_match = 0"),
-        ({"title_match": 85, "item_similarity": "70"}, "item_similarity = '70'"),
-        ({"title_match": True, "item_similarity": 70}, "title_match = True"),
+        ("title_match = 85\n", "item_similarity"),
+        ("title_match = 85\nitem_similarity = 80\nextra = 1\n", "extra"),
+        ("title_match = 0\nitem_similarity = 80\n", "title_match"),
+        ("title_match = 85\nitem_similarity = 101\n", "item_similarity"),
+        ('title_match = 85\nitem_similarity = "80"\n', "item_similarity"),
+        ("title_match = true\nitem_similarity = 80\n", "title_match"),
     ],
 )
-def test_bad_rules_name_the_file_and_the_key(data: dict[str, Any], named: str) -> None:
+def test_bad_diff_rules_name_the_file_and_the_entry(tmp_path: Path, toml: str, entry: str) -> None:
+    rules = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
+    (rules / "diff.toml").write_text(toml, encoding="utf-8")
     with pytest.raises(ExtractorError) as error:
-        DiffRules.from_mapping(data, "rules/diff.toml")
+        load_rules(rules)
     assert error.value.code == "E020"
-    assert error.value.message.startswith("rules/diff.toml: ")
-    assert named in error.value.message
+    assert f"diff.toml: entry {entry}:" in error.value.message

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from test_diff import RULES, document_2019, document_2020, with_spans
+from test_diff import (
+    RULES,
+    TEX_CIT,
+    TEX_TRAINING,
+    document_2019,
+    document_2020,
+    with_spans,
+)
 
 from extractor.diff import diff_documents
 from extractor.diff_render import render_markdown, render_terminal, where
 
-SPANNED = diff_documents(with_spans(document_2019(), 100), with_spans(document_2020(), 500), RULES)
+OLD, NEW = with_spans(document_2019(), 100), with_spans(document_2020(), 2000)
+OLD_TEX, NEW_TEX = OLD["projects"][2], NEW["projects"][1]
+SPANNED = diff_documents(OLD, NEW, RULES)
 BARE = diff_documents(document_2019(), document_2020(), RULES)
 SAME = diff_documents(document_2019(), document_2019(), RULES)
+
+
+def line(span: dict) -> int:
+    return span["line_start"]
+
+
+OLD_BLOCK, NEW_BLOCK = line(OLD_TEX["span"]), line(NEW_TEX["span"])
+OLD_MEMBERS = line(OLD_TEX["spans"]["cluster_members"])
+NEW_MEMBERS = line(NEW_TEX["spans"]["cluster_members"])
 
 
 def test_where_says_page_only_when_known() -> None:
@@ -22,25 +40,29 @@ def test_terminal_report_starts_with_the_summary() -> None:
     lines = render_terminal(SPANNED, "2019.json", "2020.json", colour=False).splitlines()
     assert lines[:3] == [
         "2019.json (2019-12-31) → 2020.json (2020-12-31)",
-        "Projects: 1 added, 1 removed, 2 changed, 1 unchanged",
-        "Changes: 8 fields; items 1 added, 2 removed, 2 modified",
+        "Projects: 1 added, 1 removed, 5 changed, 6 unchanged",
+        "Changes: 11 fields; items 4 added, 5 removed, 3 modified",
     ]
 
 
 def test_terminal_report_shows_fields_and_items_with_both_places() -> None:
     text = render_terminal(SPANNED, "2019.json", "2020.json", colour=False)
-    assert "Project 2 INO-TEX (matched by acronym)  (old line 122, new line 514)" in text
-    assert "  cluster_members: 61 → 64  (old line 127, new line 519)\n" in text
-    assert "  acronym: (none) → PROWOOD  (old line 136, new line 526)\n" in text
-    assert "  ongoing: Activități în curs: → (none)  (old line 132)\n" in text
-    assert "  + 6 NEWCLUS: Clusterul de inovare pentru economie circulară NEWCLUS" in text
-    results = text.index("  results:\n")
-    assert text.index("    + S-au organizat sesiuni de instruire", results) < text.index(
-        "  ongoing:\n    - Planificarea dezvoltării", results
+    assert (
+        f"Project 2 INO-TEX (matched by acronym)  (old line {OLD_BLOCK}, new line {NEW_BLOCK})\n"
+        in text
     )
-    assert "~ Studiu privind stadiul actual" in text
-    assert "→ Studiu privind stadiul actual" in text
-    assert "30 de firme fiind intervievate" in text
+    assert f"  cluster_members: 61 → 64  (old line {OLD_MEMBERS}, new line {NEW_MEMBERS})\n" in text
+    old_ongoing = line(OLD_TEX["ongoing"]["span"])
+    assert f"  ongoing: Activități în curs: → (none)  (old line {old_ongoing})\n" in text
+    assert "  acronym: (none) → PROWOOD  (old line" in text
+    added = line(NEW_TEX["results"]["items"][-1]["span"])
+    removed = line(OLD_TEX["ongoing"]["items"][0]["span"])
+    tex = text.index("Project 2 INO-TEX")
+    assert text.index(f"  results:\n    + {TEX_TRAINING}  (new line {added})\n", tex) < text.index(
+        f"  ongoing:\n    - {TEX_CIT}  (old line {removed})\n", tex
+    )
+    assert "    ~ Studiu privind stadiul actual" in text
+    assert "      → Studiu privind stadiul actual" in text
 
 
 def test_terminal_report_is_plain_without_colour_and_painted_with_it() -> None:
@@ -54,18 +76,24 @@ def test_terminal_report_is_plain_without_colour_and_painted_with_it() -> None:
 
 def test_identical_documents_say_so() -> None:
     text = render_terminal(SAME, "a", "b", colour=False)
-    assert text.splitlines()[1:] == ["No differences (4 projects unchanged)."]
-    assert "No differences (4 projects unchanged)." in render_markdown(SAME, "a", "b")
+    assert text.splitlines()[1:] == ["No differences (12 projects unchanged)."]
+    assert "- No differences (12 projects unchanged).\n" in render_markdown(SAME, "a", "b")
 
 
 def test_markdown_report_has_a_field_table_and_sections() -> None:
     text = render_markdown(SPANNED, "2019.json", "2020.json")
     assert text.startswith("# Diff: `2019.json` (2019-12-31) → `2020.json` (2020-12-31)\n")
-    assert "- Projects: 1 added, 1 removed, 2 changed, 1 unchanged\n" in text
-    assert "## 2 INO-TEX\n\nMatched by acronym (old line 122, new line 514).\n" in text
-    assert "| `cluster_members` | 61 | 64 | old line 127, new line 519 |\n" in text
-    assert "### ongoing\n\n- removed: ~~Planificarea dezvoltării" in text
-    assert "- added: S-au organizat sesiuni de instruire" in text
+    assert "- Projects: 1 added, 1 removed, 5 changed, 6 unchanged\n" in text
+    assert (
+        f"## 2 INO-TEX\n\nMatched by acronym (old line {OLD_BLOCK}, new line {NEW_BLOCK}).\n"
+        in text
+    )
+    assert (
+        f"| `cluster_members` | 61 | 64 | old line {OLD_MEMBERS}, new line {NEW_MEMBERS} |\n"
+        in text
+    )
+    assert f"### ongoing\n\n- removed: ~~{TEX_CIT}~~" in text
+    assert f"- added: {TEX_TRAINING}" in text
 
 
 def test_markdown_escapes_table_pipes() -> None:
