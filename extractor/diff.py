@@ -94,8 +94,8 @@ def diff_documents(old: dict[str, Any], new: dict[str, Any], rules: DiffRules) -
         "unchanged": unchanged,
     }
     return {
-        "old": {"as_of": _report_date(old)},
-        "new": {"as_of": _report_date(new)},
+        "old": {"as_of": _report_date(old), "source": old.get("source")},
+        "new": {"as_of": _report_date(new), "source": new.get("source")},
         "projects": projects,
         "summary": _summary(projects),
     }

@@ -2,18 +2,22 @@
 
 Both start with the summary, then list each changed project with its field
 changes (old → new) and its item changes grouped by section, each pointing to
-where it stands in the old and the new document.
+where it stands in the old and the new document. In a reworded item the words
+that changed are marked, since a long item often differs by one number.
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 from extractor.diff import has_differences
 from extractor.rules import SECTION_KEYS
 
 _ITEM_MARKS = {"added": "+", "removed": "-", "modified": "~"}
+_SIDES = {"added": "new", "removed": "old"}
 _COLOURS = {"added": "32", "removed": "31", "modified": "33", "title": "1", "where": "2"}
+_CHANGED_WORDS = "7"  # reverse video, inside the line's own colour
 
 
 def where(span: dict[str, Any] | None) -> str:
@@ -28,10 +32,34 @@ def where(span: dict[str, Any] | None) -> str:
     return f"page {span['page']}, {line}" if span.get("page") else line
 
 
+def one_place(side: str, span: dict[str, Any] | None) -> str:
+    """`old line N` for one side, or empty when the span is unknown."""
+    return f"{side} {where(span)}" if span else ""
+
+
 def both_places(spans: dict[str, Any]) -> str:
-    """Given `{old, new}` spans, `old line N, new line M`, leaving out the unknown side."""
-    places = [f"{side} {where(spans[side])}" for side in ("old", "new") if where(spans[side])]
-    return ", ".join(places)
+    """Given `{old, new}` spans, `old line N, new line M`, leaving out an unknown side."""
+    return ", ".join(place for side in ("old", "new") if (place := one_place(side, spans[side])))
+
+
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """Given two texts, runs of words: `=` in both, `-` only in old, `+` only in new.
+
+    >>> word_changes("24 de firme", "30 de firme")
+    [('-', '24'), ('+', '30'), ('=', 'de firme')]
+    """
+    old_words, new_words = old.split(" "), new.split(" ")
+    runs: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            runs.append(("=", " ".join(old_words[old_start:old_end])))
+            continue
+        if old_end > old_start:
+            runs.append(("-", " ".join(old_words[old_start:old_end])))
+        if new_end > new_start:
+            runs.append(("+", " ".join(new_words[new_start:new_end])))
+    return runs
 
 
 def summary_lines(diff: dict[str, Any]) -> list[str]:
@@ -59,59 +87,56 @@ def render_terminal(diff: dict[str, Any], old_label: str, new_label: str, colour
     def paint(text: str, role: str) -> str:
         return f"\x1b[{_COLOURS[role]}m{text}\x1b[0m" if colour and text else text
 
-    def at(text: str) -> str:
-        return f"  {paint(f'({text})', 'where')}" if text else ""
+    def at(place: str) -> str:
+        return f"  {paint(f'({place})', 'where')}" if place else ""
+
+    def reworded(runs: list[tuple[str, str]], keep: str, role: str) -> str:
+        """One side of a reworded item; with colour, its changed words in reverse video."""
+        if not colour:
+            return " ".join(text for operation, text in runs if operation in ("=", keep))
+        base = f"\x1b[{_COLOURS[role]}m"
+        words = [
+            f"\x1b[{_CHANGED_WORDS}m{text}\x1b[27m" if operation == keep else text
+            for operation, text in runs
+            if operation in ("=", keep)
+        ]
+        return f"{base}{' '.join(words)}\x1b[0m"
 
     projects = diff["projects"]
-    lines = [
-        paint(
-            f"{old_label} ({diff['old']['as_of']}) → {new_label} ({diff['new']['as_of']})", "title"
-        ),
-        *summary_lines(diff),
-    ]
+    title = f"{old_label} ({diff['old']['as_of']}) → {new_label} ({diff['new']['as_of']})"
+    lines = [paint(title, "title"), *summary_lines(diff)]
     for kind in ("added", "removed"):
         if projects[kind]:
             lines += ["", paint(f"Projects {kind}:", "title")]
         for entry in projects[kind]:
-            place = where(entry.get("span"))
-            side = "new" if kind == "added" else "old"
             text = f"{_ITEM_MARKS[kind]} {project_name(entry)}: {entry['title']}"
-            lines.append("  " + paint(text, kind) + at(f"{side} {place}" if place else ""))
+            lines.append("  " + paint(text, kind) + at(one_place(_SIDES[kind], entry.get("span"))))
     for change in projects["changed"]:
-        lines += [
-            "",
-            paint(f"Project {project_name(change)}", "title")
-            + f" (matched by {change['match']})"
-            + at(both_places(change["spans"])),
-        ]
+        heading = paint(f"Project {project_name(change)}", "title")
+        lines += ["", f"{heading} (matched by {change['match']}){at(both_places(change['spans']))}"]
         for field in change["fields"]:
             text = f"{field['path']}: {_value(field['old'])} → {_value(field['new'])}"
             lines.append("  " + paint(text, "modified") + at(both_places(field["spans"])))
         for section, entries in _by_section(change["items"]):
             lines.append(f"  {section}:")
             for kind, entry in entries:
-                mark = _ITEM_MARKS[kind]
                 if kind == "modified":
-                    lines.append("    " + paint(f"{mark} {entry['old']}", "removed"))
+                    runs = word_changes(entry["old"], entry["new"])
+                    lines.append("    ~ " + reworded(runs, "-", "removed"))
                     lines.append(
-                        "      "
-                        + paint(f"→ {entry['new']}", "added")
-                        + at(both_places(entry["spans"]))
+                        "      → " + reworded(runs, "+", "added") + at(both_places(entry["spans"]))
                     )
                 else:
-                    side = "new" if kind == "added" else "old"
-                    place = where(entry["span"])
-                    text = paint(f"{mark} {entry['text']}", kind)
-                    lines.append(f"    {text}" + at(f"{side} {place}" if place else ""))
+                    text = paint(f"{_ITEM_MARKS[kind]} {entry['text']}", kind)
+                    lines.append(f"    {text}" + at(one_place(_SIDES[kind], entry["span"])))
     return "\n".join(lines) + "\n"
 
 
 def render_markdown(diff: dict[str, Any], old_label: str, new_label: str) -> str:
     """Given a diff and names for its two inputs, a Markdown report to paste into a note."""
     projects = diff["projects"]
-    old_label, new_label = _code(old_label), _code(new_label)
     lines = [
-        f"# Diff: {old_label} ({diff['old']['as_of']}) → {new_label} ({diff['new']['as_of']})",
+        f"# Diff: `{old_label}` ({diff['old']['as_of']}) → `{new_label}` ({diff['new']['as_of']})",
         "",
         *(f"- {line}" for line in summary_lines(diff)),
     ]
@@ -119,35 +144,39 @@ def render_markdown(diff: dict[str, Any], old_label: str, new_label: str) -> str
         if projects[kind]:
             lines += ["", f"## Projects {kind}", ""]
         for entry in projects[kind]:
-            place = where(entry.get("span"))
-            side = "new" if kind == "added" else "old"
-            suffix = f" ({side} {place})" if place else ""
-            lines.append(f"- **{project_name(entry)}**: {_cell(entry['title'])}{suffix}")
+            suffix = _suffix(one_place(_SIDES[kind], entry.get("span")))
+            lines.append(f"- **{project_name(entry)}**: {_escape(entry['title'])}{suffix}")
     for change in projects["changed"]:
-        place = both_places(change["spans"])
-        suffix = f" ({place})" if place else ""
+        suffix = _suffix(both_places(change["spans"]))
         lines += ["", f"## {project_name(change)}", "", f"Matched by {change['match']}{suffix}."]
+        places = [both_places(field["spans"]) for field in change["fields"]]
+        header, rule = ("| field | old | new | where |", "|---|---|---|---|")
+        if not any(places):  # documents without provenance: no empty column
+            header, rule = header.removesuffix(" where |"), rule.removesuffix("---|")
         if change["fields"]:
-            lines += ["", "| field | old | new | where |", "|---|---|---|---|"]
-            for field in change["fields"]:
-                lines.append(
-                    f"| `{field['path']}` | {_cell(_value(field['old']))} "
-                    f"| {_cell(_value(field['new']))} | {both_places(field['spans'])} |"
-                )
+            lines += ["", header, rule]
+        for field, place in zip(change["fields"], places, strict=True):
+            row = f"| `{field['path']}` | {_escape(_value(field['old']))} "
+            row += f"| {_escape(_value(field['new']))} |"
+            lines.append(f"{row} {place} |" if any(places) else row)
         for section, entries in _by_section(change["items"]):
             lines += ["", f"### {section}", ""]
             for kind, entry in entries:
                 if kind == "modified":
-                    place = both_places(entry["spans"])
-                    text = f"~~{_cell(entry['old'])}~~ → {_cell(entry['new'])}"
+                    text = _inline_changes(word_changes(entry["old"], entry["new"]))
+                    suffix = _suffix(both_places(entry["spans"]))
                 else:
-                    side = "new" if kind == "added" else "old"
-                    place = f"{side} {where(entry['span'])}" if where(entry["span"]) else ""
-                    text = _cell(entry["text"])
+                    text = _escape(entry["text"])
                     text = f"~~{text}~~" if kind == "removed" else text
-                suffix = f" ({place})" if place else ""
+                    suffix = _suffix(one_place(_SIDES[kind], entry["span"]))
                 lines.append(f"- {kind}: {text}{suffix}")
     return "\n".join(lines) + "\n"
+
+
+def _inline_changes(runs: list[tuple[str, str]]) -> str:
+    """A reworded item as one line: removed words struck through, added words in bold."""
+    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
+    return " ".join(marks[operation].format(_escape(text)) for operation, text in runs)
 
 
 def _by_section(items: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[tuple[str, Any]]]]:
@@ -173,10 +202,12 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("~", "\\~")
+def _suffix(place: str) -> str:
+    return f" ({place})" if place else ""
 
 
-def _code(text: str) -> str:
-    return f"`{text}`"
+def _escape(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item: no stray pipes, tildes or stars."""
+    for char in "\\|~*_`":
+        text = text.replace(char, "\\" + char)
+    return text

@@ -329,6 +329,7 @@ def test_spans_and_source_are_no_difference_but_point_to_both_documents() -> Non
     old, new = with_spans(document_2019(), 100), with_spans(document_2020(), 500)
     diff = diff_documents(old, new, RULES)
     assert content_view(diff) == EXPECTED_DIFF
+    assert (diff["old"]["source"], diff["new"]["source"]) == (old["source"], new["source"])
     tex = diff["projects"]["changed"][0]
     members = next(field for field in tex["fields"] if field["path"] == "cluster_members")
     assert members["spans"] == {

@@ -12,7 +12,7 @@ from test_diff import (
 )
 
 from extractor.diff import diff_documents
-from extractor.diff_render import render_markdown, render_terminal, where
+from extractor.diff_render import render_markdown, render_terminal, where, word_changes
 
 OLD, NEW = with_spans(document_2019(), 100), with_spans(document_2020(), 2000)
 OLD_TEX, NEW_TEX = OLD["projects"][2], NEW["projects"][1]
@@ -101,3 +101,28 @@ def test_markdown_escapes_table_pipes() -> None:
     new["projects"][0]["title"] = "Titlu | nou"
     text = render_markdown(diff_documents(old, new, RULES), "a", "b")
     assert "| Titlu \\| nou |" in text
+
+
+def test_word_changes_keep_every_word_of_both_texts_in_order() -> None:
+    runs = word_changes("Au fost atrași 3 membri noi", "Au fost atrași 5 membri")
+    assert runs == [("=", "Au fost atrași"), ("-", "3"), ("+", "5"), ("=", "membri"), ("-", "noi")]
+
+
+def test_a_reworded_item_marks_its_changed_words() -> None:
+    painted = render_terminal(BARE, "a", "b", colour=True)
+    assert "\x1b[31mDezvoltarea de fișe de proiect - \x1b[7mcinci\x1b[27m fișe" in painted
+    assert "\x1b[32mDezvoltarea de fișe de proiect - \x1b[7mșapte\x1b[27m fișe" in painted
+    plain = render_terminal(BARE, "a", "b", colour=False)
+    assert "    ~ Dezvoltarea de fișe de proiect - cinci fișe de proiect;\n" in plain
+    assert "      → Dezvoltarea de fișe de proiect - șapte fișe de proiect;\n" in plain
+    markdown = render_markdown(BARE, "a", "b")
+    assert (
+        "- modified: Dezvoltarea de fișe de proiect - ~~cinci~~ **șapte** fișe de proiect;\n"
+        in (markdown)
+    )
+
+
+def test_markdown_field_table_drops_the_where_column_without_spans() -> None:
+    text = render_markdown(BARE, "a", "b")
+    assert "| field | old | new |\n|---|---|---|\n| `number` | 3 | 2 |\n" in text
+    assert "| where |" not in text
