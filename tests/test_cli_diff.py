@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REPORT_2019
 from test_diff import EXPECTED_DIFF, document_2019, document_2020, with_spans
 
 from extractor.cli import main
 from extractor.content import content_view
-
-SOURCE = Path(__file__).parent.parent / "sources" / "cluster-inovativ-2019.txt"
 
 
 def write(path: Path, data: Any) -> str:
@@ -48,8 +48,8 @@ def test_a_report_against_its_extraction_exits_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     extracted = tmp_path / "2019.json"
-    assert main(["extract", str(SOURCE), "-o", str(extracted), "--quiet"]) == 0
-    assert main(["diff", str(SOURCE), str(extracted), "--format", "json"]) == 0
+    assert main(["extract", str(REPORT_2019), "-o", str(extracted), "--quiet"]) == 0
+    assert main(["diff", str(REPORT_2019), str(extracted), "--format", "json"]) == 0
     diff = json.loads(capsys.readouterr().out)
     assert len(diff["projects"]["unchanged"]) == 12
 
@@ -134,3 +134,19 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "Example:" in text
     assert "extractor diff output/cluster-2019.json output/cluster-2020.json" in text
+
+
+@pytest.mark.parametrize(("new", "status"), [(0, 0), (1, 1), (None, 2)])
+def test_the_installed_command_exits_as_diff_does(
+    years: tuple[str, str], tmp_path: Path, new: int | None, status: int
+) -> None:
+    other = years[new] if new is not None else str(tmp_path / "missing.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "diff", years[0], other],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == status
+    assert "Traceback" not in result.stderr
+    assert bool(result.stderr) is (status == 2)

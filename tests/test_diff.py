@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import GOLDEN
 
 from extractor.content import content_view
 from extractor.diff import check_document, diff_documents, has_differences
 from extractor.errors import ExtractorError
 from extractor.rules import DEFAULT_RULES_DIR, DiffRules, load_rules
 
-GOLDEN = Path(__file__).parent / "golden" / "cluster-inovativ-2019.json"
+GOLDEN_2019 = GOLDEN / "cluster-inovativ-2019.json"
 RULES = load_rules().diff
 
 TEX_STUDY = (
@@ -64,7 +65,7 @@ NEW_PROJECT_TITLE = "Clusterul de inovare pentru economie circulară NEWCLUS"
 
 def document_2019() -> dict[str, Any]:
     """The hand-checked 2019 document (no spans)."""
-    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+    return json.loads(GOLDEN_2019.read_text(encoding="utf-8"))
 
 
 def item(text: str, *children: dict[str, Any], kind: str = "bullet") -> dict[str, Any]:
