@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.cleaning import clean
+from extractor.cleaning import clean, fold
 from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
 from extractor.models import SCHEMA_VERSION
 from extractor.rules import SECTION_KEYS, DiffRules
@@ -117,14 +117,14 @@ def normalize_text(text: str) -> str:
 
 
 def acronym_key(acronym: str | None) -> str:
-    """An acronym compared ignoring case, spaces and hyphens: `Ino Tex` pairs `INO-TEX`.
+    """An acronym compared ignoring case, diacritics, spaces and hyphens: `Ino Tex` is `INO-TEX`.
 
     >>> acronym_key("Ino Tex") == acronym_key("INO-TEX")
     True
     """
     if not acronym:
         return ""
-    return "".join(char for char in normalize_text(acronym).casefold() if char not in _ACRONYM_GAPS)
+    return "".join(char for char in fold(normalize_text(acronym)) if char not in _ACRONYM_GAPS)
 
 
 def _report_date(document: dict[str, Any]) -> str | None:
@@ -142,8 +142,8 @@ def _brief(project: dict[str, Any]) -> dict[str, Any]:
 
 
 def _title_score(old: dict[str, Any], new: dict[str, Any]) -> float:
-    old_title = normalize_text(old.get("title") or "").casefold()
-    new_title = normalize_text(new.get("title") or "").casefold()
+    old_title = fold(normalize_text(old.get("title") or ""))
+    new_title = fold(normalize_text(new.get("title") or ""))
     return fuzz.ratio(old_title, new_title) if old_title and new_title else 0.0
 
 

@@ -390,6 +390,17 @@ def test_a_number_with_a_respelled_acronym_and_the_same_title_is_the_same_projec
     ]
 
 
+def test_a_title_match_ignores_case_and_diacritics() -> None:
+    title = "Creșterea capacității inovative a companiilor din cadrul clusterului"
+    old = {"schema_version": "1.0", "report": {}, "projects": [project(3, None, title)]}
+    moved = project(7, None, title.upper().replace("Ș", "S").replace("Ă", "A").replace("Ț", "T"))
+    new = {"schema_version": "1.0", "report": {}, "projects": [moved]}
+    exact = DiffRules(title_match=100, item_similarity=80)
+    (change,) = diff_documents(old, new, exact)["projects"]["changed"]
+    assert change["match"] == "title"
+    assert [field["path"] for field in change["fields"]] == ["number", "title"]
+
+
 def test_item_similarity_threshold_decides_modified_or_removed_plus_added() -> None:
     old, new = document_2019(), document_2020()
     strict = diff_documents(old, new, DiffRules(title_match=85, item_similarity=99.5))
