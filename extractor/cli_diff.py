@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from extractor.diff import check_document, diff_documents, has_differences
 from extractor.diff_render import render_markdown, render_terminal
+from extractor.emit import to_json
 from extractor.errors import E_DECODE, E_NOT_DOCUMENT, E_READ, ExtractorError
 from extractor.pipeline import extract
 from extractor.rules import Rules, load_rules
@@ -68,7 +69,7 @@ def run_diff(args: argparse.Namespace) -> int:
     )
     old_label, new_label = str(args.old), str(args.new)
     if args.format == "json":
-        sys.stdout.write(json.dumps(diff, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(to_json(diff))
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(diff, old_label, new_label))
     else:
