@@ -230,6 +230,16 @@ def _compact(text: str) -> str:
     return fold(text).replace(" ", "").replace("-", "")
 
 
+Score = Annotated[float, Field(gt=0, le=100, strict=True)]
+
+
+class DiffRules(_Rules):
+    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100)."""
+
+    title_match: Score
+    item_similarity: Score
+
+
 class Rules(_Rules):
     directory: Path
     encodings: EncodingRules
@@ -238,6 +248,7 @@ class Rules(_Rules):
     table: TableRules
     sections: SectionRules
     regions: RegionRules
+    diff: DiffRules
 
 
 _FILES: dict[str, type[_Rules]] = {
@@ -247,6 +258,7 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
+    "diff": DiffRules,
 }
 
 
