@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from extractor.cli_diff import add_diff_command
 from extractor.emit import to_json, write_atomic
-from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_READ, ExtractorError
+from extractor.errors import (
+    E_INVALID,
+    E_NOT_DOCUMENT,
+    E_READ,
+    E_WRITE,
+    ExtractorError,
+    first_problem,
+)
 from extractor.models import Document
 from extractor.pipeline import extract, text_of
 from extractor.rules import DEFAULT_RULES_DIR, load_rules
@@ -61,28 +70,46 @@ def input_files(inputs: Sequence[Path]) -> list[Path]:
     return files
 
 
-def output_paths(inputs: list[Path], output: Path | None) -> list[Path | None]:
-    """Where each document goes: a file, a folder for several inputs, or stdout (None)."""
-    as_folder = output is not None and (
-        len(inputs) > 1 or output.is_dir() or str(output).endswith(("/", "\\"))
-    )
+def output_paths(
+    inputs: Sequence[Path], files: list[Path], output: str | None
+) -> list[Path | None]:
+    """Where each document goes: stdout (None), one file, or a folder of `<stem>.json`.
+
+    OUT is a folder when it ends with `/`, exists as one, or when a folder or
+    several files are extracted.
+    """
     if output is None:
-        if len(inputs) > 1:
+        if len(files) > 1 or any(path.is_dir() for path in inputs):
             raise ExtractorError(
                 E_READ,
                 "several inputs need -o FOLDER",
                 "e.g. extractor extract sources/ -o output/",
             )
         return [None]
-    if as_folder:
-        return [output / f"{path.stem}.json" for path in inputs]
-    return [output]
+    target = Path(output)
+    as_folder = (
+        output.endswith(("/", os.sep))
+        or target.is_dir()
+        or len(files) > 1
+        or any(path.is_dir() for path in inputs)
+    )
+    if not as_folder:
+        return [target]
+    targets = [target / f"{path.stem}.json" for path in files]
+    clashes = sorted({str(t) for t in targets if targets.count(t) > 1})
+    if clashes:
+        raise ExtractorError(
+            E_WRITE,
+            f"two inputs would both write {clashes[0]}",
+            "extract them into separate folders",
+        )
+    return targets
 
 
 def run_extract(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
-    targets = output_paths(inputs, args.output)
+    targets = output_paths(args.inputs, inputs, args.output)
     documents = [(path, extract(path, rules)) for path in inputs]
     for (path, document), target in zip(documents, targets, strict=True):
         text = to_json(document)
@@ -129,11 +156,9 @@ def read_document(path: Path) -> Document:
     try:
         return Document.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         raise ExtractorError(
             E_INVALID,
-            f"{path}: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
+            f"{path}: {first_problem(error)} ({error.error_count()} problem(s) in all)",
             "compare with `extractor schema`",
         ) from error
 
@@ -172,7 +197,6 @@ def build_parser() -> argparse.ArgumentParser:
     extract_parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         metavar="OUT",
         help="output file, or folder for several inputs (default: stdout for one input)",
     )
@@ -206,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
+
+    _add_rules_option(add_diff_command(subparsers))
     return parser
 
 

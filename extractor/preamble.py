@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.cleaning import clean
+from extractor.cleaning import clean_text
 from extractor.fields import parse_date
 from extractor.findings import Finding
 from extractor.fragments import Fragment
@@ -46,30 +46,40 @@ def preamble_to_report(
     heading_index = next(
         (i for i, line in enumerate(body) if rules.document.preamble.heading.match(line.text)), None
     )
+    prose = body if heading_index is None else body[heading_index + 1 :]
     if heading_index is not None:
-        heading_line = body[heading_index]
-        prose = body[heading_index + 1 :]
-        fragments = to_fragments(prose)
-        start = heading_line.start + heading_line.text.find(
-            rules.document.preamble.heading.match(heading_line.text)["heading"]
-        )
-        read.report["preamble"] = {
-            "heading": clean(heading_line.text).text,
-            "items": fragments_to_items(fragments, source, rules),
-            "span": source.span(start, heading_line.start + len(heading_line.text.rstrip())),
-        }
-        read.used.add(heading_line.number)
-        read.used.update(fragment.line.number for fragment in fragments)
-        if prose:
-            _read_statements(prose[0].start, prose[-1].end, source, rules, read)
+        _read_prose(body[heading_index], prose, source, rules, to_fragments, read)
+    if prose:
+        _read_statements(prose[0].start, prose[-1].end, source, rules, read)
     return read
+
+
+def _read_prose(
+    heading: Line,
+    prose: Sequence[Line],
+    source: SourceText,
+    rules: Rules,
+    to_fragments: Callable[[Sequence[Line]], list[Fragment]],
+    read: PreambleRead,
+) -> None:
+    """The preamble as a section: its heading, then its paragraphs as items."""
+    fragments = to_fragments(prose)
+    wording = rules.document.preamble.heading.match(heading.text)["heading"]
+    start = heading.start + heading.text.find(wording)
+    read.report["preamble"] = {
+        "heading": clean_text(heading.text),
+        "items": fragments_to_items(fragments, source, rules),
+        "span": source.span(start, heading.start + len(heading.text.rstrip())),
+    }
+    read.used.add(heading.number)
+    read.used.update(fragment.line.number for fragment in fragments)
 
 
 def _read_title(line: Line, source: SourceText, rules: Rules, read: PreambleRead) -> None:
     match = rules.document.title.pattern.match(line.text)
     start = line.start + len(line.text) - len(line.text.lstrip())
     end = line.start + len(line.text.rstrip())
-    read.report["title"] = clean(source.text[start:end]).text
+    read.report["title"] = clean_text(source.text[start:end])
     read.report["spans"]["title"] = source.span(start, end)
     read.used.add(line.number)
     date_start, date_end = (line.start + offset for offset in match.span("as_of"))
@@ -100,6 +110,6 @@ def _read_statements(
                 read.findings.append(Finding("missing_count", f"the preamble does not state {key}"))
             continue
         group_start, group_end = (start + offset for offset in match.span(key))
-        value = clean(source.text[group_start:group_end]).text
+        value = clean_text(source.text[group_start:group_end])
         read.report[key] = value if key == "competition" else int(value)
         read.report["spans"][key] = source.span(group_start, group_end)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 import regex
 from pydantic import (
@@ -18,14 +18,15 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
 )
 
 from extractor.cleaning import fold
-from extractor.errors import E_RULES, ExtractorError
-from extractor.models import REGION_NUTS2
+from extractor.errors import E_RULES, ExtractorError, first_problem
+from extractor.models import RegionName
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -143,27 +144,24 @@ class TableRules(_Rules):
             raise ValueError(f"columns must name each of {', '.join(TABLE_FIELDS)} once")
         return columns
 
-    def field_for_header(self, header: str) -> str | None:
-        key = fold(header)
+    _fields_by_header: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
         for column in self.columns:
-            if any(fold(wording) == key for wording in column.headers):
-                return column.field
-        return None
+            for wording in column.headers:
+                self._fields_by_header.setdefault(fold(wording), column.field)
+
+    def field_for_header(self, header: str) -> str | None:
+        return self._fields_by_header.get(fold(header))
 
 
-SECTION_KEYS = ("objective", "results", "ongoing")
+SectionKey = Literal["objective", "results", "ongoing"]
+SECTION_KEYS: tuple[str, ...] = get_args(SectionKey)
 
 
 class SectionHeading(_Rules):
-    key: str
+    key: SectionKey
     headings: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("key")
-    @classmethod
-    def _known_key(cls, key: str) -> str:
-        if key not in SECTION_KEYS:
-            raise ValueError(f"section key {key!r} is not one of {', '.join(SECTION_KEYS)}")
-        return key
 
 
 class SubheadingRules(_Rules):
@@ -179,31 +177,54 @@ class SectionRules(_Rules):
     sections: tuple[SectionHeading, ...]
     subheadings: SubheadingRules
     website: WebsiteRules
+    _keys_by_heading: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        for section in self.sections:
+            for wording in section.headings:
+                self._keys_by_heading.setdefault(fold(wording), section.key)
+
+    @property
+    def longest_heading(self) -> int:
+        return max(len(wording) for section in self.sections for wording in section.headings)
+
+    def key_for_heading(self, heading: str) -> str | None:
+        """Which section a heading's wording opens; `heading` is cleaned text, colon allowed."""
+        return self._keys_by_heading.get(fold(heading).rstrip(": "))
 
 
 class RegionSpelling(_Rules):
-    name: str
+    name: RegionName
     spellings: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("name")
-    @classmethod
-    def _canonical(cls, name: str) -> str:
-        if name not in REGION_NUTS2:
-            raise ValueError(f"{name!r} is not one of the eight development regions")
-        return name
 
 
 class RegionRules(_Rules):
     regions: tuple[RegionSpelling, ...]
 
-    def canonical(self, written: str) -> str | None:
-        """Given a region as a report writes it, its canonical name, or None."""
-        key = fold(written).replace(" ", "").replace("-", "")
+    _names_by_spelling: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
         for region in self.regions:
             for spelling in (region.name, *region.spellings):
-                if fold(spelling).replace(" ", "").replace("-", "") == key:
-                    return region.name
-        return None
+                self._names_by_spelling.setdefault(_compact(spelling), region.name)
+
+    def canonical(self, written: str) -> str | None:
+        """Given a region as a report writes it, its canonical name, or None."""
+        return self._names_by_spelling.get(_compact(written))
+
+
+def _compact(text: str) -> str:
+    return fold(text).replace(" ", "").replace("-", "")
+
+
+Score = Annotated[float, Field(gt=0, le=100, strict=True)]
+
+
+class DiffRules(_Rules):
+    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100)."""
+
+    title_match: Score
+    item_similarity: Score
 
 
 class PdfListRules(_Rules):
@@ -246,6 +267,7 @@ class Rules(_Rules):
     table: TableRules
     sections: SectionRules
     regions: RegionRules
+    diff: DiffRules
     pdf: PdfRules
 
 
@@ -256,6 +278,7 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
+    "diff": DiffRules,
     "pdf": PdfRules,
 }
 
@@ -280,11 +303,7 @@ def validate_rules(path: Path, model: type[_Rules], data: dict[str, Any]) -> Any
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise ExtractorError(
-            E_RULES, f"rules file {path}: entry {where}: {first['msg']}"
-        ) from error
+        raise ExtractorError(E_RULES, f"rules file {path}: entry {first_problem(error)}") from error
 
 
 @cache
