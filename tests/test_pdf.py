@@ -131,6 +131,11 @@ def test_ligatures_are_letters_and_cedillas_become_commas_as_on_the_text_path() 
     assert loaded.geometry.locate(start, start + 1) == loaded.geometry.locate(start + 1, start + 2)
 
 
+def test_letters_with_a_separate_comma_or_cedilla_glyph_read_as_one_letter() -> None:
+    loaded = read(_one_page("Competit\u0326ia s\u0326i finant\u0327are"), "one.pdf")
+    assert normalize(loaded.text).text == "Competiția și finanțare\n"
+
+
 def _encrypted() -> bytes:
     pdf = FPDF()
     pdf.add_page()
