@@ -1,8 +1,8 @@
 """Time the tool on a 20+ page PDF beside pdfplumber's bare `extract_text()` over the same pages.
 
 The PDF is the 2019 golden drawn twice over (tests/pdf_fixtures.py), with ruled
-tables and running header and footer. Both timings run in this one process, best
-of `--repeat` runs each; the ratio is tool / bare, and should stay under 1.5.
+tables and running header and footer. Both timings run in this one process, the
+median of `--repeat` runs each; the ratio is tool / bare, and should stay under 1.5.
 
 Example:
   python bench/bench_pdf.py --repeat 3
@@ -14,8 +14,6 @@ import argparse
 import io
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -25,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_fixtures import render_pdf  # noqa: E402
 
+from bench import median_seconds  # noqa: E402  (bench/bench.py, beside this file)
 from extractor.pipeline import run_bytes  # noqa: E402
 from extractor.rules import load_rules  # noqa: E402
 
@@ -49,25 +48,16 @@ def bare(data: bytes) -> int:
     return total
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each, best taken")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, the median taken")
     parser.add_argument("--copies", type=int, default=2, help="times the golden is drawn")
     args = parser.parse_args()
     data = bench_pdf(args.copies)
     rules = load_rules()
     pages = run_bytes(data, "bench.pdf", rules).document.source.pages
-    tool = best(lambda: run_bytes(data, "bench.pdf", rules), args.repeat)
-    plain = best(lambda: bare(data), args.repeat)
+    tool = median_seconds(lambda: run_bytes(data, "bench.pdf", rules), args.repeat)
+    plain = median_seconds(lambda: bare(data), args.repeat)
     ratio = tool / plain
     verdict = "ok" if ratio < RATIO_LIMIT else f"over {RATIO_LIMIT}"
     print(f"pages: {pages}")
