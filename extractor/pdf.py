@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
+from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import (
@@ -142,10 +143,9 @@ def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
 
 
 def _encrypted(error: BaseException) -> bool:
-    cause = error.args[0] if error.args else None
-    return isinstance(error, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
-        cause, PDFPasswordIncorrect | PDFEncryptionError
-    )
+    """Whether opening failed for want of a password (pdfplumber wraps pdfminer's error)."""
+    causes = (error, *error.args[:1])
+    return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
 
 
 def _damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
@@ -158,10 +158,11 @@ def _damaged(name: str, error: BaseException, page: int | None = None) -> Extrac
     )
 
 
-def _read_page(page: object, rules: PdfRules) -> _Page:
-    number = page.page_number  # type: ignore[attr-defined]
+def _read_page(page: Page, rules: PdfRules) -> _Page:
+    """Given an open page, its glyphs as lines, apart from those in ruled tables."""
+    number = page.page_number
     grids = ruled_grids(page)
-    glyphs = chars_to_glyphs(page.chars, number, rules)  # type: ignore[attr-defined]
+    glyphs = chars_to_glyphs(page.chars, number, rules)
     tables: list[TableBlock] = []
     for box, grid in grids:
         held = [glyph for glyph in glyphs if inside(glyph, box)]
@@ -169,7 +170,7 @@ def _read_page(page: object, rules: PdfRules) -> _Page:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
     lines = glyphs_to_lines(glyphs, number, rules.lists)
-    return _Page(number, float(page.height), lines, tables)  # type: ignore[attr-defined]
+    return _Page(number, float(page.height), lines, tables)
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:

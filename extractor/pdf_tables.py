@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pdfplumber.page import Page
+
 from extractor.pdf_layout import LEVEL_TOLERANCE, Glyph, Line, Unit, glyphs_to_lines, join_lines
 
 Box = tuple[float, float, float, float]
@@ -50,9 +52,9 @@ def _plain(cell: Sequence[Line]) -> str:
     return "".join(text for text, _ in join_lines(cell))
 
 
-def ruled_grids(page: object) -> list[tuple[Box, list[list[Box | None]]]]:
+def ruled_grids(page: Page) -> list[tuple[Box, list[list[Box | None]]]]:
     """Given a pdfplumber page, each ruled table's box and its rows of cell boxes."""
-    found = page.find_tables(RULED_SETTINGS)  # type: ignore[attr-defined]
+    found = page.find_tables(RULED_SETTINGS)
     return [(table.bbox, [list(row.cells) for row in table.rows]) for table in found]
 
 
@@ -62,10 +64,9 @@ def fill_grid(
     """Given a table's cell boxes and the glyphs inside its box, the table with its text."""
     cells: dict[tuple[int, int], list[Glyph]] = {}
     for glyph in glyphs:
-        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
         for row_index, row in enumerate(grid):
             for column, cell in enumerate(row):
-                if cell and cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
+                if cell and inside(glyph, cell):
                     cells.setdefault((row_index, column), []).append(glyph)
     rows = [
         [glyphs_to_lines(cells.get((row_index, column), []), page) for column in range(len(row))]
@@ -76,6 +77,7 @@ def fill_grid(
 
 
 def inside(glyph: Glyph, box: Box) -> bool:
+    """Whether the glyph's centre is in the box."""
     x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
