@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from extractor.rules import PdfListRules, PdfRules
 
+SOFT_HYPHEN = "\u00ad"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
 MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
@@ -116,7 +117,7 @@ class Line:
         if len(word) == 1 and word in lists.bullets:
             return first
         wide = gap > MARKER_GAP * self.size
-        if wide and ((len(word) == 1 and word in lists.dashes) or lists.numbering.match(word)):
+        if wide and ((len(word) == 1 and word in lists.gapped) or lists.numbering.match(word)):
             return first
         return 0
 
@@ -234,13 +235,14 @@ def join_lines(lines: Sequence[Line], skip: int = 0) -> list[Unit]:
     """Given wrapped lines of one paragraph or cell, their text as one line.
 
     The first `skip` glyphs (a list marker) are left out; a word hyphenated at the
-    end of a line (`cercetare-` then `dezvoltare`) is joined without a space.
+    end of a line (`cercetare-` then `dezvoltare`, or with a soft hyphen, which
+    normalizing drops) is joined without a space.
     """
     body: list[Unit] = []
     for index, line in enumerate(lines):
         units = line.units(skip if index == 0 else 0)
         if body:
-            hyphen_wrap = (
+            hyphen_wrap = body[-1][0] == SOFT_HYPHEN or (
                 body[-1][0] == "-"
                 and len(body) > 1
                 and body[-2][0].isalpha()

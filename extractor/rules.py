@@ -229,7 +229,7 @@ class DiffRules(_Rules):
 
 class PdfListRules(_Rules):
     bullets: str = Field(min_length=1)
-    dashes: str
+    gapped: str
     numbering: Pattern
 
 

@@ -1,0 +1,112 @@
+"""Lines of glyphs made by hand: list markers, joined lines, emphasis, page numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pdf_furniture import furniture
+from extractor.pdf_layout import Glyph, Line, emphasize, join_lines
+from extractor.rules import load_rules
+
+RULES = load_rules().pdf
+SIZE = 10.0
+WIDTH = 5.0  # every glyph is 5 points wide
+SPACE = 3.0  # and a word gap 3 points, as a 10 point font's space
+
+
+def line_of(
+    text: str,
+    first_gap: float = SPACE,
+    *,
+    gap: float = SPACE,
+    top: float = 100.0,
+    bold: frozenset[str] = frozenset(),
+    page: int = 1,
+) -> Line:
+    """A line of `text`: word gaps `gap`, the first `first_gap`; the words in `bold` bold."""
+    glyphs: list[Glyph] = []
+    x = 50.0
+    for index, word in enumerate(text.split(" ")):
+        for char in word:
+            glyphs.append(
+                Glyph(char, x, top, x + WIDTH, top + SIZE, SIZE, word in bold, False, page)
+            )
+            x += WIDTH
+        x += first_gap if index == 0 else gap
+    return Line(glyphs, page, RULES.lists)
+
+
+MARKER_CASES = [
+    ("• Diseminare", SPACE, 1),
+    ("\uf0b7 Diseminare", 14.0, 1),  # a word processor's Symbol-font bullet
+    ("✓ Diseminare", SPACE, 1),
+    ("- Diseminare", 14.0, 1),
+    ("\u2013 Diseminare", 14.0, 1),  # an en dash
+    ("- la secțiunea Members", SPACE, 0),  # a wrapped line that starts with a dash
+    ("o Diseminare", 14.0, 1),
+    ("o firmă nouă", SPACE, 0),
+    ("1. Diseminare", 14.0, 2),
+    ("12) Diseminare", 14.0, 3),
+    ("a) Diseminare", 14.0, 2),
+    ("2. etape derulate", SPACE, 0),
+    ("Diseminare rezultate", 14.0, 0),
+]
+
+
+@pytest.mark.parametrize(("text", "gap", "marker"), MARKER_CASES)
+def test_list_markers(text: str, gap: float, marker: int) -> None:
+    assert line_of(text, gap).marker == marker
+
+
+def _text(units: list) -> str:
+    return "".join(text for text, _ in units)
+
+
+def test_wrapped_lines_join_with_a_space_and_hyphenated_words_without() -> None:
+    lines = [line_of("activități de cercetare-", top=100), line_of("dezvoltare și", top=112)]
+    assert _text(join_lines(lines)) == "activități de cercetare-dezvoltare și"
+    lines = [line_of("perioada 2018 -", top=100), line_of("2020", top=112)]
+    assert _text(join_lines(lines)) == "perioada 2018 - 2020"
+    lines = [line_of("cerce\u00ad", top=100), line_of("tare", top=112)]
+    assert _text(join_lines(lines)) == "cerce\u00adtare"
+
+
+def test_a_bold_run_over_two_lines_is_one_run() -> None:
+    bold = frozenset({"Organizare", "și", "dezvoltare", "cluster"})
+    lines = [line_of("Competiția Organizare și", top=100, bold=bold)]
+    lines.append(line_of("dezvoltare cluster face", top=112, bold=bold))
+    text = _text(emphasize(join_lines(lines)))
+    assert text == "Competiția **Organizare și dezvoltare cluster** face"
+
+
+def test_a_line_with_a_wide_gap_has_a_tab_but_a_justified_line_does_not() -> None:
+    assert _text(line_of("Site http://x.ro/a", 40.0).units()) == "Site\thttp://x.ro/a"
+    justified = line_of("unu doi trei patru", 16.0, gap=16.0)  # every word gap stretched
+    assert _text(justified.units()) == "unu doi trei patru"
+
+
+PAGE_NUMBERS = [
+    ("Pagina 3 din 20", True),
+    ("pagina 3/20", True),
+    ("3 / 20", True),
+    ("- 3 -", True),
+    ("3", True),
+    ("3 proiecte", False),
+    ("Nr. 3", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAGE_NUMBERS)
+def test_page_numbers(text: str, expected: bool) -> None:
+    assert bool(RULES.furniture.page_number.match(text)) is expected
+
+
+def test_a_line_repeated_at_one_place_on_three_pages_is_furniture_on_two_it_is_not() -> None:
+    def page(number: int, header: str) -> tuple[list[Line], float]:
+        lines = [line_of(header, top=30, page=number), line_of("Text al paginii", top=300)]
+        return lines, 842.0
+
+    three = [page(number, "Raport UEFISCDI 2019") for number in (1, 2, 3)]
+    assert furniture(three, RULES.furniture.page_number) == [{0}, {0}, {0}]
+    two = [page(number, "Titlu Perioadă Coordonator") for number in (1, 2)]
+    assert furniture(two, RULES.furniture.page_number) == [set(), set()]
