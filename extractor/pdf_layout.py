@@ -94,6 +94,15 @@ class Line:
             out.append((glyph.text, glyph))
         return out
 
+    def first_word_width(self) -> float:
+        """The width of the line's first word, from its first glyph to the first word gap."""
+        end = self.glyphs[0]
+        for glyph in self.glyphs[1:]:
+            if glyph.x0 - end.x1 > WORD_GAP * self.size:
+                break
+            end = glyph
+        return end.x1 - self.glyphs[0].x0
+
     def segments(self, gap: float = TAB_GAP) -> list[list[Glyph]]:
         """The line cut where a gap is wider than `gap` font sizes: cells of an unruled row."""
         cells: list[list[Glyph]] = [[self.glyphs[0]]]
@@ -245,8 +254,8 @@ def join_lines(lines: Sequence[Line], skip: int = 0) -> list[Unit]:
             hyphen_wrap = body[-1][0] == SOFT_HYPHEN or (
                 body[-1][0] == "-"
                 and len(body) > 1
-                and body[-2][0].isalpha()
-                and units[0][0].isalpha()
+                and body[-2][0][-1].isalnum()
+                and units[0][0][0].isalnum()
             )
             if not hyphen_wrap:
                 body.append((" ", None))
@@ -287,7 +296,9 @@ def starts_block(
     if block.marker and line.x0 < block.text_x0 - LEVEL_TOLERANCE:
         return True
     if line.page != previous.page:
-        # Cut by a page break: it goes on when the last line ran to the right margin.
-        return previous.x1 < right - 2 * previous.size
+        # Cut by a page break: it goes on when the last line was full, that is when
+        # the next line's first word would not have fitted on it.
+        room = right - previous.x1
+        return room > 2 * previous.size and room > line.first_word_width() + previous.size / 2
     pitch = pitches.get(previous.size, previous.size * 1.3)
     return line.top - previous.top > pitch * 1.25

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.pdf_furniture import furniture
-from extractor.pdf_layout import Glyph, Line, emphasize, join_lines
+from extractor.pdf_layout import Glyph, Line, TextBlock, emphasize, join_lines, starts_block
 from extractor.rules import load_rules
 
 RULES = load_rules().pdf
@@ -110,3 +110,13 @@ def test_a_line_repeated_at_one_place_on_three_pages_is_furniture_on_two_it_is_n
     assert furniture(three, RULES.furniture.page_number) == [{0}, {0}, {0}]
     two = [page(number, "Titlu Perioadă Coordonator") for number in (1, 2)]
     assert furniture(two, RULES.furniture.page_number) == [set(), set()]
+
+
+def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -> None:
+    first = line_of("un produs nou la nivel de cluster", top=780)
+    block = TextBlock([first], 0, 0)
+    long_word = line_of("(scaun-static-dinamic) și", top=60, page=2)
+    short_word = line_of("Un alt paragraf", top=60, page=2)
+    right = first.x1 + 60  # room for "Un" but not for "(scaun-static-dinamic)"
+    assert not starts_block(long_word, first, block, {}, right)
+    assert starts_block(short_word, first, block, {}, right)
