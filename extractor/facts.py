@@ -1,0 +1,140 @@
+"""Facts of one item's text, from the pattern matches of the fact pipeline (`extractor.nlp`).
+
+Given a processed spaCy `Doc` of an item's text and the section the item is in, the facts
+as plain dicts with char offsets into that text; `extractor.enrich` turns offsets into spans.
+Overlaps are settled per type (the longest match wins, then the earlier); a number inside
+a date is never a quantity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, LabelRules
+
+_NUMERIC_DATE = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DAYS = regex.compile(r"\d{1,2}")
+_CLAUSE_ENDS = frozenset({";", ":"})
+
+
+@dataclass(frozen=True)
+class FoundFact:
+    """A fact's place in the item text (chars `start:end`) and its typed fields."""
+
+    start: int
+    end: int
+    type: str
+    fields: dict[str, Any]
+
+
+def doc_to_facts(doc: Doc, section: str, labels: LabelRules) -> list[FoundFact]:
+    """Given an item's processed text, its section key and the label rules, its facts in order."""
+    matches: dict[str, list[Span]] = {kind: [] for kind in FACT_TYPES}
+    for span in doc.spans[FACTS_KEY]:
+        matches[span.label_].append(span)
+    kept = {kind: filter_spans(spans) for kind, spans in matches.items()}
+    dates = kept["date"]
+    kept["quantity"] = [span for span in kept["quantity"] if not _overlaps(span, dates)]
+    found = [
+        fact
+        for kind in FACT_TYPES
+        for span in kept[kind]
+        if (fact := _READERS[kind](span, section, labels)) is not None
+    ]
+    order = {kind: rank for rank, kind in enumerate(FACT_TYPES)}
+    return sorted(found, key=lambda fact: (fact.start, order[fact.type], fact.end))
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in others)
+
+
+def _quantity(span: Span, section: str, labels: LabelRules) -> FoundFact:
+    """`24 de audituri`, `două studii`, `un audit`: the counts before the unit, summed."""
+    noun = span[-1]
+    value = 1 if span[0]._.is_one else sum(token._.count for token in span if token._.is_count)
+    end_token = span.doc[noun._.unit_end - 1]
+    first = span[0]
+    start = first.idx + len(first.text) - len(first.text.lstrip(DASHES))
+    return FoundFact(
+        start,
+        end_token.idx + len(end_token.text),
+        "quantity",
+        {"value": value, "unit": noun._.unit},
+    )
+
+
+def _date(span: Span, section: str, labels: LabelRules) -> FoundFact | None:
+    """`21 septembrie 2018`, `14-15 noiembrie 2019`, `30.10.2019`: an ISO date or a range."""
+    numeric = _NUMERIC_DATE.match(span.text)
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+        days = [(day, month)]
+    else:
+        year = int(span[-1].text)
+        days, pending = [], []
+        for token in span[:-1]:
+            if token._.is_month:
+                days.extend((day, token._.month) for day in pending)
+                pending = []
+            else:
+                pending.extend(int(day) for day in _DAYS.findall(token.text))
+    try:
+        dates = [dt.date(year, month, day) for day, month in days]
+    except ValueError:
+        return None
+    if len(dates) == 1:
+        fields: dict[str, Any] = {"value": dates[0].isoformat()}
+    elif len(dates) == 2 and dates[0] <= dates[1]:
+        fields = {"start": dates[0].isoformat(), "end": dates[1].isoformat()}
+    else:
+        return None
+    return FoundFact(span.start_char, span.end_char, "date", fields)
+
+
+def _label(span: Span, section: str, labels: LabelRules) -> FoundFact:
+    """`medalia de argint`, `Gold Label`: the level, and achieved or planned by cue or section."""
+    level = next(token._.level for token in span if token._.is_level)
+    fields = {"scheme": labels.scheme, "level": level, "status": _status(span, section, labels)}
+    return FoundFact(span.start_char, span.end_char, "label", fields)
+
+
+def _status(span: Span, section: str, labels: LabelRules) -> str:
+    """The cue nearest before the label in its clause; without one, the section's status."""
+    doc = span.doc
+    clause_start = span.sent.start
+    for token in doc[clause_start : span.start]:
+        if token.text in _CLAUSE_ENDS:
+            clause_start = token.i + 1
+    cues = [
+        cue for cue in doc.spans[CUES_KEY] if cue.start >= clause_start and cue.end <= span.start
+    ]
+    if cues:
+        return max(cues, key=lambda cue: (cue.end, len(cue))).label_
+    return labels.status.sections.get(section, "achieved")
+
+
+def _organization(span: Span, section: str, labels: LabelRules) -> FoundFact:
+    """A named organization: the canonical name of its pattern, else the text as written."""
+    return FoundFact(
+        span.start_char, span.end_char, "organization", {"name": span.id_ or span.text}
+    )
+
+
+def _url(span: Span, section: str, labels: LabelRules) -> FoundFact:
+    return FoundFact(span.start_char, span.end_char, "url", {"value": span.text})
+
+
+_READERS = {
+    "quantity": _quantity,
+    "date": _date,
+    "label": _label,
+    "organization": _organization,
+    "url": _url,
+}

@@ -1,0 +1,342 @@
+"""The spaCy pipeline that finds facts: a blank Romanian model, lookup lemmas, rules as patterns.
+
+No trained model: `spacy.blank("ro")`, the lookup lemmatizer of spacy-lookups-data, and
+token patterns from `rules/nlp/`. The vocabulary (number words, counted nouns, months, label
+words, status cues) is TOML; the patterns are spaCy JSONL (`{"label", "pattern", "id"}`) that
+refer to it through token attributes such as `_.is_unit`, so an analyst adds a unit, a label
+wording or an organization form by editing data. Built once per process (`build_nlp`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+import spacy
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
+
+from extractor.errors import E_RULES, ExtractorError
+from extractor.rules import DEFAULT_RULES_DIR, read_toml, validate_rules
+
+FACT_TYPES = ("quantity", "date", "label", "organization", "url")
+PATTERN_FILES = ("quantities", "dates", "labels", "organizations", "urls")
+STATUSES = ("achieved", "planned")
+FACTS_KEY = "facts"  # doc.spans key of the pattern matches
+CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
+
+_DIGITS = regex.compile(r"^\d+$")
+DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
+_SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
+_TOKEN_FLAGS: dict[str, Any] = {
+    "is_count": False,
+    "count": None,
+    "is_one": False,
+    "is_joiner": False,
+    "is_unit": False,
+    "unit": None,
+    "unit_end": None,
+    "is_month": False,
+    "month": None,
+    "is_level": False,
+    "level": None,
+    "is_label_noun": False,
+}
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NumberRules(_Data):
+    one: tuple[str, ...] = Field(min_length=1)
+    joiner: str = Field(min_length=1)
+    years: tuple[int, int]
+    max_digits: int = Field(ge=1)
+    words: dict[str, int] = Field(min_length=1)
+
+
+class UnitRules(_Data):
+    units: tuple[str, ...] = Field(min_length=1)
+    lemmas: dict[str, str] = Field(default_factory=dict)
+    phrases: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _phrases_are_multiword(self) -> UnitRules:
+        for phrase in self.phrases:
+            if len(phrase.split()) < 2:
+                raise ValueError(f"phrase {phrase!r} has one word: list it under units")
+        return self
+
+
+class DateRules(_Data):
+    months: dict[str, int] = Field(min_length=12)
+
+    @model_validator(mode="after")
+    def _months_in_range(self) -> DateRules:
+        for name, number in self.months.items():
+            if not 1 <= number <= 12:
+                raise ValueError(f"month {name!r} has number {number}, not 1 to 12")
+        return self
+
+
+class LabelNouns(_Data):
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class LabelStatus(_Data):
+    achieved: tuple[str, ...] = Field(min_length=1)
+    planned: tuple[str, ...] = Field(min_length=1)
+    sections: dict[str, Literal["achieved", "planned"]] = Field(min_length=1)
+
+
+class LabelRules(_Data):
+    scheme: str = Field(min_length=1)
+    levels: dict[str, Literal["bronze", "silver", "gold"]] = Field(min_length=1)
+    nouns: LabelNouns
+    status: LabelStatus
+
+
+class TokenizerRules(_Data):
+    infixes: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _compiles(self) -> TokenizerRules:
+        for infix in self.infixes:
+            try:
+                re.compile(infix)
+            except re.error as error:
+                raise ValueError(f"infix {infix!r} does not compile: {error}") from error
+        return self
+
+
+class NlpRules(_Data):
+    """The vocabulary of `rules/nlp/*.toml`, checked."""
+
+    tokenizer: TokenizerRules
+    numbers: NumberRules
+    units: UnitRules
+    dates: DateRules
+    labels: LabelRules
+
+
+class PatternEntry(_Data):
+    """One line of a `rules/nlp/*.jsonl` file, in spaCy's `{label, pattern, id}` shape."""
+
+    label: Literal["quantity", "date", "label", "organization", "url"]
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    id: str | None = None
+
+
+_TOML_FILES: dict[str, type[_Data]] = {
+    "tokenizer": TokenizerRules,
+    "numbers": NumberRules,
+    "units": UnitRules,
+    "dates": DateRules,
+    "labels": LabelRules,
+}
+
+
+def load_nlp_rules(directory: Path) -> NlpRules:
+    """Given `rules/nlp/`, its checked vocabulary; a bad entry is an E020 naming it."""
+    parts = {
+        name: validate_rules(
+            directory / f"{name}.toml", model, read_toml(directory / f"{name}.toml")
+        )
+        for name, model in _TOML_FILES.items()
+    }
+    return NlpRules(**parts)
+
+
+def load_patterns(path: Path) -> list[PatternEntry]:
+    """Given a JSONL pattern file, its entries; a bad line is an E020 naming file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ExtractorError(
+            E_RULES,
+            f"cannot read rules file {path}: {error.strerror}",
+            "restore it from the repository",
+        ) from error
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(PatternEntry.model_validate(json.loads(line)))
+        except json.JSONDecodeError as error:
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
+            ) from error
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number}: {where}: {first['msg']}"
+            ) from error
+    return entries
+
+
+def _register_extensions() -> None:
+    for name, default in _TOKEN_FLAGS.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+
+
+class FactLexicon:
+    """Pipeline component: lemma fixes and the token attributes the patterns test.
+
+    It lower-cases lemmas (the lookup table is case-sensitive: `PLANURI` stays as written),
+    applies the lemma exceptions, and marks counts, counted nouns, months, label levels and
+    label nouns; it also collects the achieved/planned cues into `doc.spans["status_cues"]`.
+    """
+
+    def __init__(self, nlp: Language, rules: dict[str, Any]) -> None:
+        self.nlp = nlp
+        self.rules = NlpRules.model_validate(rules)
+        numbers, units = self.rules.numbers, self.rules.units
+        self.words = numbers.words
+        self.one = frozenset(numbers.one)
+        self.units = frozenset(units.units)
+        self.phrases = sorted(
+            ((tuple(phrase.split()), unit) for phrase, unit in units.phrases.items()),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.months = self.rules.dates.months
+        self.levels = self.rules.labels.levels
+        self.label_nouns = frozenset(self.rules.labels.nouns.words)
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        status = self.rules.labels.status
+        for name in STATUSES:
+            self.cues.add(name, list(nlp.tokenizer.pipe(getattr(status, name))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        fixes = self.rules.units.lemmas
+        for token in doc:
+            lower = token.lower_
+            lemma = fixes.get(lower) or table.get(token.text) or table.get(lower) or lower
+            token.lemma_ = lemma.lower()
+        for token in doc:
+            self._mark(doc, token)
+        doc.spans[CUES_KEY] = [
+            Span(doc, start, end, label=key) for key, start, end in self.cues(doc)
+        ]
+        return doc
+
+    def _mark(self, doc: Doc, token: Token) -> None:
+        lower = token.lower_
+        count = self._count(token)
+        if count is not None:
+            token._.is_count, token._.count = True, count
+        token._.is_one = lower in self.one
+        token._.is_joiner = lower == self.rules.numbers.joiner
+        unit, end = self._unit(doc, token.i)
+        if unit is not None:
+            token._.is_unit, token._.unit, token._.unit_end = True, unit, end
+        if lower in self.months:
+            token._.is_month, token._.month = True, self.months[lower]
+        if lower in self.levels:
+            token._.is_level, token._.level = True, self.levels[lower]
+        token._.is_label_noun = lower in self.label_nouns
+
+    def _count(self, token: Token) -> int | None:
+        """The count a token writes: digits (not years, not long numbers) or a number word."""
+        numbers = self.rules.numbers
+        digits = token.text.lstrip(DASHES)
+        if _DIGITS.match(digits):
+            value = int(digits)
+            is_year = len(digits) == 4 and numbers.years[0] <= value <= numbers.years[1]
+            return None if is_year or len(digits) > numbers.max_digits else value
+        return self.words.get(token.lower_) if token.like_num else None
+
+    def _unit(self, doc: Doc, index: int) -> tuple[str | None, int]:
+        """The unit a counted noun starting at `index` names, and the token index after it."""
+        lemmas = (
+            [token.lemma_ for token in doc[index : index + len(self.phrases[0][0])]]
+            if self.phrases
+            else []
+        )
+        for words, unit in self.phrases:
+            if tuple(lemmas[: len(words)]) == words:
+                return unit, _attached_end(doc, index + len(words))
+        if doc[index].lemma_ in self.units:
+            return doc[index].lemma_, _attached_end(doc, index + 1)
+        return None, index + 1
+
+
+def _attached_end(doc: Doc, end: int) -> int:
+    """Extend a noun over a glued suffix token: `IMM` + `-uri` is one word, `IMM-uri`."""
+    while end < len(doc) and not doc[end - 1].whitespace_ and _SUFFIX.match(doc[end].text):
+        end += 1
+    return end
+
+
+class FactMatcher:
+    """Pipeline component: runs the JSONL token patterns, matches into `doc.spans["facts"]`."""
+
+    def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for entry in patterns:
+            key = f"{entry['label']}|{entry.get('id') or ''}"
+            self.matcher.add(key, [entry["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for key, start, end in self.matcher(doc):
+            label, _, ident = doc.vocab.strings[key].partition("|")
+            spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
+        doc.spans[FACTS_KEY] = spans
+        return doc
+
+
+@Language.factory("fact_lexicon", default_config={"rules": {}})
+def _make_lexicon(nlp: Language, name: str, rules: dict[str, Any]) -> FactLexicon:
+    return FactLexicon(nlp, rules)
+
+
+@Language.factory("fact_matcher", default_config={"patterns": []})
+def _make_matcher(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> FactMatcher:
+    return FactMatcher(nlp, patterns)
+
+
+def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
+    """The pattern entries of `directory`, each tried in a Matcher so a bad one names its line."""
+    entries: list[dict[str, Any]] = []
+    for name in PATTERN_FILES:
+        path = directory / f"{name}.jsonl"
+        for number, entry in enumerate(load_patterns(path), start=1):
+            try:
+                Matcher(nlp.vocab, validate=True).add("check", [entry.pattern])
+            except (ValueError, KeyError) as error:
+                message = str(error).strip().splitlines()[0]
+                raise ExtractorError(
+                    E_RULES, f"rules file {path}: pattern {number}: {message}"
+                ) from error
+            entries.append(entry.model_dump(exclude_none=True))
+    return entries
+
+
+@cache
+def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
+    """The fact-finding pipeline for the rules in `rules_dir/nlp`, built once per process."""
+    directory = Path(rules_dir) / "nlp"
+    rules = load_nlp_rules(directory)
+    _register_extensions()
+    nlp = spacy.blank("ro")
+    infixes = [*nlp.Defaults.infixes, *rules.tokenizer.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    nlp.initialize()
+    patterns = _checked_patterns(nlp, directory)
+    nlp.add_pipe("fact_lexicon", config={"rules": rules.model_dump(mode="json")})
+    nlp.add_pipe("fact_matcher", config={"patterns": patterns})
+    return nlp
