@@ -41,6 +41,7 @@ _TOKEN_FLAGS: dict[str, Any] = {
     "is_one": False,
     "is_joiner": False,
     "is_unit": False,
+    "is_adjective": False,
     "unit": None,
     "unit_end": None,
     "is_month": False,
@@ -65,6 +66,7 @@ class NumberRules(_Data):
 
 class UnitRules(_Data):
     units: tuple[str, ...] = Field(min_length=1)
+    adjectives: tuple[str, ...] = ()
     lemmas: dict[str, str] = Field(default_factory=dict)
     phrases: dict[str, str] = Field(default_factory=dict)
 
@@ -205,6 +207,7 @@ class FactLexicon:
         self.words = numbers.words
         self.one = frozenset(numbers.one)
         self.units = frozenset(units.units)
+        self.adjectives = frozenset(units.adjectives)
         self.phrases = sorted(
             ((tuple(phrase.split()), unit) for phrase, unit in units.phrases.items()),
             key=lambda pair: -len(pair[0]),
@@ -246,6 +249,7 @@ class FactLexicon:
         if lower in self.levels:
             token._.is_level, token._.level = True, self.levels[lower]
         token._.is_label_noun = lower in self.label_nouns
+        token._.is_adjective = lower in self.adjectives
 
     def _count(self, token: Token) -> int | None:
         """The count a token writes: digits (not years, not long numbers) or a number word."""
