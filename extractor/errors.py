@@ -33,3 +33,4 @@ E_WRITE = "E030"  # the output cannot be written
 E_NOT_DOCUMENT = "E040"  # a JSON file is not an extractor document
 E_SCHEMA_VERSION = "E041"  # a document's major schema_version is not supported
 E_INVALID = "E042"  # a document does not validate against the schema
+E_INTERNAL = "E050"  # the extracted data does not fit the schema: a bug to report

@@ -80,6 +80,7 @@ class EncodingRules(_Rules):
 
 class MarkupRules(_Rules):
     bullets: str = Field(min_length=1)
+    sentence_end: str = Field(min_length=1)
 
 
 class TitleRules(_Rules):

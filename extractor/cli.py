@@ -1,0 +1,252 @@
+"""The command line: a thin layer over the package, turning errors into exit codes.
+
+Every command is one call into the package; errors become one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extractor.emit import to_json, write_atomic
+from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_READ, E_WRITE, ExtractorError
+from extractor.models import Document
+from extractor.pipeline import extract, text_of
+from extractor.rules import DEFAULT_RULES_DIR, load_rules
+
+INPUT_SUFFIXES = (".txt", ".pdf")
+EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _command(
+    subparsers: argparse._SubParsersAction, name: str, summary: str, example: str
+) -> argparse.ArgumentParser:
+    return subparsers.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"Example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=DEFAULT_RULES_DIR,
+        metavar="DIR",
+        help="folder of layout and language rules (default: the bundled rules/)",
+    )
+
+
+def input_files(inputs: Sequence[Path]) -> list[Path]:
+    """The report files named, a folder standing for its .txt and .pdf files, sorted."""
+    files: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+            if not found:
+                raise ExtractorError(E_READ, f"{path}: the folder holds no .txt or .pdf report")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def output_paths(
+    inputs: Sequence[Path], files: list[Path], output: str | None
+) -> list[Path | None]:
+    """Where each document goes: stdout (None), one file, or a folder of `<stem>.json`.
+
+    OUT is a folder when it ends with `/`, exists as one, or when a folder or
+    several files are extracted.
+    """
+    if output is None:
+        if len(files) > 1 or any(path.is_dir() for path in inputs):
+            raise ExtractorError(
+                E_READ,
+                "several inputs need -o FOLDER",
+                "e.g. extractor extract sources/ -o output/",
+            )
+        return [None]
+    target = Path(output)
+    as_folder = (
+        output.endswith(("/", os.sep))
+        or target.is_dir()
+        or len(files) > 1
+        or any(path.is_dir() for path in inputs)
+    )
+    if not as_folder:
+        return [target]
+    targets = [target / f"{path.stem}.json" for path in files]
+    clashes = sorted({str(t) for t in targets if targets.count(t) > 1})
+    if clashes:
+        raise ExtractorError(
+            E_WRITE,
+            f"two inputs would both write {clashes[0]}",
+            "extract them into separate folders",
+        )
+    return targets
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    rules = load_rules(args.rules)
+    inputs = input_files(args.inputs)
+    targets = output_paths(args.inputs, inputs, args.output)
+    documents = [(path, extract(path, rules)) for path in inputs]
+    for (path, document), target in zip(documents, targets, strict=True):
+        text = to_json(document)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(target, text)
+        if not args.quiet:
+            warnings = len(document.warnings) + sum(len(p.warnings) for p in document.projects)
+            counts = ", ".join(
+                (
+                    _count(len(document.projects), "project"),
+                    _count(warnings, "warning"),
+                    _count(len(document.unparsed), "unparsed line"),
+                )
+            )
+            where = target or "stdout"
+            print(f"{path} -> {where}: {counts}, coverage {document.coverage:.2%}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def run_text(args: argparse.Namespace) -> int:
+    sys.stdout.write(text_of(args.input, load_rules(args.rules)))
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def read_document(path: Path) -> Document:
+    """An extracted document read back from JSON, checked against the schema."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ExtractorError(E_READ, f"{path}: cannot read it: {error.strerror}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExtractorError(E_NOT_DOCUMENT, f"{path}: not a JSON file ({error})") from error
+    try:
+        return Document.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise ExtractorError(
+            E_INVALID,
+            f"{path}: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
+            "compare with `extractor schema`",
+        ) from error
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    for path in args.documents:
+        try:
+            document = read_document(path)
+        except ExtractorError as error:
+            if error.code != E_INVALID:
+                raise
+            print(f"extractor: {error}", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"{path}: valid, {len(document.projects)} projects")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Extract UEFISCDI 'Cluster inovativ' reports (text or PDF) into JSON.",
+        epilog="Example:\n  extractor extract sources/ -o output/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract_parser = _command(
+        subparsers,
+        "extract",
+        "extract reports into JSON documents",
+        "extractor extract sources/cluster-inovativ-2019.txt -o output/",
+    )
+    extract_parser.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT", help="report files (.txt, .pdf) or folders"
+    )
+    extract_parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, or folder for several inputs (default: stdout for one input)",
+    )
+    extract_parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    _add_rules_option(extract_parser)
+    extract_parser.set_defaults(handler=run_extract)
+
+    text_parser = _command(
+        subparsers,
+        "text",
+        "print the normalized text that every span points into",
+        "extractor text sources/cluster-inovativ-2019.txt | sed -n 36,40p",
+    )
+    text_parser.add_argument("input", type=Path, metavar="INPUT", help="a report file")
+    _add_rules_option(text_parser)
+    text_parser.set_defaults(handler=run_text)
+
+    schema_parser = _command(
+        subparsers,
+        "schema",
+        "print the JSON Schema of the output documents",
+        "extractor schema > schema.json",
+    )
+    schema_parser.set_defaults(handler=run_schema)
+
+    validate_parser = _command(
+        subparsers,
+        "validate",
+        "check extracted documents against the schema (exit 1 if one is invalid)",
+        "extractor validate output/cluster-inovativ-2019.json",
+    )
+    validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
+    validate_parser.set_defaults(handler=run_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ExtractorError as error:
+        print(f"extractor: error: {error}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the CLI never shows a traceback
+        print(
+            f"extractor: internal error: {type(error).__name__}: {error} (please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_TROUBLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

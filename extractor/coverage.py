@@ -1,0 +1,39 @@
+"""Account for every source line: used by a field or item, or listed as unparsed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from extractor.sourcetext import Line, SourceText
+
+
+def unparsed_lines(
+    source: SourceText, used: Collection[int], is_furniture: Callable[[Line], bool]
+) -> list[dict[str, Any]]:
+    """Given the numbers of the lines used, the non-blank lines that nothing took."""
+    unparsed = []
+    for line in source.lines:
+        if line.is_blank or line.number in used:
+            continue
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        end = line.start + len(line.text.rstrip())
+        unparsed.append(
+            {
+                "text": line.text.strip(),
+                "reason": "page_furniture" if is_furniture(line) else "not_recognized",
+                "span": source.span(start, end),
+            }
+        )
+    return unparsed
+
+
+def coverage(source: SourceText, unparsed: list[dict[str, Any]]) -> float:
+    """Share of the non-blank source characters that fields or items use, to 4 places."""
+    total = sum(_visible(line.text) for line in source.lines)
+    missed = sum(_visible(entry["text"]) for entry in unparsed)
+    return round((total - missed) / total, 4) if total else 0.0
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())

@@ -1,0 +1,133 @@
+"""The only place that chains the stages: load, normalize, segment, parse, check, validate.
+
+Each stage takes plain data and returns plain data; `Extraction` keeps the
+intermediates so a notebook or a test can look at any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractor.block import block_to_project
+from extractor.checks import document_findings
+from extractor.coverage import coverage, unparsed_lines
+from extractor.errors import E_INTERNAL, E_READ, ExtractorError
+from extractor.findings import Finding
+from extractor.fragments import Fragment, lines_to_fragments
+from extractor.load import Loaded, bytes_to_text
+from extractor.models import SCHEMA_VERSION, Document
+from extractor.normalize import Normalized, normalize
+from extractor.preamble import preamble_to_report
+from extractor.rules import Rules, load_rules
+from extractor.sections import is_heading
+from extractor.segment import Segments, lines_to_segments
+from extractor.sourcetext import Line, SourceText
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Every stage's output for one input, the validated document last."""
+
+    loaded: Loaded
+    normalized: Normalized
+    source: SourceText
+    segments: Segments
+    data: dict[str, Any]
+    document: Document
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ExtractorError(E_READ, f"{path}: no such file", "check the path") from error
+    except IsADirectoryError as error:
+        raise ExtractorError(E_READ, f"{path}: is a folder, not a report file") from error
+    except OSError as error:
+        raise ExtractorError(E_READ, f"{path}: cannot read it: {error.strerror}") from error
+
+
+def load(data: bytes, name: str, rules: Rules) -> Loaded:
+    return bytes_to_text(data, name, rules.encodings)
+
+
+def extract(path: Path, rules: Rules | None = None) -> Document:
+    """The validated document for the report at `path` (text or PDF)."""
+    return run(path, rules).document
+
+
+def text_of(path: Path, rules: Rules | None = None) -> str:
+    """The normalized text every span of `extract(path)` points into."""
+    rules = rules or load_rules()
+    return normalize(load(read_input(path), path.name, rules).text).text
+
+
+def run(path: Path, rules: Rules | None = None) -> Extraction:
+    rules = rules or load_rules()
+    return run_bytes(read_input(path), path.name, rules)
+
+
+def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
+    loaded = load(data, name, rules)
+    normalized = normalize(loaded.text)
+    source = SourceText(normalized.text)
+    segments = lines_to_segments(source.lines, rules)
+    data_ = parse(segments, source, loaded.source, rules)
+    return Extraction(loaded, normalized, source, segments, data_, validate(data_))
+
+
+def parse(
+    segments: Segments, source: SourceText, source_record: dict[str, Any], rules: Rules
+) -> dict[str, Any]:
+    """Given the segments, the whole document as plain data, not yet validated."""
+
+    def is_furniture(line: Line) -> bool:
+        return any(pattern.match(line.text) for pattern in rules.document.furniture.patterns)
+
+    def to_fragments(lines: Sequence[Line]) -> list[Fragment]:
+        content = [line for line in lines if not is_furniture(line)]
+        return lines_to_fragments(content, lambda text: is_heading(text, rules.sections))
+
+    preamble = preamble_to_report(segments.preamble, source, rules, to_fragments)
+    used = set(preamble.used)
+    projects = []
+    for block in segments.blocks:
+        expected = projects[-1]["number"] + 1 if projects else 1
+        read = block_to_project(block, expected, source, rules, to_fragments)
+        read.project["warnings"] = _warnings(read.findings, source)
+        projects.append(read.project)
+        used |= read.used
+    findings = preamble.findings + document_findings(preamble.report, projects)
+    unparsed = unparsed_lines(source, used, is_furniture)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source_record,
+        "report": preamble.report,
+        "projects": projects,
+        "warnings": _warnings(findings, source),
+        "unparsed": unparsed,
+        "coverage": coverage(source, unparsed),
+    }
+
+
+def validate(data: dict[str, Any]) -> Document:
+    """The schema's verdict; the stages only build valid values, so a failure is a bug."""
+    try:
+        return Document.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ExtractorError(
+            E_INTERNAL,
+            f"the extracted data does not fit the schema at {where}: {first['msg']}",
+            "please report this with the input file",
+        ) from error
+
+
+def _warnings(findings: list[Finding], source: SourceText) -> list[dict[str, Any]]:
+    return [finding.to_warning(source) for finding in findings]

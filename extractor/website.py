@@ -1,0 +1,56 @@
+"""Read a project's website line: a label, then one or more URLs, bare.
+
+The URL may follow the label after tabs, be glued to it (`Site proiecthttp://…`),
+be wrapped in `<>`, or stand on the lines below the label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.cleaning import fold
+from extractor.fragments import Fragment
+from extractor.rules import WebsiteRules
+
+_TRAILING = ".,;:)]}'\""
+
+
+def label_length(fragment: Fragment, rules: WebsiteRules) -> int | None:
+    """Length of the website label that opens the fragment, if one does."""
+    body = fragment.text.lstrip("* \t")
+    for label in rules.labels:
+        if not fold(body).startswith(fold(label)):
+            continue
+        rest = body[len(label) :]
+        if not rest or not rest[0].isalpha() or rules.url.match(rest):
+            return len(fragment.text) - len(body) + len(label)
+    return None
+
+
+def urls_in(fragment: Fragment, skip: int, rules: WebsiteRules) -> list[tuple[int, int]]:
+    """Source ranges of the bare URLs in a fragment, after its first `skip` chars."""
+    ranges = []
+    for match in rules.url.finditer(fragment.text, skip):
+        url = match.group().rstrip(_TRAILING)
+        ranges.append((fragment.start + match.start(), fragment.start + match.start() + len(url)))
+    return ranges
+
+
+def is_url_only(fragment: Fragment, rules: WebsiteRules) -> bool:
+    """A fragment holding nothing but URLs (in `<>` or not) continues the website list."""
+    rest = rules.url.sub("", fragment.text)
+    return bool(urls_in(fragment, 0, rules)) and not rest.strip(" \t<>*" + _TRAILING)
+
+
+def read_websites(
+    fragments: Sequence[Fragment], index: int, rules: WebsiteRules
+) -> tuple[list[tuple[int, int]], int]:
+    """Given the index of a label fragment, the URL ranges and the index after the last used."""
+    skip = label_length(fragments[index], rules) or 0
+    ranges = urls_in(fragments[index], skip, rules)
+    position = index + 1
+    if not ranges:
+        while position < len(fragments) and is_url_only(fragments[position], rules):
+            ranges.extend(urls_in(fragments[position], 0, rules))
+            position += 1
+    return ranges, position

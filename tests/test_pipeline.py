@@ -1,0 +1,121 @@
+"""The whole pipeline on small reports: what each odd case gives, warnings included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reports import project_block, report
+
+from extractor.pipeline import run_bytes
+from extractor.rules import load_rules
+
+RULES = load_rules()
+
+
+def extract_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
+    return run_bytes(text.encode(encoding), "report.txt", RULES).document.model_dump(mode="json")
+
+
+def codes(warnings: list[dict[str, Any]]) -> list[str]:
+    return [warning["code"] for warning in warnings]
+
+
+def test_a_clean_report_has_no_warnings() -> None:
+    document = extract_text(report(project_block(1, "AAA"), project_block(2, "BBB")))
+    assert codes(document["warnings"]) == []
+    assert [(p["number"], p["acronym"], codes(p["warnings"])) for p in document["projects"]] == [
+        (1, "AAA", []),
+        (2, "BBB", []),
+    ]
+    report_fields = document["report"]
+    assert report_fields["as_of"] == "2020-12-31"
+    assert report_fields["competition"] == "Organizare și dezvoltare cluster"
+    assert (report_fields["projects_submitted"], report_fields["projects_funded"]) == (16, 2)
+
+
+def test_missing_header_is_inferred_from_the_sequence() -> None:
+    document = extract_text(
+        report(project_block(1, "AAA"), project_block(None, "BBB"), project_block(3, "CCC"))
+    )
+    second = document["projects"][1]
+    assert (second["number"], second["acronym"], second["title"]) == (2, None, "Titlul BBB")
+    assert codes(second["warnings"]) == ["missing_header"]
+    assert second["warnings"][0]["span"]["line_start"] == second["span"]["line_start"]
+    assert codes(document["warnings"]) == []
+
+
+def test_count_mismatch_when_the_preamble_says_otherwise() -> None:
+    document = extract_text(report(project_block(1), funded=3))
+    assert codes(document["warnings"]) == ["count_mismatch"]
+    assert "3" in document["warnings"][0]["message"]
+
+
+def test_number_sequence_gap() -> None:
+    document = extract_text(report(project_block(1, "AAA"), project_block(3, "CCC")))
+    assert codes(document["warnings"]) == ["number_sequence"]
+
+
+def test_field_problems_become_warnings_not_crashes() -> None:
+    block = project_block(
+        1, members="treizeci", region="Marte", period="31.05.2020 - 01.06.2018", website=""
+    )
+    project = extract_text(report(block))["projects"][0]
+    assert codes(project["warnings"]) == [
+        "invalid_period",
+        "invalid_members",
+        "unknown_region",
+        "missing_website",
+    ]
+    assert project["period"] is None and project["cluster_members"] is None
+    assert project["region"] == {"raw": "Marte", "name": None, "nuts2": None}
+
+
+def test_missing_sections_are_null_with_a_warning() -> None:
+    block = project_block(1).replace("Activități în curs:\n\n- Brokeraje internaționale.\n\n", "")
+    project = extract_text(report(block))["projects"][0]
+    assert project["ongoing"] is None
+    assert codes(project["warnings"]) == ["missing_section"]
+
+
+def test_unrecognized_lines_are_reported_not_dropped() -> None:
+    block = project_block(1).replace("Site proiect", "Linie necunoscută\n\nSite proiect")
+    document = extract_text(report(block))
+    assert [(u["text"], u["reason"]) for u in document["unparsed"]] == [
+        ("Linie necunoscută", "not_recognized")
+    ]
+    assert document["coverage"] < 1.0
+
+
+def test_page_furniture_is_listed_apart() -> None:
+    block = project_block(1).replace("- S-au realizat", "Pagina 3 din 20\n\n- S-au realizat")
+    document = extract_text(report(block))
+    assert [(u["text"], u["reason"]) for u in document["unparsed"]] == [
+        ("Pagina 3 din 20", "page_furniture")
+    ]
+    assert [i["text"] for i in document["projects"][0]["results"]["items"]] == [
+        "S-au realizat două studii;"
+    ]
+
+
+def test_legacy_encoding_with_cedillas_reads_as_comma_below() -> None:
+    cedillas = str.maketrans({"ț": "ţ", "ș": "ş", "Ț": "Ţ", "Ș": "Ş", "“": '"', "”": '"'})
+    text = report(project_block(1)).translate(cedillas)
+    document = run_bytes(text.encode("cp1250"), "r.txt", RULES).document
+    assert document.source.encoding == "cp1250"
+    assert document.projects[0].objective.items[0].text == "Creșterea competitivității."
+
+
+def test_crlf_input_gives_the_same_content() -> None:
+    text = report(project_block(1))
+    unix = extract_text(text)
+    windows = extract_text(text.replace("\n", "\r\n"))
+    assert unix["projects"][0]["results"] == windows["projects"][0]["results"]
+
+
+def test_same_input_same_bytes() -> None:
+    from extractor.emit import to_json
+
+    data = report(project_block(1), project_block(2)).encode()
+    first = to_json(run_bytes(data, "r.txt", RULES).document)
+    second = to_json(run_bytes(data, "r.txt", RULES).document)
+    assert first == second
