@@ -44,13 +44,13 @@ def enrich(
     """
     nlp = nlp if nlp is not None else build_nlp()
     bullets = bullets if bullets is not None else load_rules().markup.bullets
-    labels = nlp.get_pipe("fact_lexicon").rules.labels
+    lexicon = nlp.get_pipe("fact_lexicon")
     result = copy.deepcopy(document)
     source = SourceText(text)
     jobs = [(item, section, _cleaned(item, text, bullets)) for item, section in _items(result)]
     docs = nlp.pipe(cleaned.text for _, _, cleaned in jobs)
     for (item, section, cleaned), doc in zip(jobs, docs, strict=True):
-        found = doc_to_facts(doc, section, labels)
+        found = doc_to_facts(doc, section, lexicon)
         item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
     for project in result.get("projects", []):
         project["indicators"] = project_indicators(project)

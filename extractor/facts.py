@@ -16,11 +16,12 @@ import regex
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, LabelRules
+from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, FactLexicon, LabelRules
 
 _NUMERIC_DATE = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _DAYS = regex.compile(r"\d{1,2}")
-_CLAUSE_ENDS = frozenset({";", ":"})
+_URL_TRAILING = ".,;:!?)]}\"'"
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":"})
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class FoundFact:
     fields: dict[str, Any]
 
 
-def doc_to_facts(doc: Doc, section: str, labels: LabelRules) -> list[FoundFact]:
-    """Given an item's processed text, its section key and the label rules, its facts in order."""
+def doc_to_facts(doc: Doc, section: str, lexicon: FactLexicon) -> list[FoundFact]:
+    """Given an item's processed text, its section key and the pipeline's lexicon, its facts."""
     matches: dict[str, list[Span]] = {kind: [] for kind in FACT_TYPES}
     for span in doc.spans[FACTS_KEY]:
         matches[span.label_].append(span)
@@ -45,7 +46,7 @@ def doc_to_facts(doc: Doc, section: str, labels: LabelRules) -> list[FoundFact]:
         fact
         for kind in FACT_TYPES
         for span in kept[kind]
-        if (fact := _READERS[kind](span, section, labels)) is not None
+        if (fact := _READERS[kind](span, section, lexicon)) is not None
     ]
     order = {kind: rank for rank, kind in enumerate(FACT_TYPES)}
     return sorted(found, key=lambda fact: (fact.start, order[fact.type], fact.end))
@@ -55,22 +56,18 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
 
-def _quantity(span: Span, section: str, labels: LabelRules) -> FoundFact:
+def _quantity(span: Span, section: str, lexicon: FactLexicon) -> FoundFact:
     """`24 de audituri`, `două studii`, `un audit`: the counts before the unit, summed."""
-    noun = span[-1]
-    value = 1 if span[0]._.is_one else sum(token._.count for token in span if token._.is_count)
-    end_token = span.doc[noun._.unit_end - 1]
+    unit, unit_end = lexicon.unit_at(span.doc, span.end - 1)
+    counts = [lexicon.count(token) for token in span if token.tag_ == "COUNT"]
+    value = sum(counts) if counts else 1
+    last = span.doc[unit_end - 1]
     first = span[0]
     start = first.idx + len(first.text) - len(first.text.lstrip(DASHES))
-    return FoundFact(
-        start,
-        end_token.idx + len(end_token.text),
-        "quantity",
-        {"value": value, "unit": noun._.unit},
-    )
+    return FoundFact(start, last.idx + len(last.text), "quantity", {"value": value, "unit": unit})
 
 
-def _date(span: Span, section: str, labels: LabelRules) -> FoundFact | None:
+def _date(span: Span, section: str, lexicon: FactLexicon) -> FoundFact | None:
     """`21 septembrie 2018`, `14-15 noiembrie 2019`, `30.10.2019`: an ISO date or a range."""
     numeric = _NUMERIC_DATE.match(span.text)
     if numeric:
@@ -80,8 +77,8 @@ def _date(span: Span, section: str, labels: LabelRules) -> FoundFact | None:
         year = int(span[-1].text)
         days, pending = [], []
         for token in span[:-1]:
-            if token._.is_month:
-                days.extend((day, token._.month) for day in pending)
+            if token.tag_ == "MONTH":
+                days.extend((day, lexicon.months[token.lower_]) for day in pending)
                 pending = []
             else:
                 pending.extend(int(day) for day in _DAYS.findall(token.text))
@@ -98,9 +95,10 @@ def _date(span: Span, section: str, labels: LabelRules) -> FoundFact | None:
     return FoundFact(span.start_char, span.end_char, "date", fields)
 
 
-def _label(span: Span, section: str, labels: LabelRules) -> FoundFact:
+def _label(span: Span, section: str, lexicon: FactLexicon) -> FoundFact:
     """`medalia de argint`, `Gold Label`: the level, and achieved or planned by cue or section."""
-    level = next(token._.level for token in span if token._.is_level)
+    level = next(lexicon.levels[token.lower_] for token in span if token.tag_ == "LEVEL")
+    labels = lexicon.rules.labels
     fields = {"scheme": labels.scheme, "level": level, "status": _status(span, section, labels)}
     return FoundFact(span.start_char, span.end_char, "label", fields)
 
@@ -108,8 +106,8 @@ def _label(span: Span, section: str, labels: LabelRules) -> FoundFact:
 def _status(span: Span, section: str, labels: LabelRules) -> str:
     """The cue nearest before the label in its clause; without one, the section's status."""
     doc = span.doc
-    clause_start = span.sent.start
-    for token in doc[clause_start : span.start]:
+    clause_start = 0
+    for token in doc[: span.start]:
         if token.text in _CLAUSE_ENDS:
             clause_start = token.i + 1
     cues = [
@@ -120,15 +118,17 @@ def _status(span: Span, section: str, labels: LabelRules) -> str:
     return labels.status.sections.get(section, "achieved")
 
 
-def _organization(span: Span, section: str, labels: LabelRules) -> FoundFact:
+def _organization(span: Span, section: str, lexicon: FactLexicon) -> FoundFact:
     """A named organization: the canonical name of its pattern, else the text as written."""
     return FoundFact(
         span.start_char, span.end_char, "organization", {"name": span.id_ or span.text}
     )
 
 
-def _url(span: Span, section: str, labels: LabelRules) -> FoundFact:
-    return FoundFact(span.start_char, span.end_char, "url", {"value": span.text})
+def _url(span: Span, section: str, lexicon: FactLexicon) -> FoundFact:
+    """A URL as written, without the sentence punctuation the tokenizer may leave on it."""
+    value = span.text.rstrip(_URL_TRAILING)
+    return FoundFact(span.start_char, span.start_char + len(value), "url", {"value": value})
 
 
 _READERS = {

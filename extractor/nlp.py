@@ -3,8 +3,8 @@
 No trained model: `spacy.blank("ro")`, the lookup lemmatizer of spacy-lookups-data, and
 token patterns from `rules/nlp/`. The vocabulary (number words, counted nouns, months, label
 words, status cues) is TOML; the patterns are spaCy JSONL (`{"label", "pattern", "id"}`) that
-refer to it through token attributes such as `_.is_unit`, so an analyst adds a unit, a label
-wording or an organization form by editing data. Built once per process (`build_nlp`).
+refer to it through word classes written as TAG (`{"TAG": "UNIT"}`), so an analyst adds a
+unit, a label wording or an organization form by editing data. Built once per process (`build_nlp`).
 """
 
 from __future__ import annotations
@@ -35,21 +35,6 @@ CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
 _DIGITS = regex.compile(r"^\d+$")
 DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
 _SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
-_TOKEN_FLAGS: dict[str, Any] = {
-    "is_count": False,
-    "count": None,
-    "is_one": False,
-    "is_joiner": False,
-    "is_unit": False,
-    "is_adjective": False,
-    "unit": None,
-    "unit_end": None,
-    "is_month": False,
-    "month": None,
-    "is_level": False,
-    "level": None,
-    "is_label_noun": False,
-}
 
 
 class _Data(BaseModel):
@@ -186,18 +171,13 @@ def load_patterns(path: Path) -> list[PatternEntry]:
     return entries
 
 
-def _register_extensions() -> None:
-    for name, default in _TOKEN_FLAGS.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=default)
-
-
 class FactLexicon:
-    """Pipeline component: lemma fixes and the token attributes the patterns test.
+    """Pipeline component: lemma fixes and the word classes the patterns test.
 
     It lower-cases lemmas (the lookup table is case-sensitive: `PLANURI` stays as written),
-    applies the lemma exceptions, and marks counts, counted nouns, months, label levels and
-    label nouns; it also collects the achieved/planned cues into `doc.spans["status_cues"]`.
+    applies the lemma exceptions, and writes each token's word class as its TAG: COUNT,
+    ONE, JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun). It also collects the
+    achieved/planned cues into `doc.spans["status_cues"]`. Its methods give the values.
     """
 
     def __init__(self, nlp: Language, rules: dict[str, Any]) -> None:
@@ -208,10 +188,10 @@ class FactLexicon:
         self.one = frozenset(numbers.one)
         self.units = frozenset(units.units)
         self.adjectives = frozenset(units.adjectives)
-        self.phrases = sorted(
-            ((tuple(phrase.split()), unit) for phrase, unit in units.phrases.items()),
-            key=lambda pair: -len(pair[0]),
-        )
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, unit in sorted(units.phrases.items(), key=lambda pair: -len(pair[0].split())):
+            words = tuple(phrase.split())
+            self.phrases.setdefault(words[0], []).append((words, unit))
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
@@ -223,35 +203,50 @@ class FactLexicon:
     def __call__(self, doc: Doc) -> Doc:
         table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         fixes = self.rules.units.lemmas
-        for token in doc:
+        tokens = list(doc)
+        lemmas = []
+        for token in tokens:
             lower = token.lower_
-            lemma = fixes.get(lower) or table.get(token.text) or table.get(lower) or lower
-            token.lemma_ = lemma.lower()
-        for token in doc:
-            self._mark(doc, token)
+            lemma = token.lemma_
+            if lower in fixes:
+                lemma = fixes[lower]
+            elif lemma == token.text and lower != lemma:
+                lemma = table.get(lower, lower)
+            lemma = lemma.lower()
+            if lemma != token.lemma_:
+                token.lemma_ = lemma
+            lemmas.append(lemma)
+        for token in tokens:
+            word_class = self._word_class(doc, lemmas, token)
+            if word_class:
+                token.tag_ = word_class
         doc.spans[CUES_KEY] = [
             Span(doc, start, end, label=key) for key, start, end in self.cues(doc)
         ]
         return doc
 
-    def _mark(self, doc: Doc, token: Token) -> None:
+    def _word_class(self, doc: Doc, lemmas: list[str], token: Token) -> str | None:
+        """The class the patterns test as TAG (a blank pipeline has no tagger to set it)."""
         lower = token.lower_
-        count = self._count(token)
-        if count is not None:
-            token._.is_count, token._.count = True, count
-        token._.is_one = lower in self.one
-        token._.is_joiner = lower == self.rules.numbers.joiner
-        unit, end = self._unit(doc, token.i)
-        if unit is not None:
-            token._.is_unit, token._.unit, token._.unit_end = True, unit, end
+        if self.count(token) is not None:
+            return "COUNT"
+        if lower in self.one:
+            return "ONE"
+        if lower == self.rules.numbers.joiner:
+            return "JOINER"
+        if self._unit(doc, lemmas, token.i)[0] is not None:
+            return "UNIT"
+        if lower in self.adjectives:
+            return "ADJECTIVE"
         if lower in self.months:
-            token._.is_month, token._.month = True, self.months[lower]
+            return "MONTH"
         if lower in self.levels:
-            token._.is_level, token._.level = True, self.levels[lower]
-        token._.is_label_noun = lower in self.label_nouns
-        token._.is_adjective = lower in self.adjectives
+            return "LEVEL"
+        if lower in self.label_nouns:
+            return "LABEL"
+        return None
 
-    def _count(self, token: Token) -> int | None:
+    def count(self, token: Token) -> int | None:
         """The count a token writes: digits (not years, not long numbers) or a number word."""
         numbers = self.rules.numbers
         digits = token.text.lstrip(DASHES)
@@ -261,18 +256,17 @@ class FactLexicon:
             return None if is_year or len(digits) > numbers.max_digits else value
         return self.words.get(token.lower_) if token.like_num else None
 
-    def _unit(self, doc: Doc, index: int) -> tuple[str | None, int]:
+    def unit_at(self, doc: Doc, index: int) -> tuple[str | None, int]:
         """The unit a counted noun starting at `index` names, and the token index after it."""
-        lemmas = (
-            [token.lemma_ for token in doc[index : index + len(self.phrases[0][0])]]
-            if self.phrases
-            else []
-        )
-        for words, unit in self.phrases:
-            if tuple(lemmas[: len(words)]) == words:
+        return self._unit(doc, [token.lemma_ for token in doc], index)
+
+    def _unit(self, doc: Doc, lemmas: list[str], index: int) -> tuple[str | None, int]:
+        lemma = lemmas[index]
+        for words, unit in self.phrases.get(lemma, ()):
+            if tuple(lemmas[index : index + len(words)]) == words:
                 return unit, _attached_end(doc, index + len(words))
-        if doc[index].lemma_ in self.units:
-            return doc[index].lemma_, _attached_end(doc, index + 1)
+        if lemma in self.units:
+            return lemma, _attached_end(doc, index + 1)
         return None, index + 1
 
 
@@ -284,17 +278,26 @@ def _attached_end(doc: Doc, end: int) -> int:
 
 
 class FactMatcher:
-    """Pipeline component: runs the JSONL token patterns, matches into `doc.spans["facts"]`."""
+    """Pipeline component: runs the JSONL token patterns, matches into `doc.spans["facts"]`.
+
+    Patterns that test word classes (TAG) run only on texts where the lexicon tagged a
+    word: spaCy's Matcher refuses TAG on a doc without any.
+    """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.plain = Matcher(nlp.vocab, validate=True)
+        self.tagged = Matcher(nlp.vocab, validate=True)
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id') or ''}"
-            self.matcher.add(key, [entry["pattern"]])
+            uses_tag = any("TAG" in token for token in entry["pattern"])
+            (self.tagged if uses_tag else self.plain).add(key, [entry["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = self.plain(doc)
+        if doc.has_annotation("TAG"):
+            matches += self.tagged(doc)
         spans = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in matches:
             label, _, ident = doc.vocab.strings[key].partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
         doc.spans[FACTS_KEY] = spans
@@ -333,12 +336,10 @@ def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
     """The fact-finding pipeline for the rules in `rules_dir/nlp`, built once per process."""
     directory = Path(rules_dir) / "nlp"
     rules = load_nlp_rules(directory)
-    _register_extensions()
     nlp = spacy.blank("ro")
     infixes = [*nlp.Defaults.infixes, *rules.tokenizer.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("sentencizer")
     nlp.initialize()
     patterns = _checked_patterns(nlp, directory)
     nlp.add_pipe("fact_lexicon", config={"rules": rules.model_dump(mode="json")})
