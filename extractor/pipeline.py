@@ -1,4 +1,4 @@
-"""The only place that chains the stages: load, normalize, segment, parse, check, validate.
+"""The only place that chains the stages: load, normalize, segment, parse, check, enrich, validate.
 
 Each stage takes plain data and returns plain data; `Extraction` keeps the
 intermediates so a notebook or a test can look at any of them.
@@ -16,11 +16,13 @@ from pydantic import ValidationError
 from extractor.block import block_to_project
 from extractor.checks import document_findings
 from extractor.coverage import coverage, unparsed_lines
+from extractor.enrich import enrich
 from extractor.errors import E_INTERNAL, E_READ, ExtractorError
 from extractor.findings import Finding
 from extractor.fragments import Fragment, lines_to_fragments
 from extractor.load import Loaded, bytes_to_text
 from extractor.models import SCHEMA_VERSION, Document
+from extractor.nlp import build_nlp
 from extractor.normalize import Normalized, normalize
 from extractor.preamble import preamble_to_report
 from extractor.rules import Rules, load_rules
@@ -77,7 +79,8 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
-    data_ = parse(segments, source, loaded.source, rules)
+    parsed = parse(segments, source, loaded.source, rules)
+    data_ = enrich(parsed, source.text, build_nlp(rules.directory), rules.markup.bullets)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))
 
 
