@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.cleaning import clean
+from extractor.cleaning import clean_text
 from extractor.fields import PROCESSORS
 from extractor.findings import Finding
 from extractor.fragments import Fragment
@@ -65,7 +65,7 @@ def _read_header(line: Line, source: SourceText, rules: Rules, read: BlockRead) 
     read.project["number"] = int(match["number"])
     read.project["spans"]["number"] = source.span(number_start, number_end)
     acronym_start, acronym_end = (line.start + offset for offset in match.span("acronym"))
-    acronym = clean(source.text[acronym_start:acronym_end]).text
+    acronym = clean_text(source.text[acronym_start:acronym_end])
     if acronym:
         read.project["acronym"] = acronym
         read.project["spans"]["acronym"] = source.span(acronym_start, acronym_end)
@@ -98,7 +98,7 @@ def _read_table(
             read.project[name] = None
             read.findings.append(Finding("missing_field", f"the table has no {name} cell"))
             continue
-        value, problem = processor(clean(source.text[cell.start : cell.end]).text, rules)
+        value, problem = processor(clean_text(source.text[cell.start : cell.end]), rules)
         read.project[name] = value
         read.project["spans"][name] = source.span(cell.start, cell.end)
         if problem:
@@ -130,7 +130,7 @@ def _read_body(
             else:
                 start = fragment.start + fragment.indent
                 sections[key] = {
-                    "heading": clean(fragment.text).text,
+                    "heading": clean_text(fragment.text),
                     "span": source.span(start, fragment.end),
                 }
                 section_fragments[key] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from extractor.cli_diff import add_diff_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_READ, E_WRITE, ExtractorError
 from extractor.models import Document
@@ -224,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
+
+    _add_rules_option(add_diff_command(subparsers))
     return parser
 
 

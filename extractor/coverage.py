@@ -36,4 +36,4 @@ def coverage(source: SourceText, unparsed: list[dict[str, Any]]) -> float:
 
 
 def _visible(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))

@@ -46,7 +46,7 @@ def period_value(text: str, rules: Rules) -> Processed:
 
 
 def members_value(text: str, rules: Rules) -> Processed:
-    if text.isdigit() and int(text) > 0:
+    if text.isdecimal() and int(text) > 0:
         return int(text), None
     return None, f"{text!r} is not a positive whole number"
 

@@ -42,7 +42,7 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
 def decode(data: bytes, name: str, rules: EncodingRules) -> tuple[str, str]:
     """UTF-8 (with or without BOM) or UTF-16 with BOM first; else the best legacy encoding."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name), "utf-8-sig"
+        return _strict(data, "utf-8", name, skip=len(codecs.BOM_UTF8)), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name), "utf-16"
     if b"\x00" in data:
@@ -85,12 +85,13 @@ def romanian_score(text: str, letters: str) -> int:
     return score
 
 
-def _strict(data: bytes, encoding: str, name: str) -> str:
+def _strict(data: bytes, encoding: str, name: str, skip: int = 0) -> str:
+    """Decode after the first `skip` bytes (a BOM the codec does not eat itself)."""
     try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeDecodeError as error:
         raise ExtractorError(
             E_DECODE,
-            f"{name}: byte {error.start} is not {encoding}, though the file opens with its BOM",
+            f"{name}: byte {skip + error.start} is not {encoding}, though the file has its BOM",
             "re-save the file in one encoding",
         ) from error

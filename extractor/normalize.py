@@ -31,13 +31,14 @@ class Normalized:
 
     text: str
     offsets: tuple[int, ...] | None = None
+    loaded_length: int | None = None
 
     def origin(self, offset: int) -> int:
         """Given an offset into the normalized text, the offset in the loaded text."""
         if self.offsets is None:
             return offset
         if offset >= len(self.offsets):
-            return (self.offsets[-1] + 1) if self.offsets else 0
+            return self.loaded_length  # type: ignore[return-value]
         return self.offsets[offset]
 
 
@@ -63,4 +64,4 @@ def normalize(text: str) -> Normalized:
             pieces.append(replacement)
             offsets.extend([index] * len(replacement))
         index = end
-    return Normalized("".join(pieces), tuple(offsets))
+    return Normalized("".join(pieces), tuple(offsets), length)

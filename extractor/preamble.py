@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.cleaning import clean
+from extractor.cleaning import clean_text
 from extractor.fields import parse_date
 from extractor.findings import Finding
 from extractor.fragments import Fragment
@@ -54,7 +54,7 @@ def preamble_to_report(
             rules.document.preamble.heading.match(heading_line.text)["heading"]
         )
         read.report["preamble"] = {
-            "heading": clean(heading_line.text).text,
+            "heading": clean_text(heading_line.text),
             "items": fragments_to_items(fragments, source, rules),
             "span": source.span(start, heading_line.start + len(heading_line.text.rstrip())),
         }
@@ -69,7 +69,7 @@ def _read_title(line: Line, source: SourceText, rules: Rules, read: PreambleRead
     match = rules.document.title.pattern.match(line.text)
     start = line.start + len(line.text) - len(line.text.lstrip())
     end = line.start + len(line.text.rstrip())
-    read.report["title"] = clean(source.text[start:end]).text
+    read.report["title"] = clean_text(source.text[start:end])
     read.report["spans"]["title"] = source.span(start, end)
     read.used.add(line.number)
     date_start, date_end = (line.start + offset for offset in match.span("as_of"))
@@ -100,6 +100,6 @@ def _read_statements(
                 read.findings.append(Finding("missing_count", f"the preamble does not state {key}"))
             continue
         group_start, group_end = (start + offset for offset in match.span(key))
-        value = clean(source.text[group_start:group_end]).text
+        value = clean_text(source.text[group_start:group_end])
         read.report[key] = value if key == "competition" else int(value)
         read.report["spans"][key] = source.span(group_start, group_end)

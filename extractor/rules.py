@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -143,12 +144,15 @@ class TableRules(_Rules):
             raise ValueError(f"columns must name each of {', '.join(TABLE_FIELDS)} once")
         return columns
 
-    def field_for_header(self, header: str) -> str | None:
-        key = fold(header)
+    _fields_by_header: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
         for column in self.columns:
-            if any(fold(wording) == key for wording in column.headers):
-                return column.field
-        return None
+            for wording in column.headers:
+                self._fields_by_header.setdefault(fold(wording), column.field)
+
+    def field_for_header(self, header: str) -> str | None:
+        return self._fields_by_header.get(fold(header))
 
 
 SECTION_KEYS = ("objective", "results", "ongoing")
@@ -179,6 +183,20 @@ class SectionRules(_Rules):
     sections: tuple[SectionHeading, ...]
     subheadings: SubheadingRules
     website: WebsiteRules
+    _keys_by_heading: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        for section in self.sections:
+            for wording in section.headings:
+                self._keys_by_heading.setdefault(fold(wording), section.key)
+
+    @property
+    def longest_heading(self) -> int:
+        return max(len(wording) for section in self.sections for wording in section.headings)
+
+    def key_for_heading(self, heading: str) -> str | None:
+        """Which section a heading's wording opens; `heading` is cleaned text, colon allowed."""
+        return self._keys_by_heading.get(fold(heading).rstrip(": "))
 
 
 class RegionSpelling(_Rules):
@@ -196,14 +214,30 @@ class RegionSpelling(_Rules):
 class RegionRules(_Rules):
     regions: tuple[RegionSpelling, ...]
 
-    def canonical(self, written: str) -> str | None:
-        """Given a region as a report writes it, its canonical name, or None."""
-        key = fold(written).replace(" ", "").replace("-", "")
+    _names_by_spelling: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
         for region in self.regions:
             for spelling in (region.name, *region.spellings):
-                if fold(spelling).replace(" ", "").replace("-", "") == key:
-                    return region.name
-        return None
+                self._names_by_spelling.setdefault(_compact(spelling), region.name)
+
+    def canonical(self, written: str) -> str | None:
+        """Given a region as a report writes it, its canonical name, or None."""
+        return self._names_by_spelling.get(_compact(written))
+
+
+def _compact(text: str) -> str:
+    return fold(text).replace(" ", "").replace("-", "")
+
+
+Score = Annotated[float, Field(gt=0, le=100, strict=True)]
+
+
+class DiffRules(_Rules):
+    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100)."""
+
+    title_match: Score
+    item_similarity: Score
 
 
 class Rules(_Rules):
@@ -214,6 +248,7 @@ class Rules(_Rules):
     table: TableRules
     sections: SectionRules
     regions: RegionRules
+    diff: DiffRules
 
 
 _FILES: dict[str, type[_Rules]] = {
@@ -223,6 +258,7 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
+    "diff": DiffRules,
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import regex
 
-from extractor.cleaning import clean, fold, leading_marker_length
+from extractor.cleaning import clean_text, leading_marker_length
 from extractor.fragments import Fragment
 from extractor.rules import Rules, SectionRules
 from extractor.sourcetext import SourceText
@@ -24,15 +24,13 @@ _WHOLLY_ITALIC = regex.compile(r"^\*[^*](?:.*[^*])?\*$")
 
 def section_key(text: str, rules: SectionRules) -> str | None:
     """Which section a heading opens (`objective`, `results`, `ongoing`), if it is one."""
-    key = fold(clean(text).text).rstrip(": ")
-    for section in rules.sections:
-        if any(fold(wording) == key for wording in section.headings):
-            return section.key
-    return None
+    if len(text) > rules.longest_heading + 16:  # room for markup and spaces; spares a clean
+        return None
+    return rules.key_for_heading(clean_text(text))
 
 
 def is_subheading(text: str, rules: SectionRules) -> bool:
-    cleaned = clean(text).text
+    cleaned = clean_text(text)
     return any(pattern.match(cleaned) for pattern in rules.subheadings.patterns)
 
 
@@ -77,7 +75,7 @@ class Context:
         return self.marker_length(fragment) > fragment.indent
 
     def text_of(self, draft: Draft) -> str:
-        return clean(self.source[draft.start : draft.end], bullets=self.rules.markup.bullets).text
+        return clean_text(self.source[draft.start : draft.end], bullets=self.rules.markup.bullets)
 
 
 class Processor(Protocol):

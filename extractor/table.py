@@ -54,6 +54,8 @@ def header_fields(line: Line, rules: TableRules) -> list[str | None]:
 
 
 def is_header_row(line: Line, rules: TableRules) -> bool:
+    if "\t" not in line.text:
+        return False
     return sum(1 for name in header_fields(line, rules) if name) >= rules.min_header_columns
 
 
@@ -62,8 +64,10 @@ def read_table(
 ) -> TableRead:
     """Given the index of a header row, the value row below it, also when split over lines.
 
-    A value row broken over lines continues its last cell, unless the broken
-    line ended on a tab (then the break fell between two cells).
+    A value row broken over lines continues its last cell, unless the break
+    is next to a tab (then it fell between two cells). Once every column has
+    a value, lines right below (no blank line between) with no tab still
+    continue the last cell: it wrapped.
     """
     header = lines[index]
     header_cells = line_cells(header)
@@ -78,12 +82,24 @@ def read_table(
             if ends_table(line):
                 break
             cells = line_cells(line)
-            if previous is not None and cells and not previous.text.endswith("\t"):
+            if previous is not None and cells and not _between_cells(previous, line):
                 values[-1] = Cell(values[-1].start, cells[0].end)
                 cells = cells[1:]
             values.extend(cells)
             read.used.add(line.number)
             previous = line
+        position += 1
+    while (
+        previous is not None
+        and position < len(lines)
+        and lines[position].number == previous.number + 1
+        and not lines[position].is_blank
+        and "\t" not in lines[position].text
+        and not ends_table(lines[position])
+    ):
+        previous = lines[position]
+        values[-1] = Cell(values[-1].start, line_cells(previous)[-1].end)
+        read.used.add(previous.number)
         position += 1
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):
@@ -110,6 +126,11 @@ def read_table(
             )
         )
     return read
+
+
+def _between_cells(previous: Line, line: Line) -> bool:
+    """A row broken next to a tab broke between two cells, not inside one."""
+    return previous.text.endswith("\t") or line.text.startswith("\t")
 
 
 def _cell_text(line: Line, cell: Cell) -> str:

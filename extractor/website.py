@@ -17,13 +17,24 @@ _TRAILING = ".,;:)]}'\""
 
 def label_length(fragment: Fragment, rules: WebsiteRules) -> int | None:
     """Length of the website label that opens the fragment, if one does."""
-    body = fragment.text.lstrip("* \t")
+    text = fragment.text
+    body = text.lstrip("* \t")
     for label in rules.labels:
-        if not fold(body).startswith(fold(label)):
+        length = _prefix_length(body, label)
+        if length is None:
             continue
-        rest = body[len(label) :]
+        rest = body[length:]
         if not rest or not rest[0].isalpha() or rules.url.match(rest):
-            return len(fragment.text) - len(body) + len(label)
+            return len(text) - len(body) + length
+    return None
+
+
+def _prefix_length(text: str, wording: str) -> int | None:
+    """Length of the start of `text` that reads as `wording`, spacing and case aside."""
+    wanted = fold(wording)
+    for length in range(len(wording), min(len(text), 2 * len(wording)) + 1):
+        if fold(text[:length]) == wanted:
+            return length
     return None
 
 

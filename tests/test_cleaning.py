@@ -1,0 +1,105 @@
+"""The contract's text of fields and items, each char mapped back to its source char."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.cleaning import Cleaned, clean, fold
+from extractor.rules import load_rules
+
+BULLETS = load_rules().markup.bullets
+
+TEST_CASES = [
+    pytest.param("**Obiectivul proiectului:**", "Obiectivul proiectului:", id="bold"),
+    pytest.param("training-ul *respectiv* acum", "training-ul respectiv acum", id="italic"),
+    pytest.param('*"Management al inovării"*', '"Management al inovării"', id="italic-quoted"),
+    pytest.param("vezi <https://x.ro/a> azi", "vezi https://x.ro/a azi", id="autolink"),
+    pytest.param("<www.x.ro>", "www.x.ro", id="autolink-www"),
+    pytest.param("Site proiect<https://x.ro/>", "Site proiecthttps://x.ro/", id="glued-autolink"),
+    pytest.param("a < b > c", "a < b > c", id="comparison-kept"),
+    pytest.param("<b>tag</b>", "<b>tag</b>", id="non-link-angles-kept"),
+    pytest.param("- Planul de acțiune;", "Planul de acțiune;", id="hyphen-bullet"),
+    pytest.param("• Planul", "Planul", id="dot-bullet"),
+    pytest.param("✓ Diseminare", "Diseminare", id="check-bullet"),
+    pytest.param("- ✓ Diseminare rezultate", "Diseminare rezultate", id="stacked-bullets"),
+    pytest.param("   -   ✓\tDiseminare", "Diseminare", id="indented-stacked-bullets"),
+    pytest.param("- **Planul** de  acțiune;", "Planul de acțiune;", id="bullet-and-bold"),
+    pytest.param("-nu e bullet", "-nu e bullet", id="hyphen-glued-kept"),
+    pytest.param("✓Diseminare", "✓Diseminare", id="check-glued-kept"),
+    pytest.param("cercetare - dezvoltare", "cercetare - dezvoltare", id="inner-hyphen-kept"),
+    pytest.param("  a\t\tb \n c  ", "a b c", id="whitespace-runs"),
+    pytest.param("", "", id="empty"),
+    pytest.param(" \t\n ", "", id="blank"),
+    pytest.param("- ", "", id="bullet-only"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TEST_CASES)
+def test_clean_text(raw: str, expected: str) -> None:
+    assert clean(raw, bullets=BULLETS).text == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), TEST_CASES)
+def test_each_cleaned_char_maps_to_its_source_char(raw: str, expected: str) -> None:
+    cleaned = clean(raw, bullets=BULLETS)
+    assert len(cleaned.offsets) == len(cleaned.text)
+    assert list(cleaned.offsets) == sorted(set(cleaned.offsets))
+    for ch, offset in zip(cleaned.text, cleaned.offsets, strict=True):
+        if ch == " ":
+            assert raw[offset].isspace()
+        else:
+            assert raw[offset] == ch
+
+
+def test_bullets_are_kept_without_bullet_glyphs() -> None:
+    assert clean("- ✓ Diseminare").text == "- ✓ Diseminare"
+
+
+def test_offsets_explicit() -> None:
+    cleaned = clean("- **Da**  nu", bullets=BULLETS)
+    assert cleaned.text == "Da nu"
+    assert cleaned.offsets == (4, 5, 8, 10, 11)
+
+
+def test_base_offset_is_added() -> None:
+    source = "Titlu\n- **Planul** de  acțiune;\n"
+    start = source.index("-")
+    raw = source[start : source.index("\n", start)]
+    cleaned = clean(raw, base=start, bullets=BULLETS)
+    assert cleaned.text == "Planul de acțiune;"
+    assert cleaned.offsets[0] == source.index("Planul")
+    for ch, offset in zip(cleaned.text, cleaned.offsets, strict=True):
+        if ch != " ":
+            assert source[offset] == ch
+
+
+def test_source_range() -> None:
+    source = "xx <https://a.ro/>  și **b**"
+    cleaned = clean(source[3:], base=3)
+    assert cleaned.text == "https://a.ro/ și b"
+    start, end = cleaned.source_range(0, len("https://a.ro/"))
+    assert source[start:end] == "https://a.ro/"
+    start, end = cleaned.source_range(len(cleaned.text) - 1, len(cleaned.text))
+    assert source[start:end] == "b"
+    assert cleaned.source_range(0, len(cleaned.text)) == (4, source.index("b**") + 1)
+
+
+def test_source_range_spans_removed_markup_inside() -> None:
+    cleaned = Cleaned("ab", (2, 7))
+    assert cleaned.source_range(0, 2) == (2, 8)
+
+
+FOLD_CASES = [
+    ("Activități  în curs:", "activitati in curs:"),
+    ("ŞTIINŢĂ şi Știință", "stiinta si stiinta"),
+    ("Nord - Vest", "nord-vest"),
+    ("Nord -Vest", "nord-vest"),
+    ("  Perioadă\timplementare ", "perioada implementare"),
+    ("Nr. membri cluster", "nr. membri cluster"),
+    ("Bucureşti-Ilfov", "bucuresti-ilfov"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLD_CASES)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected

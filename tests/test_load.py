@@ -1,0 +1,145 @@
+"""Bytes to text: encodings, the source record, and the errors a user can act on."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+
+import pytest
+
+from extractor.errors import ExtractorError
+from extractor.load import bytes_to_text, decode, is_pdf
+from extractor.normalize import normalize
+from extractor.rules import load_rules
+
+RULES = load_rules().encodings
+SAMPLE = "Activități în curs: știință, „cluster” \u2013 Țara Bârsei"
+
+# (bytes, text expected, encoding recorded)
+TEST_CASES = [
+    pytest.param(SAMPLE.encode("utf-8"), SAMPLE, "utf-8", id="utf-8"),
+    pytest.param(codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), SAMPLE, "utf-8-sig", id="utf-8-bom"),
+    pytest.param(
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), SAMPLE, "utf-16", id="utf-16-le-bom"
+    ),
+    pytest.param(
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), SAMPLE, "utf-16", id="utf-16-be-bom"
+    ),
+    # cp1250 has only the cedilla letters, and „ ” at 0x84 0x94 (C1 controls in ISO-8859).
+    pytest.param(
+        "Activităţi în curs: ştiinţă, „cluster”".encode("cp1250"),
+        "Activităţi în curs: ştiinţă, „cluster”",
+        "cp1250",
+        id="cp1250",
+    ),
+    # ISO-8859-16 has the comma letters; its „ ” (0xA5 0xB5) read as Ą µ in cp1250.
+    pytest.param(
+        "Știință și țară, „cluster”".encode("iso-8859-16"),
+        "Știință și țară, „cluster”",
+        "iso-8859-16",
+        id="iso-8859-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), TEST_CASES)
+def test_bytes_to_text_reads_each_encoding(data: bytes, text: str, encoding: str) -> None:
+    loaded = bytes_to_text(data, "raport.txt", RULES)
+    assert loaded.text == text
+    assert loaded.source["encoding"] == encoding
+
+
+def test_bom_is_not_part_of_the_text() -> None:
+    loaded = bytes_to_text(codecs.BOM_UTF8 + b"Titlu", "r.txt", RULES)
+    assert loaded.text == "Titlu"
+    assert not loaded.text.startswith("\ufeff")
+
+
+def test_iso_8859_2_romanian_text_reads_right() -> None:
+    # Romanian letters have the same bytes in ISO-8859-2 and cp1250: either reading is right.
+    sample = "Ştiinţă şi ţară în Bârsa, Ăla, Îndoială, Âsta"
+    data = sample.encode("iso-8859-2")
+    loaded = bytes_to_text(data, "r.txt", RULES)
+    assert loaded.text == sample
+    assert data.decode(loaded.source["encoding"]) == sample
+
+
+def test_ambiguous_legacy_bytes_go_to_the_earlier_encoding_and_normalize_alike() -> None:
+    # 'Știință și țară' in ISO-8859-16 is also cp1250 for 'Ştiinţă şi ţară': a tie.
+    data = "Știință și țară".encode("iso-8859-16")
+    text, encoding = decode(data, "r.txt", RULES)
+    assert encoding == RULES.legacy[0] == "cp1250"
+    assert text == "Ştiinţă şi ţară"
+    assert normalize(text).text == "Știință și țară"
+
+
+def test_legacy_choice_follows_rules_order() -> None:
+    reordered = RULES.model_copy(update={"legacy": ("iso-8859-16", "cp1250")})
+    text, encoding = decode("Știință și țară".encode("iso-8859-16"), "r.txt", reordered)
+    assert (text, encoding) == ("Știință și țară", "iso-8859-16")
+
+
+def test_source_record() -> None:
+    data = b"Stadiul proiectelor"
+    loaded = bytes_to_text(data, "raport.txt", RULES)
+    assert loaded.source == {
+        "file": "raport.txt",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "format": "text",
+        "encoding": "utf-8",
+    }
+    assert loaded.geometry is None
+
+
+def test_source_hash_is_of_the_bytes_with_bom() -> None:
+    data = codecs.BOM_UTF8 + b"Titlu"
+    assert bytes_to_text(data, "r.txt", RULES).source["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+ERROR_CASES = [
+    pytest.param(b"Titlu\x00\x01\x02proiect", "E004", id="nul-bytes"),
+    pytest.param("Titlu".encode("utf-16-le"), "E004", id="utf-16-without-bom"),
+    pytest.param(b"", "E003", id="empty"),
+    pytest.param(b" \n\t\r\n  ", "E003", id="whitespace"),
+    pytest.param(codecs.BOM_UTF8, "E003", id="bom-only"),
+    pytest.param(codecs.BOM_UTF8 + b"  \n ", "E003", id="bom-and-whitespace"),
+    pytest.param(codecs.BOM_UTF8 + b"Titlu \xff\xfe proiect", "E002", id="utf-8-bom-bad-bytes"),
+    pytest.param(codecs.BOM_UTF16_LE + b"T\x00\x00\xd8", "E002", id="utf-16-bom-lone-surrogate"),
+]
+
+
+@pytest.mark.parametrize(("data", "code"), ERROR_CASES)
+def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
+    with pytest.raises(ExtractorError) as caught:
+        bytes_to_text(data, "raport.txt", RULES)
+    assert caught.value.code == code
+    assert "raport.txt" in caught.value.message
+    assert caught.value.hint
+
+
+def test_bad_byte_after_utf16_bom_is_named_by_file_offset() -> None:
+    with pytest.raises(ExtractorError) as caught:
+        bytes_to_text(codecs.BOM_UTF16_LE + b"T\x00\x00\xd8", "r.txt", RULES)
+    assert "byte 4 " in caught.value.message
+
+
+def test_bad_byte_after_utf8_bom_is_named_by_file_offset() -> None:
+    data = codecs.BOM_UTF8 + b"ab\xffc"  # the bad byte is byte 5 of the file
+    with pytest.raises(ExtractorError) as caught:
+        bytes_to_text(data, "r.txt", RULES)
+    assert "byte 5 " in caught.value.message
+
+
+PDF_CASES = [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", True),
+    (b"\n\r\t %PDF-1.4\n", True),
+    (b"%PDF1.4", False),
+    (b"Stadiul proiectelor %PDF-1.4", False),
+    (b" " * 1024 + b"%PDF-1.4", False),
+    (b"", False),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), PDF_CASES)
+def test_is_pdf(data: bytes, expected: bool) -> None:
+    assert is_pdf(data) is expected

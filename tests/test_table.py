@@ -1,0 +1,214 @@
+"""The metadata table: header row by wording, value row also when split over lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from extractor.rules import load_rules
+from extractor.sourcetext import Line, SourceText
+from extractor.table import Cell, TableRead, header_fields, is_header_row, line_cells, read_table
+
+RULES = load_rules().table
+HEADER = (
+    "Titlu\tPerioadă implementare\tCoordonator\tDirector proiect\t"
+    "Nr. membri cluster\tRegiunea\tDomeniu"
+)
+VALUES = "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X\tAna Pop\t32\tNord-Vest\tEnergie"
+EXPECTED = {
+    "title": "Titlu A",
+    "period": "01.06.2018 - 31.05.2020",
+    "coordinator": "Asociația X",
+    "director": "Ana Pop",
+    "cluster_members": "32",
+    "region": "Nord-Vest",
+    "domain": "Energie",
+}
+
+
+def lines_of(*rows: str) -> tuple[Line, ...]:
+    return SourceText("\n".join(rows)).lines
+
+
+def never(line: Line) -> bool:
+    return False
+
+
+def read(
+    rows: list[str], ends_table: Callable[[Line], bool] = never
+) -> tuple[str, TableRead, dict[str, str]]:
+    text = "\n".join(rows)
+    table = read_table(SourceText(text).lines, 0, RULES, ends_table)
+    return text, table, {name: text[cell.start : cell.end] for name, cell in table.cells.items()}
+
+
+def test_a_wrapped_last_cell_is_one_value() -> None:
+    rows = [HEADER, VALUES + ", mediu și", "schimbări climatice", "", "Site proiect\thttp://a.ro"]
+    _, table, values = read(rows, ends_table=lambda line: line.text.startswith("Site"))
+    assert " ".join(values["domain"].split()) == "Energie, mediu și schimbări climatice"
+    assert table.used == {1, 2, 3}
+    assert table.findings == []
+
+
+def test_a_line_after_a_blank_does_not_continue_the_table() -> None:
+    rows = [HEADER, VALUES, "", "paragraf după tabel"]
+    _, table, values = read(rows)
+    assert values["domain"] == "Energie"
+    assert table.used == {1, 2}
+
+
+def cell_texts(line: Line) -> list[str]:
+    return [line.text[cell.start - line.start : cell.end - line.start] for cell in line_cells(line)]
+
+
+def test_line_cells_skip_extra_and_trailing_tabs() -> None:
+    line = lines_of("ignored", "\tTitlu A\t\t\t01.06.2018 - 31.05.2020 \t\t")[1]
+    cells = line_cells(line)
+    assert cell_texts(line) == ["Titlu A", "01.06.2018 - 31.05.2020"]
+    assert cells[0] == Cell(line.start + 1, line.start + 8)
+    assert line.text[cells[1].end - line.start] == " "
+
+
+def test_line_cells_trim_spaces_and_drop_blank_cells() -> None:
+    line = lines_of("  a b  \t   \t c")[0]
+    assert cell_texts(line) == ["a b", "c"]
+    assert line_cells(lines_of("\t\t  \t")[0]) == []
+
+
+def test_header_fields() -> None:
+    line = lines_of("Regiunea\tTitlu\t\tBuget\tNr membri cluster\t")[0]
+    assert header_fields(line, RULES) == ["region", "title", None, "cluster_members"]
+
+
+HEADER_ROW_CASES = [
+    pytest.param(HEADER, True, id="2019-header"),
+    pytest.param(HEADER + "\t\t\t", True, id="trailing-tabs"),
+    pytest.param("Titlu\tCoordonator\tDirector\tRegiune\tDomeniu", True, id="five-known"),
+    pytest.param("Titlu\tCoordonator\tDirector\tRegiune\tBuget", False, id="four-known"),
+    pytest.param(VALUES, False, id="value-row"),
+    pytest.param("Titlu Coordonator Director Regiune Domeniu", False, id="no-tabs"),
+]
+
+
+@pytest.mark.parametrize(("row", "expected"), HEADER_ROW_CASES)
+def test_is_header_row(row: str, expected: bool) -> None:
+    assert is_header_row(lines_of(row)[0], RULES) is expected
+
+
+def test_read_table_two_lines() -> None:
+    _, table, values = read([HEADER, VALUES, "", "Site proiect"])
+    assert values == EXPECTED
+    assert table.used == {1, 2}
+    assert table.findings == []
+    assert table.next_index == 2
+
+
+def test_value_row_split_mid_cell_continues_the_last_cell() -> None:
+    rows = [
+        HEADER,
+        "Titlu A\t01.06.2018 - 31.05.2020\tAsociația",
+        'Cluster "X"\tAna Pop\t32\tNord-Vest\tEnergie',
+    ]
+    text, table, values = read(rows)
+    assert values == {**EXPECTED, "coordinator": 'Asociația\nCluster "X"'}
+    assert table.used == {1, 2, 3}
+    assert table.findings == []
+    assert table.next_index == 3
+    assert text[table.cells["coordinator"].start] == "A"
+
+
+def test_value_row_split_at_a_tab_is_not_merged() -> None:
+    rows = [
+        HEADER,
+        "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X\t",
+        "Ana Pop\t32\tNord-Vest\tEnergie",
+    ]
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.findings == []
+
+
+def test_blank_line_inside_a_split_row_is_skipped() -> None:
+    rows = [
+        HEADER,
+        "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X\t",
+        "",
+        "Ana Pop\t32\tNord-Vest\tEnergie",
+    ]
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.used == {1, 2, 4}
+    assert table.next_index == 4
+
+
+def test_value_row_split_before_a_tab_is_not_merged() -> None:
+    rows = [
+        HEADER,
+        "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X",
+        "\tAna Pop\t32\tNord-Vest\tEnergie",
+    ]
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.findings == []
+
+
+def test_columns_in_another_order() -> None:
+    header = (
+        "Regiunea\tTitlu\tDomeniu\tNr. membri cluster\t"
+        "Coordonator\tDirector proiect\tPerioadă implementare"
+    )
+    row = "Nord-Vest\tTitlu A\tEnergie\t32\tAsociația X\tAna Pop\t01.06.2018 - 31.05.2020"
+    _, table, values = read([header, row])
+    assert values == EXPECTED
+    assert table.findings == []
+
+
+def test_unknown_column() -> None:
+    text, table, values = read([HEADER + "\tBuget total", VALUES + "\t100 lei"])
+    assert values == EXPECTED
+    assert [finding.code for finding in table.findings] == ["unknown_column"]
+    finding = table.findings[0]
+    assert "'Buget total'" in finding.message
+    assert text[finding.start : finding.end] == "100 lei"
+
+
+def test_too_few_cells() -> None:
+    text, table, values = read([HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X"])
+    assert values == {key: EXPECTED[key] for key in ("title", "period", "coordinator")}
+    assert [finding.code for finding in table.findings] == ["table_shape"]
+    finding = table.findings[0]
+    assert "7 columns" in finding.message
+    assert "3 cells" in finding.message
+    assert text[finding.start : finding.end] == "Asociația X"
+
+
+def test_header_without_values() -> None:
+    text, table, values = read([HEADER])
+    assert values == {}
+    assert table.used == {1}
+    assert [finding.code for finding in table.findings] == ["table_shape"]
+    assert text[table.findings[0].start : table.findings[0].end] == HEADER
+
+
+def test_too_many_cells_are_left_out() -> None:
+    _, table, values = read([HEADER, VALUES + "\tîn plus"])
+    assert values == EXPECTED
+    assert [finding.code for finding in table.findings] == ["table_shape"]
+
+
+def test_ends_table_stops_the_value_row() -> None:
+    rows = [HEADER, "Titlu A\t01.06.2018 - 31.05.2020", "Site proiect\thttp://x.ro/", "Ana Pop"]
+    _, table, values = read(rows, lambda line: line.text.startswith("Site proiect"))
+    assert values == {"title": "Titlu A", "period": "01.06.2018 - 31.05.2020"}
+    assert table.used == {1, 2}
+    assert table.next_index == 2
+    assert [finding.code for finding in table.findings] == ["table_shape"]
+
+
+def test_read_table_from_a_later_index() -> None:
+    text = "\n".join(["Nr.proiect/acronim _1 CLS/A", "", HEADER, VALUES])
+    table = read_table(SourceText(text).lines, 2, RULES, never)
+    assert text[table.cells["domain"].start : table.cells["domain"].end] == "Energie"
+    assert table.used == {3, 4}
+    assert table.next_index == 4

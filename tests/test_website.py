@@ -1,0 +1,138 @@
+"""The website line: a label, then bare URLs on the line or on the lines below."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.fragments import Fragment, lines_to_fragments
+from extractor.rules import load_rules
+from extractor.sections import is_heading
+from extractor.sourcetext import SourceText
+from extractor.website import is_url_only, label_length, read_websites, urls_in
+
+RULES = load_rules()
+WEBSITE = RULES.sections.website
+
+
+def fragments_of(text: str) -> list[Fragment]:
+    """One fragment per non-blank line, a glued bold heading split off as the pipeline does."""
+    return lines_to_fragments(
+        SourceText(text).lines, lambda heading: is_heading(heading, RULES.sections)
+    )
+
+
+def websites(text: str) -> tuple[list[str], int]:
+    fragments = fragments_of(text)
+    ranges, after = read_websites(fragments, 0, WEBSITE)
+    return [text[start:end] for start, end in ranges], after
+
+
+# (text from the label line on, URLs, index of the first fragment not used)
+TEST_CASES = [
+    pytest.param(
+        "Site proiect\t\thttp://transylvaniatextile.eu\t\t\t\t",
+        ["http://transylvaniatextile.eu"],
+        1,
+        id="after-tabs",
+    ),
+    pytest.param("Site proiecthttp://x.ro/a.htm", ["http://x.ro/a.htm"], 1, id="glued"),
+    pytest.param(
+        "Site proiecthttp://www.inma.ro/p.htm**Obiectivul proiectului:**",
+        ["http://www.inma.ro/p.htm"],
+        1,
+        id="glued-both-sides",
+    ),
+    pytest.param(
+        "Site proiect<https://www.asticone.eu/Proiect/Details/1164>**Obiectivul proiectului:**",
+        ["https://www.asticone.eu/Proiect/Details/1164"],
+        1,
+        id="autolink-glued",
+    ),
+    pytest.param(
+        "Site proiect\n\n<https://x.ro/>\n\nObiectivul proiectului:",
+        ["https://x.ro/"],
+        2,
+        id="autolink-next-line",
+    ),
+    pytest.param(
+        "Site proiect\n<http://a.ro/>\nhttps://b.ro/x\n\nText.",
+        ["http://a.ro/", "https://b.ro/x"],
+        3,
+        id="urls-on-lines-below",
+    ),
+    pytest.param(
+        "Site proiect\thttp://a.ro/, http://b.ro/x; www.c.ro.",
+        ["http://a.ro/", "http://b.ro/x", "www.c.ro"],
+        1,
+        id="several-on-the-line",
+    ),
+    pytest.param(
+        "Site proiect: http://a.ro/x).",
+        ["http://a.ro/x"],
+        1,
+        id="trailing-punctuation",
+    ),
+    pytest.param(
+        'Site proiect http://a.ro/p?id=1961"',
+        ["http://a.ro/p?id=1961"],
+        1,
+        id="trailing-quote",
+    ),
+    pytest.param("**Site proiect** http://a.ro", ["http://a.ro"], 1, id="bold-label"),
+    pytest.param("Site-ul proiectului: http://a.ro", ["http://a.ro"], 1, id="other-label"),
+    pytest.param("Site proiect\nÎn curs de realizare.", [], 1, id="no-url"),
+    pytest.param("Site proiect\nhttp://a.ro/ și http://b.ro/", [], 1, id="url-in-prose-not-taken"),
+]
+
+
+@pytest.mark.parametrize(("text", "urls", "after"), TEST_CASES)
+def test_read_websites(text: str, urls: list[str], after: int) -> None:
+    assert websites(text) == (urls, after)
+
+
+LABEL_CASES = [
+    pytest.param("Site proiect", 12, id="alone"),
+    pytest.param("Site proiect\t\thttp://x.ro", 12, id="tabs"),
+    pytest.param("Site proiecthttp://x.ro", 12, id="glued-url"),
+    pytest.param("Site proiect<https://x.ro/>", 12, id="glued-autolink"),
+    pytest.param("**Site proiect:**", 14, id="bold"),
+    pytest.param("SITE PROIECT", 12, id="upper-case"),
+    pytest.param("Pagina web a proiectului: www.x.ro", 24, id="pagina-web"),
+    pytest.param("Site proiectului este în lucru.", None, id="longer-word"),
+    pytest.param("Site proiectului: http://x.ro", None, id="longer-word-with-url"),
+    pytest.param("Proiectul are un site", None, id="prose"),
+]
+
+
+@pytest.mark.parametrize(("text", "length"), LABEL_CASES)
+def test_label_length(text: str, length: int | None) -> None:
+    assert label_length(fragments_of(text)[0], WEBSITE) == length
+
+
+def test_label_with_two_spaces() -> None:
+    text = "Site  proiect http://a.ro"
+    assert label_length(fragments_of(text)[0], WEBSITE) == len("Site  proiect")
+
+
+def test_urls_in_skips_the_label_and_offsets_are_source_offsets() -> None:
+    text = "Pagina\nSite proiect\thttp://a.ro/x.htm."
+    fragment = fragments_of(text)[1]
+    ranges = urls_in(fragment, 12, WEBSITE)
+    assert ranges == [(text.index("http"), len(text) - 1)]
+    assert urls_in(fragment, len(fragment.text), WEBSITE) == []
+
+
+URL_ONLY_CASES = [
+    ("<https://x.ro/>", True),
+    ("https://x.ro/ www.y.ro", True),
+    ("**<http://x.ro/>**", True),
+    ("http://x.ro/.", True),
+    ("Vezi http://x.ro/", False),
+    ("Obiectivul proiectului:", False),
+    ("<>", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), URL_ONLY_CASES)
+def test_is_url_only(text: str, expected: bool) -> None:
+    assert is_url_only(fragments_of(text)[0], WEBSITE) is expected
