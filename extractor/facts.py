@@ -18,7 +18,6 @@ from spacy.util import filter_spans
 
 from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, FactLexicon, LabelRules
 
-_NUMERIC_DATE = regex.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _DAYS = regex.compile(r"\d{1,2}")
 _URL_TRAILING = ".,;:!?)]}\"'"
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":"})
@@ -69,9 +68,9 @@ def _quantity(span: Span, section: str, lexicon: FactLexicon) -> FoundFact:
 
 def _date(span: Span, section: str, lexicon: FactLexicon) -> FoundFact | None:
     """`21 septembrie 2018`, `14-15 noiembrie 2019`, `30.10.2019`: an ISO date or a range."""
-    numeric = _NUMERIC_DATE.match(span.text)
+    numeric = lexicon.rules.dates.numeric.fullmatch(span.text)
     if numeric:
-        day, month, year = (int(part) for part in numeric.groups())
+        day, month, year = (int(numeric[name]) for name in ("day", "month", "year"))
         days = [(day, month)]
     else:
         year = int(span[-1].text)

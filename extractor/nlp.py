@@ -10,14 +10,21 @@ unit, a label wording or an organization form by editing data. Built once per pr
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import regex
 import spacy
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    model_validator,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -25,12 +32,18 @@ from spacy.util import compile_infix_regex
 
 from extractor.errors import E_RULES, ExtractorError
 from extractor.rules import DEFAULT_RULES_DIR, read_toml, validate_rules
+from extractor.rules import Pattern as _Compiled
 
 FACT_TYPES = ("quantity", "date", "label", "organization", "url")
 PATTERN_FILES = ("quantities", "dates", "labels", "organizations", "urls")
 STATUSES = ("achieved", "planned")
 FACTS_KEY = "facts"  # doc.spans key of the pattern matches
 CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
+CLASSES_KEY = "word_classes"  # doc.user_data key: the word classes the lexicon found
+_IN_CONTEXT = "?"  # a word classed by its neighbours: it may open a multi-word unit
+# A checked regex that goes into the pipeline config as its source text.
+Pattern = Annotated[_Compiled, PlainSerializer(lambda pattern: pattern.pattern, when_used="json")]
+_OPTIONAL = frozenset({"?", "*", "!"})
 
 _DIGITS = regex.compile(r"^\d+$")
 DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
@@ -38,7 +51,7 @@ _SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class NumberRules(_Data):
@@ -65,6 +78,14 @@ class UnitRules(_Data):
 
 class DateRules(_Data):
     months: dict[str, int] = Field(min_length=12)
+    numeric: Pattern
+
+    @model_validator(mode="after")
+    def _numeric_groups(self) -> DateRules:
+        missing = {"day", "month", "year"} - set(self.numeric.groupindex)
+        if missing:
+            raise ValueError(f"numeric: pattern lacks the group(s) {', '.join(sorted(missing))}")
+        return self
 
     @model_validator(mode="after")
     def _months_in_range(self) -> DateRules:
@@ -92,16 +113,11 @@ class LabelRules(_Data):
 
 
 class TokenizerRules(_Data):
-    infixes: tuple[str, ...] = ()
+    infixes: tuple[Pattern, ...] = ()
 
-    @model_validator(mode="after")
-    def _compiles(self) -> TokenizerRules:
-        for infix in self.infixes:
-            try:
-                re.compile(infix)
-            except re.error as error:
-                raise ValueError(f"infix {infix!r} does not compile: {error}") from error
-        return self
+
+class UrlRules(_Data):
+    start: Pattern
 
 
 class NlpRules(_Data):
@@ -112,13 +128,16 @@ class NlpRules(_Data):
     units: UnitRules
     dates: DateRules
     labels: LabelRules
+    urls: UrlRules
 
 
 class PatternEntry(_Data):
     """One line of a `rules/nlp/*.jsonl` file, in spaCy's `{label, pattern, id}` shape."""
 
     label: Literal["quantity", "date", "label", "organization", "url"]
-    pattern: list[dict[str, Any]] = Field(min_length=1)
+    pattern: (
+        Annotated[str, Field(min_length=1)] | Annotated[list[dict[str, Any]], Field(min_length=1)]
+    )
     id: str | None = None
 
 
@@ -128,6 +147,7 @@ _TOML_FILES: dict[str, type[_Data]] = {
     "units": UnitRules,
     "dates": DateRules,
     "labels": LabelRules,
+    "urls": UrlRules,
 }
 
 
@@ -175,9 +195,10 @@ class FactLexicon:
     """Pipeline component: lemma fixes and the word classes the patterns test.
 
     It lower-cases lemmas (the lookup table is case-sensitive: `PLANURI` stays as written),
-    applies the lemma exceptions, and writes each token's word class as its TAG: COUNT,
-    ONE, JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun). It also collects the
-    achieved/planned cues into `doc.spans["status_cues"]`. Its methods give the values.
+    applies the lemma exceptions, and writes each token's word class as its TAG: DATE
+    (numeric), URL, COUNT, ONE, JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun).
+    It also collects the achieved/planned cues into `doc.spans["status_cues"]`. Its methods
+    give the values.
     """
 
     def __init__(self, nlp: Language, rules: dict[str, Any]) -> None:
@@ -195,46 +216,70 @@ class FactLexicon:
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
+        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self._cache: dict[int, tuple[str, int, str | None]] = {}
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         status = self.rules.labels.status
         for name in STATUSES:
             self.cues.add(name, list(nlp.tokenizer.pipe(getattr(status, name))))
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        fixes = self.rules.units.lemmas
         tokens = list(doc)
-        lemmas = []
-        for token in tokens:
-            lower = token.lower_
-            lemma = token.lemma_
-            if lower in fixes:
-                lemma = fixes[lower]
-            elif lemma == token.text and lower != lemma:
-                lemma = table.get(lower, lower)
-            lemma = lemma.lower()
-            if lemma != token.lemma_:
-                token.lemma_ = lemma
-            lemmas.append(lemma)
-        for token in tokens:
-            word_class = self._word_class(doc, lemmas, token)
+        entries = [self._entry(token) for token in tokens]
+        lemmas = [lemma for lemma, _, _ in entries]
+        classes = set()
+        for token, (_, lemma_id, word_class) in zip(tokens, entries, strict=True):
+            if token.lemma != lemma_id:
+                token.lemma = lemma_id
+            if word_class == _IN_CONTEXT:
+                unit, _ = self._unit(doc, lemmas, token.i)
+                word_class = "UNIT" if unit else self._word_class(token, lemmas[token.i], None)
             if word_class:
                 token.tag_ = word_class
+                classes.add(word_class)
+        doc.user_data[CLASSES_KEY] = frozenset(classes)
         doc.spans[CUES_KEY] = [
             Span(doc, start, end, label=key) for key, start, end in self.cues(doc)
         ]
         return doc
 
-    def _word_class(self, doc: Doc, lemmas: list[str], token: Token) -> str | None:
+    def _entry(self, token: Token) -> tuple[str, int, str | None]:
+        """The fixed lemma, its id and the word class of a word, the same wherever it stands.
+
+        A word whose lemma opens a multi-word unit is classed in context (`_IN_CONTEXT`).
+        Cached per spelling: most words of a report come back many times.
+        """
+        cached = self._cache.get(token.orth)
+        if cached is None:
+            lower = token.lower_
+            lemma = token.lemma_
+            if lower in self.rules.units.lemmas:
+                lemma = self.rules.units.lemmas[lower]
+            elif lemma == token.text and lower != lemma:
+                lemma = self.table.get(lower, lower)
+            lemma = lemma.lower()
+            unit = lemma if lemma in self.units else None
+            word_class = (
+                _IN_CONTEXT if lemma in self.phrases else self._word_class(token, lemma, unit)
+            )
+            cached = (lemma, self.nlp.vocab.strings.add(lemma), word_class)
+            self._cache[token.orth] = cached
+        return cached
+
+    def _word_class(self, token: Token, lemma: str, unit: str | None) -> str | None:
         """The class the patterns test as TAG (a blank pipeline has no tagger to set it)."""
         lower = token.lower_
+        if self.rules.dates.numeric.fullmatch(token.text):
+            return "DATE"
+        if token.like_url and self.rules.urls.start.match(token.text):
+            return "URL"
         if self.count(token) is not None:
             return "COUNT"
         if lower in self.one:
             return "ONE"
         if lower == self.rules.numbers.joiner:
             return "JOINER"
-        if self._unit(doc, lemmas, token.i)[0] is not None:
+        if unit is not None:
             return "UNIT"
         if lower in self.adjectives:
             return "ADJECTIVE"
@@ -278,30 +323,62 @@ def _attached_end(doc: Doc, end: int) -> int:
 
 
 class FactMatcher:
-    """Pipeline component: runs the JSONL token patterns, matches into `doc.spans["facts"]`.
+    """Pipeline component: runs the JSONL patterns, matches into `doc.spans["facts"]`.
 
-    Patterns that test word classes (TAG) run only on texts where the lexicon tagged a
-    word: spaCy's Matcher refuses TAG on a doc without any.
+    A pattern written as a string is a phrase, matched case-insensitively. A token pattern
+    runs only on texts that hold what it cannot match without: its word classes (TAG) and,
+    for each required token that lists its words (`LOWER`), one of them. Most item texts
+    hold no month, label word or legal form, so most patterns are skipped; spaCy's Matcher
+    also refuses TAG on a text without any.
     """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
-        self.plain = Matcher(nlp.vocab, validate=True)
-        self.tagged = Matcher(nlp.vocab, validate=True)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.groups: dict[_Requirement, Matcher] = {}
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id') or ''}"
-            uses_tag = any("TAG" in token for token in entry["pattern"])
-            (self.tagged if uses_tag else self.plain).add(key, [entry["pattern"]])
+            if isinstance(entry["pattern"], str):
+                self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
+                continue
+            requirement = _requirement(entry["pattern"], nlp.vocab.strings.add)
+            group = self.groups.setdefault(requirement, Matcher(nlp.vocab, validate=True))
+            group.add(key, [entry["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.plain(doc)
-        if doc.has_annotation("TAG"):
-            matches += self.tagged(doc)
+        classes = doc.user_data.get(CLASSES_KEY, frozenset())
+        words = set(doc.to_array("LOWER").tolist())
+        matches = list(self.phrases(doc))
+        for (tags, uses_tag, anchors), matcher in self.groups.items():
+            runs = tags <= classes and (classes or not uses_tag)
+            if runs and all(anchor & words for anchor in anchors):
+                matches += matcher(doc)
         spans = []
         for key, start, end in matches:
             label, _, ident = doc.vocab.strings[key].partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
         doc.spans[FACTS_KEY] = spans
         return doc
+
+
+_Requirement = tuple[frozenset[str], bool, tuple[frozenset[int], ...]]
+
+
+def _requirement(pattern: list[dict[str, Any]], word_id: Callable[[str], int]) -> _Requirement:
+    """What a token pattern needs in a text: word classes, whether it tests TAG, word choices."""
+    tags: set[str] = set()
+    anchors: list[frozenset[int]] = []
+    uses_tag = any("TAG" in token for token in pattern)
+    for token in pattern:
+        if token.get("OP") in _OPTIONAL:
+            continue
+        tag, lower = token.get("TAG"), token.get("LOWER")
+        if isinstance(tag, str):
+            tags.add(tag)
+        if isinstance(lower, str):
+            anchors.append(frozenset({word_id(lower)}))
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            anchors.append(frozenset(word_id(word) for word in lower["IN"]))
+    return frozenset(tags), uses_tag, tuple(anchors)
 
 
 @Language.factory("fact_lexicon", default_config={"rules": {}})
@@ -320,6 +397,9 @@ def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
     for name in PATTERN_FILES:
         path = directory / f"{name}.jsonl"
         for number, entry in enumerate(load_patterns(path), start=1):
+            if isinstance(entry.pattern, str):
+                entries.append(entry.model_dump(exclude_none=True))
+                continue
             try:
                 Matcher(nlp.vocab, validate=True).add("check", [entry.pattern])
             except (ValueError, KeyError) as error:
@@ -337,7 +417,7 @@ def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
     directory = Path(rules_dir) / "nlp"
     rules = load_nlp_rules(directory)
     nlp = spacy.blank("ro")
-    infixes = [*nlp.Defaults.infixes, *rules.tokenizer.infixes]
+    infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.tokenizer.infixes)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
