@@ -162,8 +162,8 @@ def load_nlp_rules(directory: Path) -> NlpRules:
     return NlpRules(**parts)
 
 
-def load_patterns(path: Path) -> list[PatternEntry]:
-    """Given a JSONL pattern file, its entries; a bad line is an E020 naming file and line."""
+def load_patterns(path: Path) -> list[tuple[int, PatternEntry]]:
+    """Given a JSONL pattern file, its entries by line; a bad line is an E020 naming it."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -177,7 +177,7 @@ def load_patterns(path: Path) -> list[PatternEntry]:
         if not line.strip():
             continue
         try:
-            entries.append(PatternEntry.model_validate(json.loads(line)))
+            entries.append((number, PatternEntry.model_validate(json.loads(line))))
         except json.JSONDecodeError as error:
             raise ExtractorError(
                 E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
@@ -233,7 +233,7 @@ class FactLexicon:
                 token.lemma = lemma_id
             if word_class == _IN_CONTEXT:
                 unit, _ = self._unit(doc, lemmas, token.i)
-                word_class = "UNIT" if unit else self._word_class(token, lemmas[token.i], None)
+                word_class = "UNIT" if unit else self._word_class(token, None)
             if word_class:
                 token.tag_ = word_class
                 classes.add(word_class)
@@ -259,14 +259,12 @@ class FactLexicon:
                 lemma = self.table.get(lower, lower)
             lemma = lemma.lower()
             unit = lemma if lemma in self.units else None
-            word_class = (
-                _IN_CONTEXT if lemma in self.phrases else self._word_class(token, lemma, unit)
-            )
+            word_class = _IN_CONTEXT if lemma in self.phrases else self._word_class(token, unit)
             cached = (lemma, self.nlp.vocab.strings.add(lemma), word_class)
             self._cache[token.orth] = cached
         return cached
 
-    def _word_class(self, token: Token, lemma: str, unit: str | None) -> str | None:
+    def _word_class(self, token: Token, unit: str | None) -> str | None:
         """The class the patterns test as TAG (a blank pipeline has no tagger to set it)."""
         lower = token.lower_
         if self.rules.dates.numeric.fullmatch(token.text):
@@ -396,7 +394,7 @@ def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     for name in PATTERN_FILES:
         path = directory / f"{name}.jsonl"
-        for number, entry in enumerate(load_patterns(path), start=1):
+        for number, entry in load_patterns(path):
             if isinstance(entry.pattern, str):
                 entries.append(entry.model_dump(exclude_none=True))
                 continue
@@ -405,7 +403,7 @@ def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
             except (ValueError, KeyError) as error:
                 message = str(error).strip().splitlines()[0]
                 raise ExtractorError(
-                    E_RULES, f"rules file {path}: pattern {number}: {message}"
+                    E_RULES, f"rules file {path}: line {number}: pattern: {message}"
                 ) from error
             entries.append(entry.model_dump(exclude_none=True))
     return entries

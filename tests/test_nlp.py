@@ -62,7 +62,7 @@ def test_a_bad_vocabulary_entry_is_an_e020_naming_file_and_entry(
         ("{not json", "line 2 is not JSON"),
         ('{"label": "money", "pattern": [{"LOWER": "lei"}]}', "line 2: label"),
         ('{"label": "quantity", "pattern": []}', "line 2: pattern"),
-        ('{"label": "quantity", "pattern": [{"COLOUR": "red"}]}', "pattern 2"),
+        ('{"label": "quantity", "pattern": [{"COLOUR": "red"}]}', "line 2: pattern"),
     ],
 )
 def test_a_bad_pattern_line_is_an_e020_naming_file_and_line(
