@@ -16,7 +16,14 @@ from pydantic import ValidationError
 
 from extractor.cli_diff import add_diff_command
 from extractor.emit import to_json, write_atomic
-from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_READ, E_WRITE, ExtractorError
+from extractor.errors import (
+    E_INVALID,
+    E_NOT_DOCUMENT,
+    E_READ,
+    E_WRITE,
+    ExtractorError,
+    first_problem,
+)
 from extractor.models import Document
 from extractor.pipeline import extract, text_of
 from extractor.rules import DEFAULT_RULES_DIR, load_rules
@@ -149,11 +156,9 @@ def read_document(path: Path) -> Document:
     try:
         return Document.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         raise ExtractorError(
             E_INVALID,
-            f"{path}: {where}: {first['msg']} ({error.error_count()} problem(s) in all)",
+            f"{path}: {first_problem(error)} ({error.error_count()} problem(s) in all)",
             "compare with `extractor schema`",
         ) from error
 

@@ -5,6 +5,8 @@ Only the CLI turns these into exit codes; library callers catch `ExtractorError`
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 
 class ExtractorError(Exception):
     """A failure the user can act on, with a stable code such as `E001`."""
@@ -18,6 +20,15 @@ class ExtractorError(Exception):
     def __str__(self) -> str:
         text = f"[{self.code}] {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+def first_problem(error: ValidationError) -> str:
+    """The first thing pydantic refused, as `where.it.is: what is wrong`."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    given = first.get("input")
+    got = f" (got {given!r})" if isinstance(given, str | int | float) else ""
+    return f"{where}: {first['msg']}{got}"
 
 
 # Stable codes. Never reuse a retired code for something else.

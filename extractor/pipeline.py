@@ -17,7 +17,7 @@ from extractor.block import block_to_project
 from extractor.checks import document_findings
 from extractor.coverage import coverage, unparsed_lines
 from extractor.enrich import enrich
-from extractor.errors import E_INTERNAL, E_READ, ExtractorError
+from extractor.errors import E_INTERNAL, E_READ, ExtractorError, first_problem
 from extractor.findings import Finding
 from extractor.fragments import Fragment, lines_to_fragments
 from extractor.load import Loaded, bytes_to_text
@@ -123,11 +123,9 @@ def validate(data: dict[str, Any]) -> Document:
     try:
         return Document.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
         raise ExtractorError(
             E_INTERNAL,
-            f"the extracted data does not fit the schema at {where}: {first['msg']}",
+            f"the extracted data does not fit the schema: {first_problem(error)}",
             "please report this with the input file",
         ) from error
 

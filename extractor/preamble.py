@@ -46,23 +46,33 @@ def preamble_to_report(
     heading_index = next(
         (i for i, line in enumerate(body) if rules.document.preamble.heading.match(line.text)), None
     )
+    prose = body if heading_index is None else body[heading_index + 1 :]
     if heading_index is not None:
-        heading_line = body[heading_index]
-        prose = body[heading_index + 1 :]
-        fragments = to_fragments(prose)
-        start = heading_line.start + heading_line.text.find(
-            rules.document.preamble.heading.match(heading_line.text)["heading"]
-        )
-        read.report["preamble"] = {
-            "heading": clean_text(heading_line.text),
-            "items": fragments_to_items(fragments, source, rules),
-            "span": source.span(start, heading_line.start + len(heading_line.text.rstrip())),
-        }
-        read.used.add(heading_line.number)
-        read.used.update(fragment.line.number for fragment in fragments)
-        if prose:
-            _read_statements(prose[0].start, prose[-1].end, source, rules, read)
+        _read_prose(body[heading_index], prose, source, rules, to_fragments, read)
+    if prose:
+        _read_statements(prose[0].start, prose[-1].end, source, rules, read)
     return read
+
+
+def _read_prose(
+    heading: Line,
+    prose: Sequence[Line],
+    source: SourceText,
+    rules: Rules,
+    to_fragments: Callable[[Sequence[Line]], list[Fragment]],
+    read: PreambleRead,
+) -> None:
+    """The preamble as a section: its heading, then its paragraphs as items."""
+    fragments = to_fragments(prose)
+    wording = rules.document.preamble.heading.match(heading.text)["heading"]
+    start = heading.start + heading.text.find(wording)
+    read.report["preamble"] = {
+        "heading": clean_text(heading.text),
+        "items": fragments_to_items(fragments, source, rules),
+        "span": source.span(start, heading.start + len(heading.text.rstrip())),
+    }
+    read.used.add(heading.number)
+    read.used.update(fragment.line.number for fragment in fragments)
 
 
 def _read_title(line: Line, source: SourceText, rules: Rules, read: PreambleRead) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 import regex
 from pydantic import (
@@ -25,8 +25,8 @@ from pydantic import (
 )
 
 from extractor.cleaning import fold
-from extractor.errors import E_RULES, ExtractorError
-from extractor.models import REGION_NUTS2
+from extractor.errors import E_RULES, ExtractorError, first_problem
+from extractor.models import RegionName
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -155,19 +155,13 @@ class TableRules(_Rules):
         return self._fields_by_header.get(fold(header))
 
 
-SECTION_KEYS = ("objective", "results", "ongoing")
+SectionKey = Literal["objective", "results", "ongoing"]
+SECTION_KEYS: tuple[str, ...] = get_args(SectionKey)
 
 
 class SectionHeading(_Rules):
-    key: str
+    key: SectionKey
     headings: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("key")
-    @classmethod
-    def _known_key(cls, key: str) -> str:
-        if key not in SECTION_KEYS:
-            raise ValueError(f"section key {key!r} is not one of {', '.join(SECTION_KEYS)}")
-        return key
 
 
 class SubheadingRules(_Rules):
@@ -200,15 +194,8 @@ class SectionRules(_Rules):
 
 
 class RegionSpelling(_Rules):
-    name: str
+    name: RegionName
     spellings: tuple[str, ...] = Field(min_length=1)
-
-    @field_validator("name")
-    @classmethod
-    def _canonical(cls, name: str) -> str:
-        if name not in REGION_NUTS2:
-            raise ValueError(f"{name!r} is not one of the eight development regions")
-        return name
 
 
 class RegionRules(_Rules):
@@ -282,11 +269,7 @@ def validate_rules(path: Path, model: type[_Rules], data: dict[str, Any]) -> Any
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise ExtractorError(
-            E_RULES, f"rules file {path}: entry {where}: {first['msg']}"
-        ) from error
+        raise ExtractorError(E_RULES, f"rules file {path}: entry {first_problem(error)}") from error
 
 
 @cache

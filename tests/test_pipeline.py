@@ -119,3 +119,19 @@ def test_same_input_same_bytes() -> None:
     first = to_json(run_bytes(data, "r.txt", RULES).document)
     second = to_json(run_bytes(data, "r.txt", RULES).document)
     assert first == second
+
+
+def test_counts_are_read_without_a_preamble_heading() -> None:
+    document = extract_text(report(project_block(1)).replace("PREAMBUL\n\n", ""))
+    assert document["report"]["projects_funded"] == 1
+    assert document["report"]["preamble"] is None
+    assert [u["reason"] for u in document["unparsed"]] == ["not_recognized", "not_recognized"]
+
+
+def test_a_report_without_title_or_counts_warns() -> None:
+    text = "PREAMBUL\n\nCâteva cuvinte.\n\n" + project_block(1)
+    assert codes(extract_text(text)["warnings"]) == [
+        "missing_title",
+        "missing_count",
+        "missing_count",
+    ]
