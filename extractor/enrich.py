@@ -18,10 +18,9 @@ from extractor.errors import E_INVALID, ExtractorError
 from extractor.facts import FoundFact, doc_to_facts
 from extractor.models import DateFact, LabelFact, OrganizationFact, QuantityFact, UrlFact
 from extractor.nlp import build_nlp
-from extractor.rules import load_rules
+from extractor.rules import SECTION_KEYS, load_rules
 from extractor.sourcetext import SourceText
 
-SECTION_KEYS = ("objective", "results", "ongoing")
 _MODELS = {
     "quantity": QuantityFact,
     "date": DateFact,
@@ -100,26 +99,48 @@ def _fact_dict(fact: FoundFact, cleaned: Cleaned, source: SourceText) -> dict[st
 def project_indicators(project: dict[str, Any]) -> dict[str, Any]:
     """ESCA labels the project's items state (no duplicates) and the counts of its results.
 
-    A count is the sum, per unit, of the quantities stated in the results section, each
-    statement (source span) once.
+    A count is the sum, per unit, of the distinct quantities stated in the results section:
+    each statement (source span) once, and the parts an item lists after their total
+    (`trei grupuri de lucru: un grup …, un grup …, un grup …`) not again.
     """
     labels: list[dict[str, str]] = []
     for key in SECTION_KEYS:
-        for fact in _facts(project, key, "label"):
-            label = {"level": fact["level"], "status": fact["status"]}
-            if label not in labels:
-                labels.append(label)
+        for item_facts in _facts(project, key, "label"):
+            for fact in item_facts:
+                label = {"level": fact["level"], "status": fact["status"]}
+                if label not in labels:
+                    labels.append(label)
     counts: dict[str, int] = {}
     seen: set[tuple[int, int]] = set()
-    for fact in _facts(project, "results", "quantity"):
-        where = (fact["span"]["char_start"], fact["span"]["char_end"])
-        if where not in seen:
-            seen.add(where)
-            counts[fact["unit"]] = counts.get(fact["unit"], 0) + fact["value"]
+    for item_facts in _facts(project, "results", "quantity"):
+        for fact in _without_listed_parts(item_facts):
+            where = (fact["span"]["char_start"], fact["span"]["char_end"])
+            if where not in seen:
+                seen.add(where)
+                counts[fact["unit"]] = counts.get(fact["unit"], 0) + fact["value"]
     return {"esca_labels": labels, "counts": dict(sorted(counts.items()))}
 
 
-def _facts(project: dict[str, Any], section: str, kind: str) -> Iterator[dict[str, Any]]:
+def _without_listed_parts(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An item's quantities less the single ones that enumerate a total stated before them."""
+    listed: set[int] = set()
+    for index, total in enumerate(quantities):
+        if index in listed or total["value"] < 2:
+            continue
+        parts = [
+            later
+            for later in range(index + 1, len(quantities))
+            if later not in listed
+            and quantities[later]["unit"] == total["unit"]
+            and quantities[later]["value"] == 1
+        ]
+        if 2 <= len(parts) <= total["value"]:
+            listed.update(parts)
+    return [fact for index, fact in enumerate(quantities) if index not in listed]
+
+
+def _facts(project: dict[str, Any], section: str, kind: str) -> Iterator[list[dict[str, Any]]]:
+    """Per item of a section (children too), its facts of one kind."""
     if project.get(section):
         for item, _ in _walk(project[section]["items"], section):
-            yield from (fact for fact in item.get("facts", []) if fact["type"] == kind)
+            yield [fact for fact in item.get("facts", []) if fact["type"] == kind]
