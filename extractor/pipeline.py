@@ -16,13 +16,11 @@ from pydantic import ValidationError
 from extractor.block import block_to_project
 from extractor.checks import document_findings
 from extractor.coverage import coverage, unparsed_lines
-from extractor.enrich import enrich
 from extractor.errors import E_INTERNAL, E_READ, ExtractorError, first_problem
 from extractor.findings import Finding
 from extractor.fragments import Fragment, lines_to_fragments
 from extractor.load import Loaded, bytes_to_text
 from extractor.models import SCHEMA_VERSION, Document
-from extractor.nlp import build_nlp
 from extractor.normalize import Normalized, normalize
 from extractor.preamble import preamble_to_report
 from extractor.rules import Rules, load_rules
@@ -80,6 +78,11 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
     parsed = parse(segments, source, loaded.source, rules)
+    # Imported on first use: spaCy takes about half a second to import, and only
+    # extraction needs it (not `extractor schema`, `text` or `validate`).
+    from extractor.enrich import enrich
+    from extractor.nlp import build_nlp
+
     data_ = enrich(parsed, source.text, build_nlp(rules.directory), rules.markup.bullets)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))
 
