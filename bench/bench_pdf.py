@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_fixtures import render_pdf  # noqa: E402
+from timing import median_seconds  # noqa: E402  (bench/timing.py, beside this file)
 
-from bench import median_seconds  # noqa: E402  (bench/bench.py, beside this file)
 from extractor.pipeline import run_bytes  # noqa: E402
 from extractor.rules import load_rules  # noqa: E402
 

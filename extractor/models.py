@@ -71,8 +71,9 @@ class Warning(_Model):  # the contract names it so; it shadows the builtin here 
 
 
 class _Fact(_Model):
-    """A statement found in an item's text: its exact surface and where it is."""
+    """A statement found in an item's text: its kind, exact surface and where it is."""
 
+    type: str
     text: str
     span: Span
 

@@ -1,4 +1,4 @@
-"""The only place that chains the stages: load, normalize, segment, parse, check, validate.
+"""The only place that chains the stages: load, normalize, segment, parse, check, enrich, validate.
 
 Each stage takes plain data and returns plain data; `Extraction` keeps the
 intermediates so a notebook or a test can look at any of them.
@@ -80,7 +80,13 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
-    data_ = parse(segments, source, loaded.source, rules, loaded.furniture)
+    parsed = parse(segments, source, loaded.source, rules, loaded.furniture)
+    # Imported on first use: spaCy takes about half a second to import, and only
+    # extraction needs it (not `extractor schema`, `text` or `validate`).
+    from extractor.enrich import enrich
+    from extractor.nlp import build_nlp
+
+    data_ = enrich(parsed, source.text, build_nlp(rules.directory), rules.markup.bullets)
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))

@@ -1,0 +1,146 @@
+"""Pipeline stage: the facts each item states, and each project's indicators.
+
+Given a document as plain data and the normalized text its spans point into, a new document
+whose items carry `facts` and whose projects carry `indicators` (facts contract, version 1).
+The input is not changed. Item texts go through the fact pipeline together (`nlp.pipe`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.language import Language
+
+from extractor.cleaning import Cleaned, clean
+from extractor.errors import E_INVALID, ExtractorError
+from extractor.facts import FoundFact, doc_to_facts
+from extractor.models import DateFact, LabelFact, OrganizationFact, QuantityFact, UrlFact
+from extractor.nlp import build_nlp
+from extractor.rules import SECTION_KEYS, load_rules
+from extractor.sourcetext import SourceText
+
+_MODELS = {
+    "quantity": QuantityFact,
+    "date": DateFact,
+    "label": LabelFact,
+    "organization": OrganizationFact,
+    "url": UrlFact,
+}
+
+
+def enrich(
+    document: dict[str, Any],
+    text: str,
+    nlp: Language | None = None,
+    bullets: str | None = None,
+) -> dict[str, Any]:
+    """Given a document and its source text, a copy with item facts and project indicators.
+
+    `nlp` defaults to the process's `build_nlp()`, `bullets` to the glyphs of `rules/markup.toml`:
+    the pipeline passes both so that this stage reads nothing itself.
+    """
+    nlp = nlp if nlp is not None else build_nlp()
+    bullets = bullets if bullets is not None else load_rules().markup.bullets
+    lexicon = nlp.get_pipe("fact_lexicon")
+    result = copy.deepcopy(document)
+    source = SourceText(text)
+    jobs = [(item, section, _cleaned(item, text, bullets)) for item, section in _items(result)]
+    docs = nlp.pipe(cleaned.text for _, _, cleaned in jobs)
+    for (item, section, cleaned), doc in zip(jobs, docs, strict=True):
+        found = doc_to_facts(doc, section, lexicon)
+        item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
+    for project in result.get("projects", []):
+        project["indicators"] = project_indicators(project)
+    return result
+
+
+def _items(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every item of the preamble and the projects' sections, children too, with its section key."""
+    preamble = (document.get("report") or {}).get("preamble")
+    if preamble:
+        yield from _walk(preamble["items"], "preamble")
+    for project in document.get("projects", []):
+        for key in SECTION_KEYS:
+            if project.get(key):
+                yield from _walk(project[key]["items"], key)
+
+
+def _walk(items: list[dict[str, Any]], section: str) -> Iterator[tuple[dict[str, Any], str]]:
+    for item in items:
+        yield item, section
+        yield from _walk(item.get("children", []), section)
+
+
+def _cleaned(item: dict[str, Any], text: str, bullets: str) -> Cleaned:
+    """The item's text with its char map; it must equal the item text or spans would lie."""
+    span = item["span"]
+    start, end = span["char_start"], span["char_end"]
+    cleaned = clean(text[start:end], base=start, bullets=bullets)
+    if cleaned.text != item["text"]:
+        raise ExtractorError(
+            E_INVALID,
+            f"the item at lines {span['line_start']}-{span['line_end']} does not hold the text "
+            f"of its span (chars {start}-{end}): {item['text'][:60]!r}",
+            "extract the document again from this source",
+        )
+    return cleaned
+
+
+def _fact_dict(fact: FoundFact, cleaned: Cleaned, source: SourceText) -> dict[str, Any]:
+    """The contract's fact: exact surface, span into the source, typed fields in model order."""
+    start, end = cleaned.source_range(fact.start, fact.end)
+    model = _MODELS[fact.type]
+    surface = cleaned.text[fact.start : fact.end]
+    return model(text=surface, span=source.span(start, end), **fact.fields).model_dump(mode="json")
+
+
+def project_indicators(project: dict[str, Any]) -> dict[str, Any]:
+    """ESCA labels the project's items state (no duplicates) and the counts of its results.
+
+    A count is the sum, per unit, of the distinct quantities stated in the results section:
+    each statement (source span) once, and the parts an item lists after their total
+    (`trei grupuri de lucru: un grup …, un grup …, un grup …`) not again.
+    """
+    labels: list[dict[str, str]] = []
+    for key in SECTION_KEYS:
+        for item_facts in _facts(project, key, "label"):
+            for fact in item_facts:
+                label = {"level": fact["level"], "status": fact["status"]}
+                if label not in labels:
+                    labels.append(label)
+    counts: dict[str, int] = {}
+    seen: set[tuple[int, int]] = set()
+    for item_facts in _facts(project, "results", "quantity"):
+        for fact in _without_listed_parts(item_facts):
+            where = (fact["span"]["char_start"], fact["span"]["char_end"])
+            if where not in seen:
+                seen.add(where)
+                counts[fact["unit"]] = counts.get(fact["unit"], 0) + fact["value"]
+    return {"esca_labels": labels, "counts": dict(sorted(counts.items()))}
+
+
+def _without_listed_parts(quantities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An item's quantities less the single ones that enumerate a total stated before them."""
+    listed: set[int] = set()
+    for index, total in enumerate(quantities):
+        if index in listed or total["value"] < 2:
+            continue
+        parts = [
+            later
+            for later in range(index + 1, len(quantities))
+            if later not in listed
+            and quantities[later]["unit"] == total["unit"]
+            and quantities[later]["value"] == 1
+        ]
+        if 2 <= len(parts) <= total["value"]:
+            listed.update(parts)
+    return [fact for index, fact in enumerate(quantities) if index not in listed]
+
+
+def _facts(project: dict[str, Any], section: str, kind: str) -> Iterator[list[dict[str, Any]]]:
+    """Per item of a section (children too), its facts of one kind."""
+    if project.get(section):
+        for item, _ in _walk(project[section]["items"], section):
+            yield [fact for fact in item.get("facts", []) if fact["type"] == kind]

@@ -1,0 +1,425 @@
+"""The spaCy pipeline that finds facts: a blank Romanian model, lookup lemmas, rules as patterns.
+
+No trained model: `spacy.blank("ro")`, the lookup lemmatizer of spacy-lookups-data, and
+token patterns from `rules/nlp/`. The vocabulary (number words, counted nouns, months, label
+words, status cues) is TOML; the patterns are spaCy JSONL (`{"label", "pattern", "id"}`) that
+refer to it through word classes written as TAG (`{"TAG": "UNIT"}`), so an analyst adds a
+unit, a label wording or an organization form by editing data. Built once per process (`build_nlp`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import regex
+import spacy
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    model_validator,
+)
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
+
+from extractor.errors import E_RULES, ExtractorError
+from extractor.rules import DEFAULT_RULES_DIR, read_toml, validate_rules
+from extractor.rules import Pattern as _Compiled
+
+FACT_TYPES = ("quantity", "date", "label", "organization", "url")
+PATTERN_FILES = ("quantities", "dates", "labels", "organizations", "urls")
+STATUSES = ("achieved", "planned")
+FACTS_KEY = "facts"  # doc.spans key of the pattern matches
+CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
+CLASSES_KEY = "word_classes"  # doc.user_data key: the word classes the lexicon found
+_IN_CONTEXT = "?"  # a word classed by its neighbours: it may open a multi-word unit
+# A checked regex that goes into the pipeline config as its source text.
+Pattern = Annotated[_Compiled, PlainSerializer(lambda pattern: pattern.pattern, when_used="json")]
+_OPTIONAL = frozenset({"?", "*", "!"})
+
+_DIGITS = regex.compile(r"^\d+$")
+DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
+_SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class NumberRules(_Data):
+    one: tuple[str, ...] = Field(min_length=1)
+    joiner: str = Field(min_length=1)
+    years: tuple[int, int]
+    max_digits: int = Field(ge=1)
+    words: dict[str, int] = Field(min_length=1)
+
+
+class UnitRules(_Data):
+    units: tuple[str, ...] = Field(min_length=1)
+    adjectives: tuple[str, ...] = ()
+    lemmas: dict[str, str] = Field(default_factory=dict)
+    phrases: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _phrases_are_multiword(self) -> UnitRules:
+        for phrase in self.phrases:
+            if len(phrase.split()) < 2:
+                raise ValueError(f"phrase {phrase!r} has one word: list it under units")
+        return self
+
+
+class DateRules(_Data):
+    months: dict[str, int] = Field(min_length=12)
+    numeric: Pattern
+
+    @model_validator(mode="after")
+    def _numeric_groups(self) -> DateRules:
+        missing = {"day", "month", "year"} - set(self.numeric.groupindex)
+        if missing:
+            raise ValueError(f"numeric: pattern lacks the group(s) {', '.join(sorted(missing))}")
+        return self
+
+    @model_validator(mode="after")
+    def _months_in_range(self) -> DateRules:
+        for name, number in self.months.items():
+            if not 1 <= number <= 12:
+                raise ValueError(f"month {name!r} has number {number}, not 1 to 12")
+        return self
+
+
+class LabelNouns(_Data):
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class LabelStatus(_Data):
+    achieved: tuple[str, ...] = Field(min_length=1)
+    planned: tuple[str, ...] = Field(min_length=1)
+    sections: dict[str, Literal["achieved", "planned"]] = Field(min_length=1)
+
+
+class LabelRules(_Data):
+    scheme: str = Field(min_length=1)
+    levels: dict[str, Literal["bronze", "silver", "gold"]] = Field(min_length=1)
+    nouns: LabelNouns
+    status: LabelStatus
+
+
+class TokenizerRules(_Data):
+    infixes: tuple[Pattern, ...] = ()
+
+
+class UrlRules(_Data):
+    start: Pattern
+
+
+class NlpRules(_Data):
+    """The vocabulary of `rules/nlp/*.toml`, checked."""
+
+    tokenizer: TokenizerRules
+    numbers: NumberRules
+    units: UnitRules
+    dates: DateRules
+    labels: LabelRules
+    urls: UrlRules
+
+
+class PatternEntry(_Data):
+    """One line of a `rules/nlp/*.jsonl` file, in spaCy's `{label, pattern, id}` shape."""
+
+    label: Literal["quantity", "date", "label", "organization", "url"]
+    pattern: (
+        Annotated[str, Field(min_length=1)] | Annotated[list[dict[str, Any]], Field(min_length=1)]
+    )
+    id: str | None = None
+
+
+_TOML_FILES: dict[str, type[_Data]] = {
+    "tokenizer": TokenizerRules,
+    "numbers": NumberRules,
+    "units": UnitRules,
+    "dates": DateRules,
+    "labels": LabelRules,
+    "urls": UrlRules,
+}
+
+
+def load_nlp_rules(directory: Path) -> NlpRules:
+    """Given `rules/nlp/`, its checked vocabulary; a bad entry is an E020 naming it."""
+    parts = {
+        name: validate_rules(
+            directory / f"{name}.toml", model, read_toml(directory / f"{name}.toml")
+        )
+        for name, model in _TOML_FILES.items()
+    }
+    return NlpRules(**parts)
+
+
+def load_patterns(path: Path) -> list[tuple[int, PatternEntry]]:
+    """Given a JSONL pattern file, its entries by line; a bad line is an E020 naming it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ExtractorError(
+            E_RULES,
+            f"cannot read rules file {path}: {error.strerror}",
+            "restore it from the repository",
+        ) from error
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append((number, PatternEntry.model_validate(json.loads(line))))
+        except json.JSONDecodeError as error:
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
+            ) from error
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number}: {where}: {first['msg']}"
+            ) from error
+    return entries
+
+
+class FactLexicon:
+    """Pipeline component: lemma fixes and the word classes the patterns test.
+
+    It lower-cases lemmas (the lookup table is case-sensitive: `PLANURI` stays as written),
+    applies the lemma exceptions, and writes each token's word class as its TAG: DATE
+    (numeric), URL, COUNT, ONE, JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun).
+    It also collects the achieved/planned cues into `doc.spans["status_cues"]`. Its methods
+    give the values.
+    """
+
+    def __init__(self, nlp: Language, rules: dict[str, Any]) -> None:
+        self.nlp = nlp
+        self.rules = NlpRules.model_validate(rules)
+        numbers, units = self.rules.numbers, self.rules.units
+        self.words = numbers.words
+        self.one = frozenset(numbers.one)
+        self.units = frozenset(units.units)
+        self.adjectives = frozenset(units.adjectives)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, unit in sorted(units.phrases.items(), key=lambda pair: -len(pair[0].split())):
+            words = tuple(phrase.split())
+            self.phrases.setdefault(words[0], []).append((words, unit))
+        self.months = self.rules.dates.months
+        self.levels = self.rules.labels.levels
+        self.label_nouns = frozenset(self.rules.labels.nouns.words)
+        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self._cache: dict[int, tuple[str, int, str | None]] = {}
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        status = self.rules.labels.status
+        for name in STATUSES:
+            self.cues.add(name, list(nlp.tokenizer.pipe(getattr(status, name))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = list(doc)
+        entries = [self._entry(token) for token in tokens]
+        lemmas = [lemma for lemma, _, _ in entries]
+        classes = set()
+        for token, (_, lemma_id, word_class) in zip(tokens, entries, strict=True):
+            if token.lemma != lemma_id:
+                token.lemma = lemma_id
+            if word_class == _IN_CONTEXT:
+                unit, _ = self._unit(doc, lemmas, token.i)
+                word_class = "UNIT" if unit else self._word_class(token, None)
+            if word_class:
+                token.tag_ = word_class
+                classes.add(word_class)
+        doc.user_data[CLASSES_KEY] = frozenset(classes)
+        doc.spans[CUES_KEY] = [
+            Span(doc, start, end, label=key) for key, start, end in self.cues(doc)
+        ]
+        return doc
+
+    def _entry(self, token: Token) -> tuple[str, int, str | None]:
+        """The fixed lemma, its id and the word class of a word, the same wherever it stands.
+
+        A word whose lemma opens a multi-word unit is classed in context (`_IN_CONTEXT`).
+        Cached per spelling: most words of a report come back many times.
+        """
+        cached = self._cache.get(token.orth)
+        if cached is None:
+            lower = token.lower_
+            lemma = token.lemma_
+            if lower in self.rules.units.lemmas:
+                lemma = self.rules.units.lemmas[lower]
+            elif lemma == token.text and lower != lemma:
+                lemma = self.table.get(lower, lower)
+            lemma = lemma.lower()
+            unit = lemma if lemma in self.units else None
+            word_class = _IN_CONTEXT if lemma in self.phrases else self._word_class(token, unit)
+            cached = (lemma, self.nlp.vocab.strings.add(lemma), word_class)
+            self._cache[token.orth] = cached
+        return cached
+
+    def _word_class(self, token: Token, unit: str | None) -> str | None:
+        """The class the patterns test as TAG (a blank pipeline has no tagger to set it)."""
+        lower = token.lower_
+        if self.rules.dates.numeric.fullmatch(token.text):
+            return "DATE"
+        if token.like_url and self.rules.urls.start.match(token.text):
+            return "URL"
+        if self.count(token) is not None:
+            return "COUNT"
+        if lower in self.one:
+            return "ONE"
+        if lower == self.rules.numbers.joiner:
+            return "JOINER"
+        if unit is not None:
+            return "UNIT"
+        if lower in self.adjectives:
+            return "ADJECTIVE"
+        if lower in self.months:
+            return "MONTH"
+        if lower in self.levels:
+            return "LEVEL"
+        if lower in self.label_nouns:
+            return "LABEL"
+        return None
+
+    def count(self, token: Token) -> int | None:
+        """The count a token writes: digits (not years, not long numbers) or a number word."""
+        numbers = self.rules.numbers
+        digits = token.text.lstrip(DASHES)
+        if _DIGITS.match(digits):
+            value = int(digits)
+            is_year = len(digits) == 4 and numbers.years[0] <= value <= numbers.years[1]
+            return None if is_year or len(digits) > numbers.max_digits else value
+        return self.words.get(token.lower_) if token.like_num else None
+
+    def unit_at(self, doc: Doc, index: int) -> tuple[str | None, int]:
+        """The unit a counted noun starting at `index` names, and the token index after it."""
+        return self._unit(doc, [token.lemma_ for token in doc], index)
+
+    def _unit(self, doc: Doc, lemmas: list[str], index: int) -> tuple[str | None, int]:
+        lemma = lemmas[index]
+        for words, unit in self.phrases.get(lemma, ()):
+            if tuple(lemmas[index : index + len(words)]) == words:
+                return unit, _attached_end(doc, index + len(words))
+        if lemma in self.units:
+            return lemma, _attached_end(doc, index + 1)
+        return None, index + 1
+
+
+def _attached_end(doc: Doc, end: int) -> int:
+    """Extend a noun over a glued suffix token: `IMM` + `-uri` is one word, `IMM-uri`."""
+    while end < len(doc) and not doc[end - 1].whitespace_ and _SUFFIX.match(doc[end].text):
+        end += 1
+    return end
+
+
+class FactMatcher:
+    """Pipeline component: runs the JSONL patterns, matches into `doc.spans["facts"]`.
+
+    A pattern written as a string is a phrase, matched case-insensitively. A token pattern
+    runs only on texts that hold what it cannot match without: its word classes (TAG) and,
+    for each required token that lists its words (`LOWER`), one of them. Most item texts
+    hold no month, label word or legal form, so most patterns are skipped; spaCy's Matcher
+    also refuses TAG on a text without any.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.groups: dict[_Requirement, Matcher] = {}
+        for entry in patterns:
+            key = f"{entry['label']}|{entry.get('id') or ''}"
+            if isinstance(entry["pattern"], str):
+                self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
+                continue
+            requirement = _requirement(entry["pattern"], nlp.vocab.strings.add)
+            group = self.groups.setdefault(requirement, Matcher(nlp.vocab, validate=True))
+            group.add(key, [entry["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        classes = doc.user_data.get(CLASSES_KEY, frozenset())
+        words = set(doc.to_array("LOWER").tolist())
+        matches = list(self.phrases(doc))
+        for (tags, uses_tag, anchors), matcher in self.groups.items():
+            runs = tags <= classes and (classes or not uses_tag)
+            if runs and all(anchor & words for anchor in anchors):
+                matches += matcher(doc)
+        spans = []
+        for key, start, end in matches:
+            label, _, ident = doc.vocab.strings[key].partition("|")
+            spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
+        doc.spans[FACTS_KEY] = spans
+        return doc
+
+
+_Requirement = tuple[frozenset[str], bool, tuple[frozenset[int], ...]]
+
+
+def _requirement(pattern: list[dict[str, Any]], word_id: Callable[[str], int]) -> _Requirement:
+    """What a token pattern needs in a text: word classes, whether it tests TAG, word choices."""
+    tags: set[str] = set()
+    anchors: list[frozenset[int]] = []
+    uses_tag = any("TAG" in token for token in pattern)
+    for token in pattern:
+        if token.get("OP") in _OPTIONAL:
+            continue
+        tag, lower = token.get("TAG"), token.get("LOWER")
+        if isinstance(tag, str):
+            tags.add(tag)
+        if isinstance(lower, str):
+            anchors.append(frozenset({word_id(lower)}))
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            anchors.append(frozenset(word_id(word) for word in lower["IN"]))
+    return frozenset(tags), uses_tag, tuple(anchors)
+
+
+@Language.factory("fact_lexicon", default_config={"rules": {}})
+def _make_lexicon(nlp: Language, name: str, rules: dict[str, Any]) -> FactLexicon:
+    return FactLexicon(nlp, rules)
+
+
+@Language.factory("fact_matcher", default_config={"patterns": []})
+def _make_matcher(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> FactMatcher:
+    return FactMatcher(nlp, patterns)
+
+
+def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
+    """The pattern entries of `directory`, each tried in a Matcher so a bad one names its line."""
+    entries: list[dict[str, Any]] = []
+    for name in PATTERN_FILES:
+        path = directory / f"{name}.jsonl"
+        for number, entry in load_patterns(path):
+            if isinstance(entry.pattern, str):
+                entries.append(entry.model_dump(exclude_none=True))
+                continue
+            try:
+                Matcher(nlp.vocab, validate=True).add("check", [entry.pattern])
+            except (ValueError, KeyError) as error:
+                message = str(error).strip().splitlines()[0]
+                raise ExtractorError(
+                    E_RULES, f"rules file {path}: line {number}: pattern: {message}"
+                ) from error
+            entries.append(entry.model_dump(exclude_none=True))
+    return entries
+
+
+@cache
+def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
+    """The fact-finding pipeline for the rules in `rules_dir/nlp`, built once per process."""
+    directory = Path(rules_dir) / "nlp"
+    rules = load_nlp_rules(directory)
+    nlp = spacy.blank("ro")
+    infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.tokenizer.infixes)]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    patterns = _checked_patterns(nlp, directory)
+    nlp.add_pipe("fact_lexicon", config={"rules": rules.model_dump(mode="json")})
+    nlp.add_pipe("fact_matcher", config={"patterns": patterns})
+    return nlp
