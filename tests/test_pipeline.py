@@ -95,6 +95,7 @@ def test_page_furniture_is_listed_apart() -> None:
     assert [i["text"] for i in document["projects"][0]["results"]["items"]] == [
         "S-au realizat două studii;"
     ]
+    assert document["coverage"] == 1.0
 
 
 def test_legacy_encoding_with_cedillas_reads_as_comma_below() -> None:

@@ -3,7 +3,7 @@
 The PDFs are drawn by the tests from content (tests/pdf_fixtures.py): the small
 hand-made report and the whole 2019 golden. Page furniture is listed as
 unparsed `page_furniture`, which the text of the same report does not have, so
-the comparisons leave those entries (and coverage, which counts them) aside.
+the comparisons leave those entries aside; coverage does not count them.
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ GOLDEN_2019 = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-
 
 
 def without_furniture(document: dict[str, Any]) -> dict[str, Any]:
-    """The document's content less page furniture and coverage, which only a PDF has."""
+    """The document's content less the page furniture only a PDF has."""
     content = content_view(document)
     content["unparsed"] = [e for e in content["unparsed"] if e["reason"] != "page_furniture"]
-    content.pop("coverage")
     return content
 
 
