@@ -17,11 +17,12 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from conftest import GOLDEN
+from conftest import GOLDEN, REPORT_2019
 from pdf_fixtures import Layout, render_html, render_pdf, render_text
 from test_golden import golden_view
 from test_pdf import BAD_PDFS, SMALL
 
+from extractor.cli import main
 from extractor.content import content_view
 from extractor.pipeline import extract, text_of
 
@@ -176,3 +177,12 @@ def test_the_2019_golden_printed_by_chromium_reads_back_as_the_golden(tmp_path: 
     assert len(furniture) == 2 * document["source"]["pages"]  # its header and its footer
     document["unparsed"] = [entry for entry in document["unparsed"] if entry not in furniture]
     assert golden_view(document) == GOLDEN_2019
+
+
+def test_diff_of_the_2019_text_and_its_pdf_is_empty(tmp_path: Path, capsys) -> None:
+    pdf = tmp_path / "cluster-inovativ-2019.pdf"
+    pdf.write_bytes(render_pdf(GOLDEN_2019, Layout()))
+    assert main(["diff", str(REPORT_2019), str(pdf), "--format", "json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert len(diff["projects"]["unchanged"]) == 12
+    assert diff["projects"]["changed"] == diff["projects"]["added"] == []
