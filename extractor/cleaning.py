@@ -9,7 +9,9 @@ offset it came from, so facts found in cleaned text get true spans.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from math import inf
 
 import regex
 
@@ -23,14 +25,32 @@ _SPACE = regex.compile(r"\s")
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Cleaned text and, per char, the source offset it was taken from."""
+    """Cleaned text, and where each of its words and joining spaces came from.
+
+    `words[i]` is (start in the text, start in the source, length) of the i-th
+    word; `spaces[i]` the source offset of the white space before word i + 1.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    words: tuple[tuple[int, int, int], ...]
+    spaces: tuple[int, ...]
+
+    def source_offset(self, position: int) -> int:
+        """Given an offset into the cleaned text, the source offset of that char."""
+        index = bisect_right(self.words, (position, inf, inf)) - 1
+        start, source_start, length = self.words[index]
+        if position < start + length:
+            return source_start + position - start
+        return self.spaces[index]
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """Given a range of the cleaned text, the source range it came from."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """Per char of the text, its source offset."""
+        return tuple(self.source_offset(position) for position in range(len(self.text)))
 
 
 def leading_marker_length(raw: str, bullets: str) -> int:
@@ -54,7 +74,9 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
     """
     skip = leading_marker_length(raw, bullets) if bullets else 0
     pieces: list[str] = []
-    offsets: list[int] = []
+    words: list[tuple[int, int, int]] = []
+    spaces: list[int] = []
+    length = 0
     previous_end: int | None = None
     kept = _MARKUP.sub(lambda markup: "\x00" * len(markup.group()), raw)
     for word in _WORD.finditer(kept, skip):
@@ -63,11 +85,15 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
             gap = _SPACE.search(kept, previous_end, start)
             if gap:
                 pieces.append(" ")
-                offsets.append(base + gap.start())
+                spaces.append(base + gap.start())
+                length += 1
+            else:
+                spaces.append(base + start)
         pieces.append(word.group())
-        offsets.extend(range(base + start, base + end))
+        words.append((length, base + start, end - start))
+        length += end - start
         previous_end = end
-    return Cleaned("".join(pieces), tuple(offsets))
+    return Cleaned("".join(pieces), tuple(words), tuple(spaces))
 
 
 def clean_text(raw: str, bullets: str = "") -> str:

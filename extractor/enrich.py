@@ -7,7 +7,6 @@ The input is not changed. Item texts go through the fact pipeline together (`nlp
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,18 +15,9 @@ from spacy.language import Language
 from extractor.cleaning import Cleaned, clean
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.facts import FoundFact, doc_to_facts
-from extractor.models import DateFact, LabelFact, OrganizationFact, QuantityFact, UrlFact
 from extractor.nlp import build_nlp
 from extractor.rules import SECTION_KEYS, load_rules
 from extractor.sourcetext import SourceText
-
-_MODELS = {
-    "quantity": QuantityFact,
-    "date": DateFact,
-    "label": LabelFact,
-    "organization": OrganizationFact,
-    "url": UrlFact,
-}
 
 
 def enrich(
@@ -44,15 +34,41 @@ def enrich(
     nlp = nlp if nlp is not None else build_nlp()
     bullets = bullets if bullets is not None else load_rules().markup.bullets
     lexicon = nlp.get_pipe("fact_lexicon")
-    result = copy.deepcopy(document)
+    result = _copy_items(document)
     source = SourceText(text)
-    jobs = [(item, section, _cleaned(item, text, bullets)) for item, section in _items(result)]
-    docs = nlp.pipe(cleaned.text for _, _, cleaned in jobs)
-    for (item, section, cleaned), doc in zip(jobs, docs, strict=True):
+    jobs = list(_items(result))
+    docs = nlp.pipe(item["text"] for item, _ in jobs)
+    for (item, section), doc in zip(jobs, docs, strict=True):
         found = doc_to_facts(doc, section, lexicon)
+        cleaned = _cleaned(item, text, bullets) if found else None
         item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
     for project in result.get("projects", []):
         project["indicators"] = project_indicators(project)
+    return result
+
+
+def _copy_items(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the document down to its items, so adding facts changes nothing given.
+
+    What the stage does not change (spans, fields) is shared with the input, not copied.
+    """
+
+    def item_copy(item: dict[str, Any]) -> dict[str, Any]:
+        return {**item, "children": [item_copy(child) for child in item.get("children", [])]}
+
+    def section_copy(section: dict[str, Any] | None) -> dict[str, Any] | None:
+        return section and {**section, "items": [item_copy(item) for item in section["items"]]}
+
+    result = dict(document)
+    if "report" in result:
+        result["report"] = {
+            **result["report"],
+            "preamble": section_copy(result["report"].get("preamble")),
+        }
+    result["projects"] = [
+        {**project, **{key: section_copy(project.get(key)) for key in SECTION_KEYS}}
+        for project in result.get("projects", [])
+    ]
     return result
 
 
@@ -89,11 +105,13 @@ def _cleaned(item: dict[str, Any], text: str, bullets: str) -> Cleaned:
 
 
 def _fact_dict(fact: FoundFact, cleaned: Cleaned, source: SourceText) -> dict[str, Any]:
-    """The contract's fact: exact surface, span into the source, typed fields in model order."""
+    """The contract's fact as plain data: kind, exact surface, span into the source, fields.
+
+    The validate stage checks it against the fact models, as every other value.
+    """
     start, end = cleaned.source_range(fact.start, fact.end)
-    model = _MODELS[fact.type]
     surface = cleaned.text[fact.start : fact.end]
-    return model(text=surface, span=source.span(start, end), **fact.fields).model_dump(mode="json")
+    return {"type": fact.type, "text": surface, "span": source.span(start, end), **fact.fields}
 
 
 def project_indicators(project: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, FactLexicon, 
 _DAYS = regex.compile(r"\d{1,2}")
 _URL_TRAILING = ".,;:!?)]}\"'"
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":"})
+_ORDER = {kind: rank for rank, kind in enumerate(FACT_TYPES)}
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class FoundFact:
 
 def doc_to_facts(doc: Doc, section: str, lexicon: FactLexicon) -> list[FoundFact]:
     """Given an item's processed text, its section key and the pipeline's lexicon, its facts."""
+    if not doc.spans[FACTS_KEY]:
+        return []
     matches: dict[str, list[Span]] = {kind: [] for kind in FACT_TYPES}
     for span in doc.spans[FACTS_KEY]:
         matches[span.label_].append(span)
@@ -47,8 +50,7 @@ def doc_to_facts(doc: Doc, section: str, lexicon: FactLexicon) -> list[FoundFact
         for span in kept[kind]
         if (fact := _READERS[kind](span, section, lexicon)) is not None
     ]
-    order = {kind: rank for rank, kind in enumerate(FACT_TYPES)}
-    return sorted(found, key=lambda fact: (fact.start, order[fact.type], fact.end))
+    return sorted(found, key=lambda fact: (fact.start, _ORDER[fact.type], fact.end))
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:

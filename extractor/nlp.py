@@ -1,6 +1,6 @@
 """The spaCy pipeline that finds facts: a blank Romanian model, lookup lemmas, rules as patterns.
 
-No trained model: `spacy.blank("ro")`, the lookup lemmatizer of spacy-lookups-data, and
+No trained model: `spacy.blank("ro")`, the lemma lookup table of spacy-lookups-data, and
 token patterns from `rules/nlp/`. The vocabulary (number words, counted nouns, months, label
 words, status cues) is TOML; the patterns are spaCy JSONL (`{"label", "pattern", "id"}`) that
 refer to it through word classes written as TAG (`{"TAG": "UNIT"}`), so an analyst adds a
@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import numpy
 import regex
 import spacy
 from pydantic import (
@@ -25,7 +26,10 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from spacy.attrs import LEMMA, ORTH, TAG
 from spacy.language import Language
+from spacy.lexeme import Lexeme
+from spacy.lookups import load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
@@ -216,55 +220,63 @@ class FactLexicon:
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
-        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        self._cache: dict[int, tuple[str, int, str | None]] = {}
+        self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
+        self._cache: dict[int, tuple[str, int, str | None, int]] = {}
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         status = self.rules.labels.status
         for name in STATUSES:
             self.cues.add(name, list(nlp.tokenizer.pipe(getattr(status, name))))
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        entries = [self._entry(token) for token in tokens]
-        lemmas = [lemma for lemma, _, _ in entries]
-        classes = set()
-        for token, (_, lemma_id, word_class) in zip(tokens, entries, strict=True):
-            if token.lemma != lemma_id:
-                token.lemma = lemma_id
-            if word_class == _IN_CONTEXT:
-                unit, _ = self._unit(doc, lemmas, token.i)
-                word_class = "UNIT" if unit else self._word_class(token, None)
-            if word_class:
-                token.tag_ = word_class
-                classes.add(word_class)
-        doc.user_data[CLASSES_KEY] = frozenset(classes)
-        doc.spans[CUES_KEY] = [
-            Span(doc, start, end, label=key) for key, start, end in self.cues(doc)
-        ]
+        entries = [self._entry(orth) for orth in doc.to_array(ORTH).tolist()]
+        if not entries:
+            return doc
+        rows = [(lemma_id, class_id) for _, lemma_id, _, class_id in entries]
+        classes = {word_class for _, _, word_class, _ in entries}
+        if _IN_CONTEXT in classes:
+            lemmas = [lemma for lemma, _, _, _ in entries]
+            for index, (_, lemma_id, word_class, _) in enumerate(entries):
+                if word_class == _IN_CONTEXT:
+                    unit, _ = self._unit(doc, lemmas, index)
+                    word = doc.vocab[doc[index].orth]
+                    in_context = "UNIT" if unit else self._word_class(word, None)
+                    rows[index] = (lemma_id, doc.vocab.strings.add(in_context or ""))
+                    classes.add(in_context)
+        doc.from_array([LEMMA, TAG], numpy.array(rows, dtype="uint64"))
+        found = frozenset(classes - {None, _IN_CONTEXT})
+        doc.user_data[CLASSES_KEY] = found
+        # Cues only matter to a label, and every label names its level.
+        cues = self.cues(doc) if "LEVEL" in found else []
+        doc.spans[CUES_KEY] = [Span(doc, start, end, label=key) for key, start, end in cues]
         return doc
 
-    def _entry(self, token: Token) -> tuple[str, int, str | None]:
-        """The fixed lemma, its id and the word class of a word, the same wherever it stands.
+    def _entry(self, orth: int) -> tuple[str, int, str | None, int]:
+        """The lemma, its id and the word class of a spelling, the same wherever it stands.
 
-        A word whose lemma opens a multi-word unit is classed in context (`_IN_CONTEXT`).
-        Cached per spelling: most words of a report come back many times.
+        The lemma is the lookup table's (spacy-lookups-data), by spelling, then in lower
+        case, with the fixes of the rules. A word whose lemma opens a multi-word unit is
+        classed in context (`_IN_CONTEXT`). Cached per spelling, with the string ids of the
+        lemma and the class: most words come back often.
         """
-        cached = self._cache.get(token.orth)
+        cached = self._cache.get(orth)
         if cached is None:
-            lower = token.lower_
-            lemma = token.lemma_
+            word = self.nlp.vocab[orth]
+            lower = word.lower_
+            lemma = self.table.get(word.text, word.text)
             if lower in self.rules.units.lemmas:
                 lemma = self.rules.units.lemmas[lower]
-            elif lemma == token.text and lower != lemma:
+            elif lemma == word.text and lower != lemma:
                 lemma = self.table.get(lower, lower)
             lemma = lemma.lower()
             unit = lemma if lemma in self.units else None
-            word_class = _IN_CONTEXT if lemma in self.phrases else self._word_class(token, unit)
-            cached = (lemma, self.nlp.vocab.strings.add(lemma), word_class)
-            self._cache[token.orth] = cached
+            word_class = _IN_CONTEXT if lemma in self.phrases else self._word_class(word, unit)
+            strings = self.nlp.vocab.strings
+            class_id = strings.add(word_class if word_class and word_class != _IN_CONTEXT else "")
+            cached = (lemma, strings.add(lemma), word_class, class_id)
+            self._cache[orth] = cached
         return cached
 
-    def _word_class(self, token: Token, unit: str | None) -> str | None:
+    def _word_class(self, token: Token | Lexeme, unit: str | None) -> str | None:
         """The class the patterns test as TAG (a blank pipeline has no tagger to set it)."""
         lower = token.lower_
         if self.rules.dates.numeric.fullmatch(token.text):
@@ -289,7 +301,7 @@ class FactLexicon:
             return "LABEL"
         return None
 
-    def count(self, token: Token) -> int | None:
+    def count(self, token: Token | Lexeme) -> int | None:
         """The count a token writes: digits (not years, not long numbers) or a number word."""
         numbers = self.rules.numbers
         digits = token.text.lstrip(DASHES)
@@ -417,8 +429,6 @@ def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
     nlp = spacy.blank("ro")
     infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.tokenizer.infixes)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
     patterns = _checked_patterns(nlp, directory)
     nlp.add_pipe("fact_lexicon", config={"rules": rules.model_dump(mode="json")})
     nlp.add_pipe("fact_matcher", config={"patterns": patterns})

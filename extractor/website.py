@@ -31,6 +31,9 @@ def label_length(fragment: Fragment, rules: WebsiteRules) -> int | None:
 
 def _prefix_length(text: str, wording: str) -> int | None:
     """Length of the start of `text` that reads as `wording`, spacing and case aside."""
+    first_word = wording.split()[0]
+    if fold(text[: len(first_word)]) != fold(first_word):
+        return None
     wanted = fold(wording)
     for length in range(len(wording), min(len(text), 2 * len(wording)) + 1):
         if fold(text[:length]) == wanted:

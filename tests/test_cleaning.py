@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.cleaning import Cleaned, clean, fold
+from extractor.cleaning import clean, fold
 from extractor.rules import load_rules
 
 BULLETS = load_rules().markup.bullets
@@ -85,8 +85,11 @@ def test_source_range() -> None:
 
 
 def test_source_range_spans_removed_markup_inside() -> None:
-    cleaned = Cleaned("ab", (2, 7))
-    assert cleaned.source_range(0, 2) == (2, 8)
+    cleaned = clean("  a**b** c", base=10)
+    assert cleaned.text == "ab c"
+    assert cleaned.source_range(0, 2) == (12, 16)
+    assert cleaned.source_range(0, 4) == (12, 20)
+    assert cleaned.source_offset(2) == 18  # the space before "c"
 
 
 FOLD_CASES = [

@@ -144,7 +144,7 @@ def test_the_input_is_not_changed() -> None:
 
 def test_an_item_whose_text_is_not_its_span_is_an_error() -> None:
     document = small_document()
-    document["projects"][0]["results"]["items"][0]["text"] = "Alt text"
+    document["projects"][0]["results"]["items"][0]["text"] = "Alte 3 studii de piață"
     with pytest.raises(ExtractorError) as caught:
         enrich(document, SOURCE, NLP, BULLETS)
     assert caught.value.code == E_INVALID

@@ -27,7 +27,7 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
 
 def test_built_once_per_process() -> None:
     assert build_nlp() is build_nlp()
-    assert build_nlp().pipe_names == ["lemmatizer", "fact_lexicon", "fact_matcher"]
+    assert build_nlp().pipe_names == ["fact_lexicon", "fact_matcher"]
 
 
 @pytest.mark.parametrize(
