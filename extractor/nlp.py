@@ -217,6 +217,7 @@ class FactLexicon:
         for phrase, unit in sorted(units.phrases.items(), key=lambda pair: -len(pair[0].split())):
             words = tuple(phrase.split())
             self.phrases.setdefault(words[0], []).append((words, unit))
+        self.longest_phrase = max((len(phrase.split()) for phrase in units.phrases), default=1)
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
@@ -313,9 +314,11 @@ class FactLexicon:
 
     def unit_at(self, doc: Doc, index: int) -> tuple[str | None, int]:
         """The unit a counted noun starting at `index` names, and the token index after it."""
-        return self._unit(doc, [token.lemma_ for token in doc], index)
+        window = doc[index : index + self.longest_phrase]
+        return self._unit(doc, [*[""] * index, *(token.lemma_ for token in window)], index)
 
     def _unit(self, doc: Doc, lemmas: list[str], index: int) -> tuple[str | None, int]:
+        """`lemmas` holds the lemmas of the doc's tokens from `index` on, at their indexes."""
         lemma = lemmas[index]
         for words, unit in self.phrases.get(lemma, ()):
             if tuple(lemmas[index : index + len(words)]) == words:
