@@ -217,7 +217,6 @@ class FactLexicon:
         for phrase, unit in sorted(units.phrases.items(), key=lambda pair: -len(pair[0].split())):
             words = tuple(phrase.split())
             self.phrases.setdefault(words[0], []).append((words, unit))
-        self.longest_phrase = max((len(phrase.split()) for phrase in units.phrases), default=1)
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
@@ -235,10 +234,9 @@ class FactLexicon:
         rows = [(lemma_id, class_id) for _, lemma_id, _, class_id in entries]
         classes = {word_class for _, _, word_class, _ in entries}
         if _IN_CONTEXT in classes:
-            lemmas = [lemma for lemma, _, _, _ in entries]
             for index, (_, lemma_id, word_class, _) in enumerate(entries):
                 if word_class == _IN_CONTEXT:
-                    unit, _ = self._unit(doc, lemmas, index)
+                    unit, _ = self._unit(doc, lambda at: entries[at][0], index)
                     word = doc.vocab[doc[index].orth]
                     in_context = "UNIT" if unit else self._word_class(word, None)
                     rows[index] = (lemma_id, doc.vocab.strings.add(in_context or ""))
@@ -314,15 +312,16 @@ class FactLexicon:
 
     def unit_at(self, doc: Doc, index: int) -> tuple[str | None, int]:
         """The unit a counted noun starting at `index` names, and the token index after it."""
-        window = doc[index : index + self.longest_phrase]
-        return self._unit(doc, [*[""] * index, *(token.lemma_ for token in window)], index)
+        return self._unit(doc, lambda at: doc[at].lemma_, index)
 
-    def _unit(self, doc: Doc, lemmas: list[str], index: int) -> tuple[str | None, int]:
-        """`lemmas` holds the lemmas of the doc's tokens from `index` on, at their indexes."""
-        lemma = lemmas[index]
+    def _unit(self, doc: Doc, lemma_at: Callable[[int], str], index: int) -> tuple[str | None, int]:
+        lemma = lemma_at(index)
         for words, unit in self.phrases.get(lemma, ()):
-            if tuple(lemmas[index : index + len(words)]) == words:
-                return unit, _attached_end(doc, index + len(words))
+            end = index + len(words)
+            if end <= len(doc) and all(
+                lemma_at(index + offset) == word for offset, word in enumerate(words)
+            ):
+                return unit, _attached_end(doc, end)
         if lemma in self.units:
             return lemma, _attached_end(doc, index + 1)
         return None, index + 1
