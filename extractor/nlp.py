@@ -34,8 +34,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
-from extractor.errors import E_RULES, ExtractorError
-from extractor.rules import DEFAULT_RULES_DIR, read_toml, validate_rules
+from extractor.errors import E_RULES, ExtractorError, first_problem
+from extractor.rules import DEFAULT_RULES_DIR, read_toml, unreadable, validate_rules
 from extractor.rules import Pattern as _Compiled
 
 FACT_TYPES = ("quantity", "date", "label", "organization", "url")
@@ -171,11 +171,7 @@ def load_patterns(path: Path) -> list[tuple[int, PatternEntry]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise ExtractorError(
-            E_RULES,
-            f"cannot read rules file {path}: {error.strerror}",
-            "restore it from the repository",
-        ) from error
+        raise unreadable(path, error) from error
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -187,10 +183,8 @@ def load_patterns(path: Path) -> list[tuple[int, PatternEntry]]:
                 E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
             ) from error
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
             raise ExtractorError(
-                E_RULES, f"rules file {path}: line {number}: {where}: {first['msg']}"
+                E_RULES, f"rules file {path}: line {number}: {first_problem(error)}"
             ) from error
     return entries
 

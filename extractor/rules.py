@@ -283,17 +283,19 @@ _FILES: dict[str, type[_Rules]] = {
 }
 
 
+def unreadable(path: Path, error: OSError) -> ExtractorError:
+    """The E020 for a rules file that cannot be read."""
+    message = f"cannot read rules file {path}: {error.strerror}"
+    return ExtractorError(E_RULES, message, "restore it from the repository")
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """Given a rules file, its data; an unreadable or malformed file is an E020."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as error:
-        raise ExtractorError(
-            E_RULES,
-            f"cannot read rules file {path}: {error.strerror}",
-            "restore it from the repository",
-        ) from error
+        raise unreadable(path, error) from error
     except tomllib.TOMLDecodeError as error:
         raise ExtractorError(E_RULES, f"rules file {path} is not valid TOML: {error}") from error
 
