@@ -41,7 +41,7 @@ def main() -> None:
     extraction = run_bytes(data, REPORT.name, rules)  # warm caches, as a long-running process
     whole = best_seconds(lambda: run_bytes(data, REPORT.name, rules))
     enriching = best_seconds(
-        lambda: enrich(extraction.data, extraction.source.text, nlp, rules.markup.bullets)
+        lambda: enrich(extraction.data, extraction.source, nlp, rules.markup.bullets)
     )
     emitting = best_seconds(lambda: to_json(extraction.document))
     rest = whole - enriching

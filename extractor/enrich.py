@@ -22,11 +22,11 @@ from extractor.sourcetext import SourceText
 
 def enrich(
     document: dict[str, Any],
-    text: str,
+    source: SourceText,
     nlp: Language | None = None,
     bullets: str | None = None,
 ) -> dict[str, Any]:
-    """Given a document and its source text, a copy with item facts and project indicators.
+    """Given a document and the text its spans point into, a copy with facts and indicators.
 
     `nlp` defaults to the process's `build_nlp()`, `bullets` to the glyphs of `rules/markup.toml`:
     the pipeline passes both so that this stage reads nothing itself.
@@ -35,12 +35,11 @@ def enrich(
     bullets = bullets if bullets is not None else load_rules().markup.bullets
     lexicon = nlp.get_pipe("fact_lexicon")
     result = _copy_items(document)
-    source = SourceText(text)
     jobs = list(_items(result))
     docs = nlp.pipe(item["text"] for item, _ in jobs)
     for (item, section), doc in zip(jobs, docs, strict=True):
         found = doc_to_facts(doc, section, lexicon)
-        cleaned = _cleaned(item, text, bullets) if found else None
+        cleaned = _cleaned(item, source.text, bullets) if found else None
         item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
     for project in result.get("projects", []):
         project["indicators"] = project_indicators(project)

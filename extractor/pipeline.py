@@ -86,7 +86,7 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     from extractor.enrich import enrich
     from extractor.nlp import build_nlp
 
-    data_ = enrich(parsed, source.text, build_nlp(rules.directory), rules.markup.bullets)
+    data_ = enrich(parsed, source, build_nlp(rules.directory), rules.markup.bullets)
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))

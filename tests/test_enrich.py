@@ -72,7 +72,7 @@ def small_document() -> dict[str, Any]:
 
 
 def enriched() -> dict[str, Any]:
-    return enrich(small_document(), SOURCE, NLP, BULLETS)
+    return enrich(small_document(), SourceText(SOURCE), NLP, BULLETS)
 
 
 def test_every_item_gets_facts_children_too() -> None:
@@ -138,7 +138,7 @@ def test_a_count_stated_once_is_counted_once() -> None:
 def test_the_input_is_not_changed() -> None:
     document = small_document()
     before = copy.deepcopy(document)
-    enrich(document, SOURCE, NLP, BULLETS)
+    enrich(document, SourceText(SOURCE), NLP, BULLETS)
     assert document == before
 
 
@@ -146,7 +146,7 @@ def test_an_item_whose_text_is_not_its_span_is_an_error() -> None:
     document = small_document()
     document["projects"][0]["results"]["items"][0]["text"] = "Alte 3 studii de piață"
     with pytest.raises(ExtractorError) as caught:
-        enrich(document, SOURCE, NLP, BULLETS)
+        enrich(document, SourceText(SOURCE), NLP, BULLETS)
     assert caught.value.code == E_INVALID
     assert "lines 3-3" in caught.value.message
 
