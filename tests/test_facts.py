@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from extractor.nlp import FACT_TYPES, build_nlp
 from extractor.pipeline import extract
 
 ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "annotations.jsonl"
+# The same 96 item texts, annotated again by a second reader who saw neither the
+# tool, its rules nor the first annotations; doubtful calls carry a `note`.
+BLIND_ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "blind-annotations.jsonl"
 MIN_SCORE = {"quantity": 0.9, "date": 0.9, "label": 0.9}
 
 NLP = build_nlp()
@@ -33,8 +37,25 @@ def key(fact: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(sorted(fact.items()))
 
 
-def score(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Precision and recall per fact type: a found fact counts when every key is as expected."""
+# What the facts contract fixes per type; the surface a reader marks may be shorter or
+# longer ("24 de audituri" or "24 de audituri de inovare"), and so may an organization's name.
+MEANING = {
+    "quantity": ("value", "unit"),
+    "date": ("value", "start", "end"),
+    "label": ("level", "status"),
+    "organization": ("text",),
+    "url": ("value",),
+}
+
+
+def meaning(fact: dict[str, Any]) -> tuple[Any, ...]:
+    return (("type", fact["type"]), *((name, fact.get(name)) for name in MEANING[fact["type"]]))
+
+
+def score(
+    rows: list[dict[str, Any]], fact_key: Callable[[dict[str, Any]], tuple[Any, ...]] = key
+) -> dict[str, dict[str, float]]:
+    """Precision and recall per fact type: a found fact counts when its key is as expected."""
     hits: Counter[str] = Counter()
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
@@ -45,10 +66,10 @@ def score(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             {"type": fact.type, "text": text[fact.start : fact.end], **fact.fields}
             for fact in doc_to_facts(doc, row["section"], LEXICON)
         ]
-        wanted = Counter(key(fact) for fact in row["facts"])
-        got = Counter(key(fact) for fact in predicted)
-        for fact_key, count in (wanted & got).items():
-            hits[dict(fact_key)["type"]] += count
+        wanted = Counter(fact_key(fact) for fact in row["facts"])
+        got = Counter(fact_key(fact) for fact in predicted)
+        for matched, count in (wanted & got).items():
+            hits[dict(matched)["type"]] += count
         for fact in predicted:
             found[fact["type"]] += 1
         for fact in row["facts"]:
@@ -63,8 +84,8 @@ def score(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     }
 
 
-def load_annotations() -> list[dict[str, Any]]:
-    with ANNOTATIONS.open(encoding="utf-8") as handle:
+def load_annotations(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -76,8 +97,18 @@ def test_the_annotated_set_is_large_and_covers_every_type() -> None:
     assert {row["section"] for row in rows} >= {"preamble", "objective", "results", "ongoing"}
 
 
-def test_annotated_set_precision_and_recall() -> None:
-    scores = score(load_annotations())
+@pytest.mark.parametrize(
+    ("path", "fact_key"),
+    [(ANNOTATIONS, key), (BLIND_ANNOTATIONS, meaning)],
+    ids=["annotations", "blind-annotations"],
+)
+def test_annotated_set_precision_and_recall(
+    path: Path, fact_key: Callable[[dict[str, Any]], tuple[Any, ...]]
+) -> None:
+    rows = load_annotations(path)
+    for row in rows:
+        row["facts"] = [{k: v for k, v in fact.items() if k != "note"} for fact in row["facts"]]
+    scores = score(rows, fact_key)
     table = "\n".join(
         f"{kind:<13} precision {row['precision']:.3f}  recall {row['recall']:.3f}"
         f"  ({row['expected']} expected)"
