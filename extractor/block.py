@@ -136,8 +136,17 @@ def _read_body(
                 section_fragments[key] = []
             index += 1
         elif label_length(fragment, rules.sections.website) is not None:
-            ranges, after = read_websites(fragments, index, rules.sections.website)
+            ranges, after, extra = read_websites(fragments, index, rules.sections.website)
             websites.extend(ranges)
+            if extra:
+                read.findings.append(
+                    Finding(
+                        "extra_text",
+                        f"the website line also says {extra!r}, which no field takes",
+                        fragment.start,
+                        fragment.end,
+                    )
+                )
             read.used.update(f.line.number for f in fragments[index:after])
             index = after
         else:

@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "invalid_members": "the cluster member count is not a positive whole number",
     "unknown_region": "the region is none of the eight development regions",
     "missing_website": "a project block has no project website",
+    "extra_text": "a line read for a field says more than the field takes; the rest is quoted",
     "missing_section": "a project block lacks one of its three sections",
     "duplicate_section": "a section heading appears twice in a block; the items are kept in order",
 }

@@ -50,21 +50,29 @@ def urls_in(fragment: Fragment, skip: int, rules: WebsiteRules) -> list[tuple[in
     return ranges
 
 
+def leftover(fragment: Fragment, skip: int, rules: WebsiteRules) -> str:
+    """What a fragment says after its first `skip` chars besides URLs, markup and punctuation."""
+    rest = rules.url.sub(" ", fragment.text[skip:])
+    words = rest.replace("<", " ").replace(">", " ").replace("*", " ").split()
+    return " ".join(words).strip(" ,;:.'\"")
+
+
 def is_url_only(fragment: Fragment, rules: WebsiteRules) -> bool:
     """A fragment holding nothing but URLs (in `<>` or not) continues the website list."""
-    rest = rules.url.sub("", fragment.text)
-    return bool(urls_in(fragment, 0, rules)) and not rest.strip(" \t<>*" + _TRAILING)
+    return bool(urls_in(fragment, 0, rules)) and not leftover(fragment, 0, rules)
 
 
 def read_websites(
     fragments: Sequence[Fragment], index: int, rules: WebsiteRules
-) -> tuple[list[tuple[int, int]], int]:
-    """Given the index of a label fragment, the URL ranges and the index after the last used."""
+) -> tuple[list[tuple[int, int]], int, str]:
+    """Given the index of a label fragment: the URL ranges, the index after the last used,
+    and what the label's line says besides (which no field takes, so it is reported)."""
     skip = label_length(fragments[index], rules) or 0
     ranges = urls_in(fragments[index], skip, rules)
+    extra = leftover(fragments[index], skip, rules)
     position = index + 1
     if not ranges:
         while position < len(fragments) and is_url_only(fragments[position], rules):
             ranges.extend(urls_in(fragments[position], 0, rules))
             position += 1
-    return ranges, position
+    return ranges, position, extra

@@ -70,6 +70,14 @@ def test_field_problems_become_warnings_not_crashes() -> None:
     assert project["region"] == {"raw": "Marte", "name": None, "nuts2": None}
 
 
+def test_text_beside_the_website_is_reported() -> None:
+    block = project_block(1, website="Site proiect\thttp://example.ro/p (în construcție)")
+    project = extract_text(report(block))["projects"][0]
+    assert project["websites"] == ["http://example.ro/p"]
+    assert codes(project["warnings"]) == ["extra_text"]
+    assert "(în construcție)" in project["warnings"][0]["message"]
+
+
 def test_missing_sections_are_null_with_a_warning() -> None:
     block = project_block(1).replace("Activități în curs:\n\n- Brokeraje internaționale.\n\n", "")
     project = extract_text(report(block))["projects"][0]

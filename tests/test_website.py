@@ -23,7 +23,8 @@ def fragments_of(text: str) -> list[Fragment]:
 
 def websites(text: str) -> tuple[list[str], int]:
     fragments = fragments_of(text)
-    ranges, after = read_websites(fragments, 0, WEBSITE)
+    ranges, after, extra = read_websites(fragments, 0, WEBSITE)
+    assert extra == ""
     return [text[start:end] for start, end in ranges], after
 
 
@@ -88,6 +89,12 @@ TEST_CASES = [
 @pytest.mark.parametrize(("text", "urls", "after"), TEST_CASES)
 def test_read_websites(text: str, urls: list[str], after: int) -> None:
     assert websites(text) == (urls, after)
+
+
+def test_what_a_website_line_says_besides_its_urls_is_kept_for_a_warning() -> None:
+    fragments = fragments_of("Site proiect: http://a.ro/x (în lucru).")
+    ranges, after, extra = read_websites(fragments, 0, WEBSITE)
+    assert (len(ranges), after, extra) == (1, 1, "(în lucru)")
 
 
 LABEL_CASES = [
