@@ -108,7 +108,8 @@ def read_table(
             read.findings.append(
                 Finding(
                     "unknown_column",
-                    f"no rule knows the column {wording!r}",
+                    f"no rule knows the column {wording!r}; its value "
+                    f"{' '.join(_span_text(lines, value).split())!r} is not taken",
                     value.start,
                     value.end,
                 )
@@ -131,6 +132,12 @@ def read_table(
 def _between_cells(previous: Line, line: Line) -> bool:
     """A row broken next to a tab broke between two cells, not inside one."""
     return previous.text.endswith("\t") or line.text.startswith("\t")
+
+
+def _span_text(lines: Sequence[Line], cell: Cell) -> str:
+    """A cell's source text, also when it runs over several of the (contiguous) lines."""
+    base = lines[0].start
+    return "\n".join(line.text for line in lines)[cell.start - base : cell.end - base]
 
 
 def _cell_text(line: Line, cell: Cell) -> str:

@@ -169,7 +169,7 @@ def test_unknown_column() -> None:
     assert values == EXPECTED
     assert [finding.code for finding in table.findings] == ["unknown_column"]
     finding = table.findings[0]
-    assert "'Buget total'" in finding.message
+    assert "'Buget total'" in finding.message and "'100 lei' is not taken" in finding.message
     assert text[finding.start : finding.end] == "100 lei"
 
 
