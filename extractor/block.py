@@ -159,12 +159,8 @@ def _read_body(
     read.project["websites"] = [source.text[start:end] for start, end in websites]
     read.project["spans"]["websites"] = [source.span(start, end) for start, end in websites]
     if not websites:
-        where = fragments[0] if fragments else None
-        read.findings.append(
-            Finding(
-                "missing_website", "no project website", where and where.start, where and where.end
-            )
-        )
+        start, end = (fragments[0].start, fragments[0].end) if fragments else (None, None)
+        read.findings.append(Finding("missing_website", "no project website", start, end))
     for key in SECTION_KEYS:
         read.project[key] = sections.get(key)
         if key not in sections:
