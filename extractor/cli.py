@@ -18,14 +18,13 @@ from extractor.cli_diff import add_diff_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import (
     E_INVALID,
-    E_NOT_DOCUMENT,
     E_READ,
     E_WRITE,
     ExtractorError,
     first_problem,
 )
 from extractor.models import Document
-from extractor.pipeline import extract, text_of
+from extractor.pipeline import extract, read_json, text_of
 from extractor.rules import DEFAULT_RULES_DIR, load_rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -148,13 +147,7 @@ def run_schema(args: argparse.Namespace) -> int:
 def read_document(path: Path) -> Document:
     """An extracted document read back from JSON, checked against the schema."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ExtractorError(E_READ, f"{path}: cannot read it: {error.strerror}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExtractorError(E_NOT_DOCUMENT, f"{path}: not a JSON file ({error})") from error
-    try:
-        return Document.model_validate(data)
+        return Document.model_validate(read_json(path))
     except ValidationError as error:
         raise ExtractorError(
             E_INVALID,

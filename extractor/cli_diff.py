@@ -8,7 +8,6 @@ raises `ExtractorError`, which the CLI's `main` turns into one line and 2.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -17,8 +16,7 @@ from typing import Any, TextIO
 from extractor.diff import check_document, diff_documents, has_differences
 from extractor.diff_render import render_markdown, render_terminal
 from extractor.emit import to_json
-from extractor.errors import E_DECODE, E_NOT_DOCUMENT, E_READ, ExtractorError
-from extractor.pipeline import extract
+from extractor.pipeline import extract, read_json
 from extractor.rules import Rules, load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
@@ -89,20 +87,4 @@ def document_data(path: Path, rules: Rules) -> dict[str, Any]:
     """Given a `.json` document or a report to extract, the document as plain data."""
     if path.suffix.lower() != ".json":
         return extract(path, rules).model_dump(mode="json")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ExtractorError(E_DECODE, f"{path}: not UTF-8 text", "give the JSON file") from error
-    except OSError as error:
-        raise ExtractorError(
-            E_READ, f"{path}: cannot be read ({error.strerror})", "check the path"
-        ) from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ExtractorError(
-            E_NOT_DOCUMENT,
-            f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-            "give the JSON that `extractor extract` wrote",
-        ) from error
-    return check_document(data, str(path))
+    return check_document(read_json(path), str(path))

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.cleaning import clean, fold
+from extractor.cleaning import clean_text, fold
 from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
 from extractor.models import SCHEMA_VERSION
 from extractor.rules import SECTION_KEYS, DiffRules
@@ -113,7 +113,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  **Planul**  de\\tacțiune <https://x.ro/> ")
     'Planul de acțiune https://x.ro/'
     """
-    return unicodedata.normalize("NFC", clean(text).text)
+    return unicodedata.normalize("NFC", clean_text(text))
 
 
 def acronym_key(acronym: str | None) -> str:

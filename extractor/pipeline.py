@@ -6,6 +6,7 @@ intermediates so a notebook or a test can look at any of them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from extractor.block import block_to_project
 from extractor.checks import document_findings
 from extractor.coverage import coverage, unparsed_lines
-from extractor.errors import E_INTERNAL, E_READ, ExtractorError, first_problem
+from extractor.errors import E_INTERNAL, E_NOT_DOCUMENT, E_READ, ExtractorError, first_problem
 from extractor.findings import Finding
 from extractor.fragments import Fragment, lines_to_fragments
 from extractor.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
@@ -51,6 +52,21 @@ def read_input(path: Path) -> bytes:
         raise ExtractorError(E_READ, f"{path}: is a folder, not a report file") from error
     except OSError as error:
         raise ExtractorError(E_READ, f"{path}: cannot read it: {error.strerror}") from error
+
+
+def read_json(path: Path) -> Any:
+    """The JSON data of a file, such as a document `extract` wrote; not JSON is an E040."""
+    data = read_input(path)
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ExtractorError(E_NOT_DOCUMENT, f"{path}: not JSON (not UTF-8 text)") from error
+    except json.JSONDecodeError as error:
+        raise ExtractorError(
+            E_NOT_DOCUMENT,
+            f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+            "give the JSON that `extractor extract` wrote",
+        ) from error
 
 
 def load(data: bytes, name: str, rules: Rules) -> Loaded:
