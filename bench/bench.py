@@ -21,10 +21,10 @@ from pathlib import Path
 from timing import best_seconds, median_seconds
 
 from extractor.emit import to_json
-from extractor.enrich import enrich
-from extractor.nlp import build_nlp
+from extractor.nlp.components import build_nlp
+from extractor.nlp.enrich import enrich
 from extractor.pipeline import run_bytes
-from extractor.rules import load_rules
+from extractor.ruleset import load_rules
 
 REPORT = Path(__file__).resolve().parent.parent / "sources" / "cluster-inovativ-2019.txt"
 
@@ -32,7 +32,7 @@ REPORT = Path(__file__).resolve().parent.parent / "sources" / "cluster-inovativ-
 def main() -> None:
     rules = load_rules()
     start = time.perf_counter()
-    nlp = build_nlp(rules.directory)
+    nlp = build_nlp(rules)
     print(
         f"fact pipeline built in {(time.perf_counter() - start) * 1000:.0f} ms (once per process)"
     )

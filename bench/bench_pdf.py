@@ -29,7 +29,7 @@ from pdf_fixtures import render_pdf  # noqa: E402
 from timing import median_seconds  # noqa: E402  (bench/timing.py, beside this file)
 
 from extractor.pipeline import run_bytes  # noqa: E402
-from extractor.rules import load_rules  # noqa: E402
+from extractor.ruleset import load_rules  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "cluster-inovativ-2019.json"
 RATIO_LIMIT = 1.5

@@ -14,21 +14,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.block import block_to_project
-from extractor.checks import document_findings
-from extractor.coverage import coverage, unparsed_lines
 from extractor.errors import E_INTERNAL, E_NOT_DOCUMENT, E_READ, ExtractorError, first_problem
-from extractor.findings import Finding
-from extractor.fragments import Fragment, lines_to_fragments
-from extractor.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.models import SCHEMA_VERSION, Document
-from extractor.normalize import Normalized, normalize
-from extractor.placement import place_spans
-from extractor.preamble import preamble_to_report
-from extractor.rules import Rules, load_rules
-from extractor.sections import is_heading
-from extractor.segment import Segments, lines_to_segments
-from extractor.sourcetext import Line, SourceText
+from extractor.parsing.checks import document_findings
+from extractor.parsing.coverage import coverage, unparsed_lines
+from extractor.parsing.findings import Finding
+from extractor.parsing.fragments import Fragment, lines_to_fragments
+from extractor.parsing.items import is_heading
+from extractor.parsing.preamble import preamble_to_report
+from extractor.parsing.project import block_to_project
+from extractor.parsing.segment import Segments, lines_to_segments
+from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
+from extractor.readers.pdf.placement import place_spans
+from extractor.ruleset import Rules, load_rules
+from extractor.text.normalize import Normalized, normalize
+from extractor.text.source import Line, SourceText
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,10 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     parsed = parse(segments, source, loaded.source, rules, loaded.furniture)
     # Imported on first use: spaCy takes about half a second to import, and only
     # extraction needs it (not `extractor schema`, `text` or `validate`).
-    from extractor.enrich import enrich
-    from extractor.nlp import build_nlp
+    from extractor.nlp.components import build_nlp
+    from extractor.nlp.enrich import enrich
 
-    data_ = enrich(parsed, source, build_nlp(rules.directory), rules.markup.bullets)
+    data_ = enrich(parsed, source, build_nlp(rules), rules.markup.bullets)
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.cleaning import clean, fold
-from extractor.rules import load_rules
+from extractor.ruleset import load_rules
+from extractor.text.cleaning import clean, fold
 
 BULLETS = load_rules().markup.bullets
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPORT_2019
 from reports import project_block, report
 
-from extractor.cli import build_parser, main
+from extractor.cli.main import build_parser, main
 from extractor.models import Document
 
 
@@ -79,7 +79,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
     if content is not None:
         path.write_bytes(content)
     result = subprocess.run(
-        [sys.executable, "-m", "extractor.cli", "extract", str(path)],
+        [sys.executable, "-m", "extractor.cli.main", "extract", str(path)],
         capture_output=True,
         text=True,
         check=False,

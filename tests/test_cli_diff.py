@@ -13,7 +13,7 @@ import pytest
 from conftest import REPORT_2019
 from test_diff import EXPECTED_DIFF, document_2019, document_2020, with_spans
 
-from extractor.cli import main
+from extractor.cli.main import main
 from extractor.content import content_view
 
 
@@ -142,7 +142,7 @@ def test_the_installed_command_exits_as_diff_does(
 ) -> None:
     other = years[new] if new is not None else str(tmp_path / "missing.json")
     result = subprocess.run(
-        [sys.executable, "-m", "extractor.cli", "diff", years[0], other],
+        [sys.executable, "-m", "extractor.cli.main", "diff", years[0], other],
         capture_output=True,
         text=True,
         check=False,

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from conftest import GOLDEN
 
+from extractor.compare.documents import check_document, diff_documents, has_differences
 from extractor.content import content_view
-from extractor.diff import check_document, diff_documents, has_differences
 from extractor.errors import ExtractorError
-from extractor.rules import DEFAULT_RULES_DIR, DiffRules, load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
 
 GOLDEN_2019 = GOLDEN / "cluster-inovativ-2019.json"
 RULES = load_rules().diff

@@ -11,8 +11,8 @@ from test_diff import (
     with_spans,
 )
 
-from extractor.diff import diff_documents
-from extractor.diff_render import render_markdown, render_terminal, where, word_changes
+from extractor.compare.documents import diff_documents
+from extractor.compare.render import render_markdown, render_terminal, where, word_changes
 
 OLD, NEW = with_spans(document_2019(), 100), with_spans(document_2020(), 2000)
 OLD_TEX, NEW_TEX = OLD["projects"][2], NEW["projects"][1]

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from extractor import errors
-from extractor.findings import CODES
+from extractor.parsing.findings import CODES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

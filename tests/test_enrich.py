@@ -8,17 +8,17 @@ from typing import Any
 import pytest
 from conftest import REPORT_2019
 
-from extractor.cleaning import clean
-from extractor.enrich import enrich, project_indicators
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.models import Document, Indicators, Item
-from extractor.nlp import build_nlp
+from extractor.nlp.components import build_nlp
+from extractor.nlp.enrich import enrich, project_indicators
 from extractor.pipeline import run
-from extractor.rules import load_rules
-from extractor.sourcetext import SourceText
+from extractor.ruleset import load_rules
+from extractor.text.cleaning import clean
+from extractor.text.source import SourceText
 
 RULES = load_rules()
-NLP = build_nlp(RULES.directory)
+NLP = build_nlp(RULES)
 BULLETS = RULES.markup.bullets
 
 SOURCE = """Principalele rezultate:

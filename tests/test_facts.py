@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from conftest import REPORT_2019
 
-from extractor.facts import doc_to_facts
-from extractor.nlp import FACT_TYPES, build_nlp
+from extractor.nlp.components import build_nlp
+from extractor.nlp.facts import doc_to_facts
 from extractor.pipeline import extract
+from extractor.ruleset import FACT_TYPES, load_rules
 
 ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "annotations.jsonl"
 # The same 96 item texts, annotated again by a second reader who saw neither the
@@ -21,7 +22,7 @@ ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "annotations.jsonl"
 BLIND_ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "blind-annotations.jsonl"
 MIN_SCORE = {"quantity": 0.9, "date": 0.9, "label": 0.9}
 
-NLP = build_nlp()
+NLP = build_nlp(load_rules())
 LEXICON = NLP.get_pipe("fact_lexicon")
 
 

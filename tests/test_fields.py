@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.fields import (
+from extractor.parsing.fields import (
     PROCESSORS,
     members_value,
     parse_date,
@@ -14,8 +14,8 @@ from extractor.fields import (
     region_value,
     text_value,
 )
-from extractor.findings import CODES
-from extractor.rules import TABLE_FIELDS, load_rules
+from extractor.parsing.findings import CODES
+from extractor.ruleset import TABLE_FIELDS, load_rules
 
 RULES = load_rules()
 

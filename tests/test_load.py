@@ -8,9 +8,9 @@ import hashlib
 import pytest
 
 from extractor.errors import ExtractorError
-from extractor.load import bytes_to_text, decode, is_pdf
-from extractor.normalize import normalize
-from extractor.rules import load_rules
+from extractor.readers.load import bytes_to_text, decode, is_pdf
+from extractor.ruleset import load_rules
+from extractor.text.normalize import normalize
 
 RULES = load_rules().encodings
 SAMPLE = "Activități în curs: știință, „cluster” \u2013 Țara Bârsei"

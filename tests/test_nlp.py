@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from extractor.errors import E_RULES, ExtractorError
-from extractor.facts import doc_to_facts
-from extractor.nlp import build_nlp
-from extractor.rules import DEFAULT_RULES_DIR
+from extractor.nlp.components import build_nlp
+from extractor.nlp.facts import doc_to_facts
+from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 
 @pytest.fixture
@@ -21,13 +22,18 @@ def rules_copy(tmp_path: Path) -> Path:
     return target
 
 
+def pipeline_for(directory: Path) -> Language:
+    """The fact pipeline of a rules folder: its rules loaded (and checked) by the one loader."""
+    return build_nlp(load_rules(directory))
+
+
 def edit(path: Path, change: Callable[[str], str]) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def test_built_once_per_process() -> None:
-    assert build_nlp() is build_nlp()
-    assert build_nlp().pipe_names == ["fact_lexicon", "fact_matcher"]
+    assert pipeline_for(DEFAULT_RULES_DIR) is pipeline_for(DEFAULT_RULES_DIR)
+    assert pipeline_for(DEFAULT_RULES_DIR).pipe_names == ["fact_lexicon", "fact_matcher"]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +56,7 @@ def test_a_bad_vocabulary_entry_is_an_e020_naming_file_and_entry(
 ) -> None:
     edit(rules_copy / "nlp" / file, change)
     with pytest.raises(ExtractorError) as caught:
-        build_nlp(rules_copy)
+        pipeline_for(rules_copy)
     assert caught.value.code == E_RULES
     assert file in caught.value.message
     assert words in caught.value.message
@@ -72,7 +78,7 @@ def test_a_bad_pattern_line_is_an_e020_naming_file_and_line(
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0], line, *lines[1:]]) + "\n", encoding="utf-8")
     with pytest.raises(ExtractorError) as caught:
-        build_nlp(rules_copy)
+        pipeline_for(rules_copy)
     assert caught.value.code == E_RULES
     assert "dates.jsonl" in caught.value.message
     assert words in caught.value.message
@@ -81,14 +87,14 @@ def test_a_bad_pattern_line_is_an_e020_naming_file_and_line(
 def test_a_missing_rules_file_is_an_e020(rules_copy: Path) -> None:
     (rules_copy / "nlp" / "labels.jsonl").unlink()
     with pytest.raises(ExtractorError, match=r"\[E020\] cannot read rules file .*labels.jsonl"):
-        build_nlp(rules_copy)
+        pipeline_for(rules_copy)
 
 
 def test_an_analyst_adds_a_unit_and_an_organization_form_as_data(rules_copy: Path) -> None:
     text = "Au avut loc trei vizite la Camera de Comerț Cluj"
 
     def found(rules_dir: Path) -> list[tuple[str, str]]:
-        nlp = build_nlp(rules_dir)
+        nlp = pipeline_for(rules_dir)
         doc = nlp(text)
         return [
             (fact.type, text[fact.start : fact.end])

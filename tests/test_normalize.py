@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from extractor.normalize import normalize
+from extractor.text.normalize import normalize
 
 TEST_CASES = [
     pytest.param("ş ţ Ş Ţ", "ș ț Ș Ț", id="cedilla-letters"),

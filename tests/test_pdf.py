@@ -23,9 +23,9 @@ from extractor.errors import (
     E_RULES,
     ExtractorError,
 )
-from extractor.normalize import normalize
-from extractor.pdf import LoadedPdf, load_pdf
-from extractor.rules import load_rules
+from extractor.readers.pdf.document import LoadedPdf, load_pdf
+from extractor.ruleset import load_rules
+from extractor.text.normalize import normalize
 
 PDF_RULES = load_rules().pdf
 SMALL = json.loads((Path(__file__).parent / "fixtures" / "small-report.json").read_text("utf-8"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.pdf_furniture import furniture
-from extractor.pdf_layout import Glyph, Line, TextBlock, emphasize, join_lines, starts_block
-from extractor.rules import load_rules
+from extractor.readers.pdf.furniture import furniture
+from extractor.readers.pdf.layout import Glyph, Line, TextBlock, emphasize, join_lines, starts_block
+from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
 SIZE = 10.0

@@ -7,7 +7,7 @@ from typing import Any
 from reports import project_block, report
 
 from extractor.pipeline import run_bytes
-from extractor.rules import load_rules
+from extractor.ruleset import load_rules
 
 RULES = load_rules()
 

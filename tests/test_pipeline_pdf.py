@@ -22,7 +22,7 @@ from pdf_fixtures import Layout, render_html, render_pdf, render_text
 from test_golden import golden_view
 from test_pdf import BAD_PDFS, SMALL
 
-from extractor.cli import main
+from extractor.cli.main import main
 from extractor.content import content_view
 from extractor.pipeline import extract, text_of
 
@@ -108,7 +108,7 @@ def test_spans_of_a_pdf_point_into_its_text(tmp_path: Path) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "extractor.cli", *args]
+    command = [sys.executable, "-m", "extractor.cli.main", *args]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 

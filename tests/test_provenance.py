@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from conftest import REPORT_2019
 
-from extractor.cleaning import clean
 from extractor.pipeline import run
-from extractor.rules import load_rules
-from extractor.sourcetext import SourceText
+from extractor.ruleset import load_rules
+from extractor.text.cleaning import clean
+from extractor.text.source import SourceText
 
 BULLETS = load_rules().markup.bullets
 

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.errors import ExtractorError
 from extractor.models import REGION_NUTS2
-from extractor.rules import DEFAULT_RULES_DIR, TABLE_FIELDS, Rules, load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, TABLE_FIELDS, Rules, load_rules
 
 
 def test_bundled_rules_load() -> None:

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from extractor.fragments import lines_to_fragments
-from extractor.rules import load_rules
-from extractor.sections import fragments_to_items, is_heading, section_key
-from extractor.sourcetext import SourceText
+from extractor.parsing.fragments import lines_to_fragments
+from extractor.parsing.items import fragments_to_items, is_heading, section_key
+from extractor.ruleset import load_rules
+from extractor.text.source import SourceText
 
 RULES = load_rules()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.rules import load_rules
-from extractor.segment import Segments, lines_to_segments
-from extractor.sourcetext import SourceText
+from extractor.parsing.segment import Segments, lines_to_segments
+from extractor.ruleset import load_rules
+from extractor.text.source import SourceText
 
 RULES = load_rules()
 HEADER_ROW = (

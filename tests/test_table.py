@@ -6,9 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
-from extractor.rules import load_rules
-from extractor.sourcetext import Line, SourceText
-from extractor.table import Cell, TableRead, header_fields, is_header_row, line_cells, read_table
+from extractor.parsing.table import (
+    Cell,
+    TableRead,
+    header_fields,
+    is_header_row,
+    line_cells,
+    read_table,
+)
+from extractor.ruleset import load_rules
+from extractor.text.source import Line, SourceText
 
 RULES = load_rules().table
 HEADER = (

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.fragments import Fragment, lines_to_fragments
-from extractor.rules import load_rules
-from extractor.sections import is_heading
-from extractor.sourcetext import SourceText
-from extractor.website import is_url_only, label_length, read_websites, urls_in
+from extractor.parsing.fragments import Fragment, lines_to_fragments
+from extractor.parsing.items import is_heading
+from extractor.parsing.website import is_url_only, label_length, read_websites, urls_in
+from extractor.ruleset import load_rules
+from extractor.text.source import SourceText
 
 RULES = load_rules()
 WEBSITE = RULES.sections.website

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from extractor.sourcetext import Line, SourceText
+from extractor.text.source import Line, SourceText
 
 
 def unparsed_lines(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.cleaning import fold
-from extractor.fragments import Fragment
-from extractor.rules import WebsiteRules
+from extractor.parsing.fragments import Fragment
+from extractor.ruleset import WebsiteRules
+from extractor.text.cleaning import fold
 
 _TRAILING = ".,;:)]}'\""
 

@@ -6,16 +6,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.cleaning import clean_text
-from extractor.fields import PROCESSORS
-from extractor.findings import Finding
-from extractor.fragments import Fragment
-from extractor.rules import SECTION_KEYS, Rules
-from extractor.sections import fragments_to_items, section_key
-from extractor.segment import Block
-from extractor.sourcetext import Line, SourceText
-from extractor.table import is_header_row, read_table
-from extractor.website import label_length, read_websites
+from extractor.parsing.fields import PROCESSORS
+from extractor.parsing.findings import Finding
+from extractor.parsing.fragments import Fragment
+from extractor.parsing.items import fragments_to_items, section_key
+from extractor.parsing.segment import Block
+from extractor.parsing.table import is_header_row, read_table
+from extractor.parsing.website import label_length, read_websites
+from extractor.ruleset import SECTION_KEYS, Rules
+from extractor.text.cleaning import clean_text
+from extractor.text.source import Line, SourceText
 
 
 @dataclass

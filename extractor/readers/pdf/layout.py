@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
 from itertools import pairwise
 
-from extractor.rules import PdfListRules, PdfRules
+from extractor.ruleset import PdfListRules, PdfRules
 
 SOFT_HYPHEN = "\u00ad"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.findings import Finding
-from extractor.rules import TableRules
-from extractor.sourcetext import Line
+from extractor.parsing.findings import Finding
+from extractor.ruleset import TableRules
+from extractor.text.source import Line
 
 _CELL = regex.compile(r"[^\t]+")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.rules import Rules
-from extractor.sourcetext import Line
-from extractor.table import is_header_row
+from extractor.parsing.table import is_header_row
+from extractor.ruleset import Rules
+from extractor.text.source import Line
 
 
 @dataclass(frozen=True)

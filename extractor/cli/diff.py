@@ -1,4 +1,4 @@
-"""`extractor diff OLD NEW`: the command-line edge of `extractor.diff`.
+"""`extractor diff OLD NEW`: the command-line edge of `extractor.compare.documents`.
 
 Reads the two documents (extracting a report first when given one), renders
 the diff, and gives diff(1)'s exit status: 0 the same, 1 different. Trouble
@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractor.diff import check_document, diff_documents, has_differences
-from extractor.diff_render import render_markdown, render_terminal
+from extractor.compare.documents import check_document, diff_documents, has_differences
+from extractor.compare.render import render_markdown, render_terminal
 from extractor.emit import to_json
 from extractor.pipeline import extract, read_json
-from extractor.rules import Rules, load_rules
+from extractor.ruleset import Rules, load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.sourcetext import SourceText
+from extractor.text.source import SourceText
 
 CODES: dict[str, str] = {
     "missing_title": "no line of the preamble matches the report title pattern",

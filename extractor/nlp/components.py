@@ -9,23 +9,14 @@ unit, a label wording or an organization form by editing data. Built once per pr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import numpy
 import regex
 import spacy
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    ValidationError,
-    model_validator,
-)
 from spacy.attrs import LEMMA, ORTH, TAG
 from spacy.language import Language
 from spacy.lexeme import Lexeme
@@ -34,159 +25,19 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
-from extractor.errors import E_RULES, ExtractorError, first_problem
-from extractor.rules import DEFAULT_RULES_DIR, read_toml, unreadable, validate_rules
-from extractor.rules import Pattern as _Compiled
+from extractor.errors import E_RULES, ExtractorError
+from extractor.ruleset import PATTERN_FILES, NlpRules, Rules, load_rules
 
-FACT_TYPES = ("quantity", "date", "label", "organization", "url")
-PATTERN_FILES = ("quantities", "dates", "labels", "organizations", "urls")
 STATUSES = ("achieved", "planned")
 FACTS_KEY = "facts"  # doc.spans key of the pattern matches
 CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
 CLASSES_KEY = "word_classes"  # doc.user_data key: the word classes the lexicon found
 _IN_CONTEXT = "?"  # a word classed by its neighbours: it may open a multi-word unit
-# A checked regex that goes into the pipeline config as its source text.
-Pattern = Annotated[_Compiled, PlainSerializer(lambda pattern: pattern.pattern, when_used="json")]
 _OPTIONAL = frozenset({"?", "*", "!"})
 
 _DIGITS = regex.compile(r"^\d+$")
 DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
 _SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class NumberRules(_Data):
-    one: tuple[str, ...] = Field(min_length=1)
-    joiner: str = Field(min_length=1)
-    years: tuple[int, int]
-    max_digits: int = Field(ge=1)
-    words: dict[str, int] = Field(min_length=1)
-
-
-class UnitRules(_Data):
-    units: tuple[str, ...] = Field(min_length=1)
-    adjectives: tuple[str, ...] = ()
-    lemmas: dict[str, str] = Field(default_factory=dict)
-    phrases: dict[str, str] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _phrases_are_multiword(self) -> UnitRules:
-        for phrase in self.phrases:
-            if len(phrase.split()) < 2:
-                raise ValueError(f"phrase {phrase!r} has one word: list it under units")
-        return self
-
-
-class DateRules(_Data):
-    months: dict[str, int] = Field(min_length=12)
-    numeric: Pattern
-
-    @model_validator(mode="after")
-    def _numeric_groups(self) -> DateRules:
-        missing = {"day", "month", "year"} - set(self.numeric.groupindex)
-        if missing:
-            raise ValueError(f"numeric: pattern lacks the group(s) {', '.join(sorted(missing))}")
-        return self
-
-    @model_validator(mode="after")
-    def _months_in_range(self) -> DateRules:
-        for name, number in self.months.items():
-            if not 1 <= number <= 12:
-                raise ValueError(f"month {name!r} has number {number}, not 1 to 12")
-        return self
-
-
-class LabelNouns(_Data):
-    words: tuple[str, ...] = Field(min_length=1)
-
-
-class LabelStatus(_Data):
-    achieved: tuple[str, ...] = Field(min_length=1)
-    planned: tuple[str, ...] = Field(min_length=1)
-    sections: dict[str, Literal["achieved", "planned"]] = Field(min_length=1)
-
-
-class LabelRules(_Data):
-    scheme: str = Field(min_length=1)
-    levels: dict[str, Literal["bronze", "silver", "gold"]] = Field(min_length=1)
-    nouns: LabelNouns
-    status: LabelStatus
-
-
-class TokenizerRules(_Data):
-    infixes: tuple[Pattern, ...] = ()
-
-
-class UrlRules(_Data):
-    start: Pattern
-
-
-class NlpRules(_Data):
-    """The vocabulary of `rules/nlp/*.toml`, checked."""
-
-    tokenizer: TokenizerRules
-    numbers: NumberRules
-    units: UnitRules
-    dates: DateRules
-    labels: LabelRules
-    urls: UrlRules
-
-
-class PatternEntry(_Data):
-    """One line of a `rules/nlp/*.jsonl` file, in spaCy's `{label, pattern, id}` shape."""
-
-    label: Literal["quantity", "date", "label", "organization", "url"]
-    pattern: (
-        Annotated[str, Field(min_length=1)] | Annotated[list[dict[str, Any]], Field(min_length=1)]
-    )
-    id: str | None = None
-
-
-_TOML_FILES: dict[str, type[_Data]] = {
-    "tokenizer": TokenizerRules,
-    "numbers": NumberRules,
-    "units": UnitRules,
-    "dates": DateRules,
-    "labels": LabelRules,
-    "urls": UrlRules,
-}
-
-
-def load_nlp_rules(directory: Path) -> NlpRules:
-    """Given `rules/nlp/`, its checked vocabulary; a bad entry is an E020 naming it."""
-    parts = {
-        name: validate_rules(
-            directory / f"{name}.toml", model, read_toml(directory / f"{name}.toml")
-        )
-        for name, model in _TOML_FILES.items()
-    }
-    return NlpRules(**parts)
-
-
-def load_patterns(path: Path) -> list[tuple[int, PatternEntry]]:
-    """Given a JSONL pattern file, its entries by line; a bad line is an E020 naming it."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise unreadable(path, error) from error
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entries.append((number, PatternEntry.model_validate(json.loads(line))))
-        except json.JSONDecodeError as error:
-            raise ExtractorError(
-                E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
-            ) from error
-        except ValidationError as error:
-            raise ExtractorError(
-                E_RULES, f"rules file {path}: line {number}: {first_problem(error)}"
-            ) from error
-    return entries
 
 
 class FactLexicon:
@@ -397,35 +248,37 @@ def _make_matcher(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> F
     return FactMatcher(nlp, patterns)
 
 
-def _checked_patterns(nlp: Language, directory: Path) -> list[dict[str, Any]]:
-    """The pattern entries of `directory`, each tried in a Matcher so a bad one names its line."""
+def _checked_patterns(nlp: Language, rules: Rules) -> list[dict[str, Any]]:
+    """The pattern entries of the rules, each tried in a Matcher so a bad one names its line."""
     entries: list[dict[str, Any]] = []
     for name in PATTERN_FILES:
-        path = directory / f"{name}.jsonl"
-        for number, entry in load_patterns(path):
-            if isinstance(entry.pattern, str):
-                entries.append(entry.model_dump(exclude_none=True))
-                continue
-            try:
-                Matcher(nlp.vocab, validate=True).add("check", [entry.pattern])
-            except (ValueError, KeyError) as error:
-                message = str(error).strip().splitlines()[0]
-                raise ExtractorError(
-                    E_RULES, f"rules file {path}: line {number}: pattern: {message}"
-                ) from error
+        for numbered in rules.patterns[name]:
+            entry = numbered.entry
+            if not isinstance(entry.pattern, str):
+                try:
+                    Matcher(nlp.vocab, validate=True).add("check", [entry.pattern])
+                except (ValueError, KeyError) as error:
+                    message = str(error).strip().splitlines()[0]
+                    path = rules.directory / "nlp" / f"{name}.jsonl"
+                    raise ExtractorError(
+                        E_RULES, f"rules file {path}: line {numbered.line}: pattern: {message}"
+                    ) from error
             entries.append(entry.model_dump(exclude_none=True))
     return entries
 
 
+def build_nlp(rules: Rules) -> Language:
+    """The fact-finding pipeline for the rules' `nlp/` part, built once per rules folder."""
+    return _pipeline(rules.directory)
+
+
 @cache
-def build_nlp(rules_dir: Path = DEFAULT_RULES_DIR) -> Language:
-    """The fact-finding pipeline for the rules in `rules_dir/nlp`, built once per process."""
-    directory = Path(rules_dir) / "nlp"
-    rules = load_nlp_rules(directory)
+def _pipeline(directory: Path) -> Language:
+    rules = load_rules(directory)
     nlp = spacy.blank("ro")
-    infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.tokenizer.infixes)]
+    infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.nlp.tokenizer.infixes)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    patterns = _checked_patterns(nlp, directory)
-    nlp.add_pipe("fact_lexicon", config={"rules": rules.model_dump(mode="json")})
+    patterns = _checked_patterns(nlp, rules)
+    nlp.add_pipe("fact_lexicon", config={"rules": rules.nlp.model_dump(mode="json")})
     nlp.add_pipe("fact_matcher", config={"patterns": patterns})
     return nlp

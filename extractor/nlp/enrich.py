@@ -12,27 +12,21 @@ from typing import Any
 
 from spacy.language import Language
 
-from extractor.cleaning import Cleaned, clean
 from extractor.errors import E_INVALID, ExtractorError
-from extractor.facts import FoundFact, doc_to_facts
-from extractor.nlp import build_nlp
-from extractor.rules import SECTION_KEYS, load_rules
-from extractor.sourcetext import SourceText
+from extractor.nlp.facts import FoundFact, doc_to_facts
+from extractor.ruleset import SECTION_KEYS
+from extractor.text.cleaning import Cleaned, clean
+from extractor.text.source import SourceText
 
 
 def enrich(
-    document: dict[str, Any],
-    source: SourceText,
-    nlp: Language | None = None,
-    bullets: str | None = None,
+    document: dict[str, Any], source: SourceText, nlp: Language, bullets: str
 ) -> dict[str, Any]:
     """Given a document and the text its spans point into, a copy with facts and indicators.
 
-    `nlp` defaults to the process's `build_nlp()`, `bullets` to the glyphs of `rules/markup.toml`:
-    the pipeline passes both so that this stage reads nothing itself.
+    `nlp` is `build_nlp(rules)` and `bullets` the glyphs of `rules/markup.toml`: the
+    pipeline passes both, so this stage reads nothing itself.
     """
-    nlp = nlp if nlp is not None else build_nlp()
-    bullets = bullets if bullets is not None else load_rules().markup.bullets
     lexicon = nlp.get_pipe("fact_lexicon")
     result = _copy_items(document)
     jobs = list(_items(result))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from extractor.cli_diff import add_diff_command
+from extractor.cli.diff import add_diff_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import (
     E_INVALID,
@@ -25,7 +25,7 @@ from extractor.errors import (
 )
 from extractor.models import Document
 from extractor.pipeline import extract, read_json, text_of
-from extractor.rules import DEFAULT_RULES_DIR, load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
-from extractor.pdf import PdfGeometry, load_pdf
-from extractor.rules import EncodingRules, PdfRules
+from extractor.readers.pdf.document import PdfGeometry, load_pdf
+from extractor.ruleset import EncodingRules, PdfRules
 
 PDF_MAGIC = b"%PDF-"
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.cleaning import clean_text, fold
 from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
 from extractor.models import SCHEMA_VERSION
-from extractor.rules import SECTION_KEYS, DiffRules
+from extractor.ruleset import SECTION_KEYS, DiffRules
+from extractor.text.cleaning import clean_text, fold
 
 # The project's scalar and list fields, as dotted paths, in the order they are reported.
 FIELD_PATHS = (

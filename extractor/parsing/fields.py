@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractor.models import REGION_NUTS2, Period
-from extractor.rules import Rules
+from extractor.ruleset import Rules
 
 Processed = tuple[Any, str | None]
 

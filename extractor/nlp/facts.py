@@ -1,7 +1,7 @@
-"""Facts of one item's text, from the pattern matches of the fact pipeline (`extractor.nlp`).
+"""Facts of one item's text, from the matches of the fact pipeline (`nlp.components`).
 
 Given a processed spaCy `Doc` of an item's text and the section the item is in, the facts
-as plain dicts with char offsets into that text; `extractor.enrich` turns offsets into spans.
+as plain dicts with char offsets into that text; `extractor.nlp.enrich` turns offsets into spans.
 Overlaps are settled per type (the longest match wins, then the earlier); a number inside
 a date is never a quantity.
 """
@@ -16,7 +16,8 @@ import regex
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.nlp import CUES_KEY, DASHES, FACT_TYPES, FACTS_KEY, FactLexicon, LabelRules
+from extractor.nlp.components import CUES_KEY, DASHES, FACTS_KEY, FactLexicon
+from extractor.ruleset import FACT_TYPES, LabelRules
 
 _DAYS = regex.compile(r"\d{1,2}")
 _URL_TRAILING = ".,;:!?)]}\"'"

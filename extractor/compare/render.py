@@ -11,8 +11,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from extractor.diff import has_differences
-from extractor.rules import SECTION_KEYS
+from extractor.compare.documents import has_differences
+from extractor.ruleset import SECTION_KEYS
 
 _ITEM_MARKS = {"added": "+", "removed": "-", "modified": "~"}
 _SIDES = {"added": "new", "removed": "old"}

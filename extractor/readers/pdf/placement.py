@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.normalize import Normalized
-from extractor.pdf import PdfGeometry
+from extractor.readers.pdf.document import PdfGeometry
+from extractor.text.normalize import Normalized
 
 
 def place_spans(data: Any, normalized: Normalized, geometry: PdfGeometry) -> Any:

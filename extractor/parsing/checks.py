@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.findings import Finding
+from extractor.parsing.findings import Finding
 
 
 def document_findings(report: dict[str, Any], projects: list[dict[str, Any]]) -> list[Finding]:

@@ -7,8 +7,10 @@ code. Every file is validated when loaded; a bad entry stops the run with
 
 from __future__ import annotations
 
+import json
 import tomllib
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
@@ -18,17 +20,19 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
 )
 
-from extractor.cleaning import fold
 from extractor.errors import E_RULES, ExtractorError, first_problem
 from extractor.models import RegionName
+from extractor.text.cleaning import fold
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml).
+DEFAULT_RULES_DIR = Path(str(files("extractor.rules")))
 
 
 def _compile(pattern: Any) -> regex.Pattern[str]:
@@ -43,6 +47,8 @@ def _compile(pattern: Any) -> regex.Pattern[str]:
 
 
 Pattern = Annotated[regex.Pattern[str], BeforeValidator(_compile)]
+# A pattern that goes into spaCy's pipeline config as its source text.
+SerializedPattern = Annotated[Pattern, PlainSerializer(lambda p: p.pattern, when_used="json")]
 
 
 class _Rules(BaseModel):
@@ -259,6 +265,99 @@ class PdfRules(_Rules):
         return ligatures
 
 
+class NumberRules(_Rules):
+    one: tuple[str, ...] = Field(min_length=1)
+    joiner: str = Field(min_length=1)
+    years: tuple[int, int]
+    max_digits: int = Field(ge=1)
+    words: dict[str, int] = Field(min_length=1)
+
+
+class UnitRules(_Rules):
+    units: tuple[str, ...] = Field(min_length=1)
+    adjectives: tuple[str, ...] = ()
+    lemmas: dict[str, str] = Field(default_factory=dict)
+    phrases: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _phrases_are_multiword(self) -> UnitRules:
+        for phrase in self.phrases:
+            if len(phrase.split()) < 2:
+                raise ValueError(f"phrase {phrase!r} has one word: list it under units")
+        return self
+
+
+class DateRules(_Rules):
+    required_groups: ClassVar = {"numeric": ("day", "month", "year")}
+    months: dict[str, int] = Field(min_length=12)
+    numeric: SerializedPattern
+
+    @model_validator(mode="after")
+    def _months_in_range(self) -> DateRules:
+        for name, number in self.months.items():
+            if not 1 <= number <= 12:
+                raise ValueError(f"month {name!r} has number {number}, not 1 to 12")
+        return self
+
+
+class LabelNouns(_Rules):
+    words: tuple[str, ...] = Field(min_length=1)
+
+
+class LabelStatus(_Rules):
+    achieved: tuple[str, ...] = Field(min_length=1)
+    planned: tuple[str, ...] = Field(min_length=1)
+    sections: dict[str, Literal["achieved", "planned"]] = Field(min_length=1)
+
+
+class LabelRules(_Rules):
+    scheme: str = Field(min_length=1)
+    levels: dict[str, Literal["bronze", "silver", "gold"]] = Field(min_length=1)
+    nouns: LabelNouns
+    status: LabelStatus
+
+
+class TokenizerRules(_Rules):
+    infixes: tuple[SerializedPattern, ...] = ()
+
+
+class UrlRules(_Rules):
+    start: SerializedPattern
+
+
+class NlpRules(_Rules):
+    """The vocabulary of `rules/nlp/*.toml`, checked."""
+
+    tokenizer: TokenizerRules
+    numbers: NumberRules
+    units: UnitRules
+    dates: DateRules
+    labels: LabelRules
+    urls: UrlRules
+
+
+class PatternEntry(_Rules):
+    """One line of a `rules/nlp/*.jsonl` file, in spaCy's `{label, pattern, id}` shape."""
+
+    label: Literal["quantity", "date", "label", "organization", "url"]
+    pattern: (
+        Annotated[str, Field(min_length=1)] | Annotated[list[dict[str, Any]], Field(min_length=1)]
+    )
+    id: str | None = None
+
+
+class PatternLine(_Rules):
+    """A pattern entry and the line of its JSONL file, so a pattern spaCy refuses names it."""
+
+    line: int
+    entry: PatternEntry
+
+
+FACT_TYPES = ("quantity", "date", "label", "organization", "url")
+# The JSONL pattern files of `rules/nlp/`, in the order the fact matcher adds them.
+PATTERN_FILES = ("quantities", "dates", "labels", "organizations", "urls")
+
+
 class Rules(_Rules):
     directory: Path
     encodings: EncodingRules
@@ -269,6 +368,8 @@ class Rules(_Rules):
     regions: RegionRules
     diff: DiffRules
     pdf: PdfRules
+    nlp: NlpRules
+    patterns: dict[str, tuple[PatternLine, ...]]
 
 
 _FILES: dict[str, type[_Rules]] = {
@@ -300,21 +401,61 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ExtractorError(E_RULES, f"rules file {path} is not valid TOML: {error}") from error
 
 
-def validate_rules(path: Path, model: type[_Rules], data: dict[str, Any]) -> Any:
+def validate_rules(path: Path, model: type[_Rules], data: Any, where: str = "entry") -> Any:
     """Given a rules file's data, its checked model; the first bad entry is an E020."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise ExtractorError(E_RULES, f"rules file {path}: entry {first_problem(error)}") from error
+        problem = first_problem(error)
+        raise ExtractorError(E_RULES, f"rules file {path}: {where} {problem}") from error
+
+
+_NLP_FILES: dict[str, type[_Rules]] = {
+    "tokenizer": TokenizerRules,
+    "numbers": NumberRules,
+    "units": UnitRules,
+    "dates": DateRules,
+    "labels": LabelRules,
+    "urls": UrlRules,
+}
+
+
+def read_patterns(path: Path) -> tuple[PatternLine, ...]:
+    """Given a JSONL pattern file, its entries by line; a bad line is an E020 naming it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise unreadable(path, error) from error
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
+            ) from error
+        entry = validate_rules(path, PatternEntry, data, where=f"line {number}:")
+        entries.append(PatternLine(line=number, entry=entry))
+    return tuple(entries)
+
+
+def _read_models(directory: Path, models: dict[str, type[_Rules]]) -> dict[str, Any]:
+    return {
+        name: validate_rules(path, model, read_toml(path))
+        for name, model in models.items()
+        for path in [directory / f"{name}.toml"]
+    }
 
 
 @cache
 def load_rules(directory: Path = DEFAULT_RULES_DIR) -> Rules:
-    """The checked rules of `directory`, read once per process."""
-    parts = {
-        name: validate_rules(
-            directory / f"{name}.toml", model, read_toml(directory / f"{name}.toml")
-        )
-        for name, model in _FILES.items()
-    }
-    return Rules(directory=directory, **parts)
+    """The checked rules of `directory` (the layout files and `nlp/`), read once per process."""
+    nlp_directory = directory / "nlp"
+    return Rules(
+        directory=directory,
+        nlp=NlpRules(**_read_models(nlp_directory, _NLP_FILES)),
+        patterns={name: read_patterns(nlp_directory / f"{name}.jsonl") for name in PATTERN_FILES},
+        **_read_models(directory, _FILES),
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from extractor.pdf_layout import Line
+from extractor.readers.pdf.layout import Line
 
 BAND = 0.12  # share of the page height, at the top and at the bottom, where furniture stands
 EDGE_LINES = 2  # how many lines at each end of a page may be furniture

@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.cleaning import clean_text
-from extractor.fields import parse_date
-from extractor.findings import Finding
-from extractor.fragments import Fragment
-from extractor.rules import Rules
-from extractor.sections import fragments_to_items
-from extractor.sourcetext import Line, SourceText
+from extractor.parsing.fields import parse_date
+from extractor.parsing.findings import Finding
+from extractor.parsing.fragments import Fragment
+from extractor.parsing.items import fragments_to_items
+from extractor.ruleset import Rules
+from extractor.text.cleaning import clean_text
+from extractor.text.source import Line, SourceText
 
 
 @dataclass

@@ -25,8 +25,8 @@ from extractor.errors import (
     E_PDF_NO_TEXT,
     ExtractorError,
 )
-from extractor.pdf_furniture import furniture
-from extractor.pdf_layout import (
+from extractor.readers.pdf.furniture import furniture
+from extractor.readers.pdf.layout import (
     Glyph,
     Line,
     TextBlock,
@@ -37,8 +37,15 @@ from extractor.pdf_layout import (
     marker_levels,
     starts_block,
 )
-from extractor.pdf_tables import Box, TableBlock, aligned_table, fill_grid, inside, ruled_grids
-from extractor.rules import PdfRules
+from extractor.readers.pdf.tables import (
+    Box,
+    TableBlock,
+    aligned_table,
+    fill_grid,
+    inside,
+    ruled_grids,
+)
+from extractor.ruleset import PdfRules
 
 Element = Line | TableBlock
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.sourcetext import Line
+from extractor.text.source import Line
 
 _TRAILING_BOLD = regex.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 

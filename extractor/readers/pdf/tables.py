@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from pdfplumber.page import Page
 
-from extractor.pdf_layout import LEVEL_TOLERANCE, Glyph, Line, Unit, glyphs_to_lines, join_lines
+from extractor.readers.pdf.layout import (
+    LEVEL_TOLERANCE,
+    Glyph,
+    Line,
+    Unit,
+    glyphs_to_lines,
+    join_lines,
+)
 
 Box = tuple[float, float, float, float]
 RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 
 import regex
 
-from extractor.cleaning import clean_text, leading_marker_length
-from extractor.fragments import Fragment
-from extractor.rules import Rules, SectionRules
-from extractor.sourcetext import SourceText
+from extractor.parsing.fragments import Fragment
+from extractor.ruleset import Rules, SectionRules
+from extractor.text.cleaning import clean_text, leading_marker_length
+from extractor.text.source import SourceText
 
 _WHOLLY_ITALIC = regex.compile(r"^\*[^*](?:.*[^*])?\*$")
 

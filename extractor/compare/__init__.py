@@ -1,0 +1,1 @@
+"""Comparing two extracted documents (two years, or two runs) and reporting what changed."""
