@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -29,6 +29,9 @@ from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import Rules, load_rules
 from extractor.text.normalize import Normalized, normalize
 from extractor.text.source import Line, SourceText
+
+if TYPE_CHECKING:
+    from extractor.compare.models import DocumentDiff
 
 
 @dataclass(frozen=True)
@@ -69,26 +72,39 @@ def read_json(path: Path) -> Any:
         ) from error
 
 
+Report = str | Path | bytes
+"""A report to extract: its path, or its bytes (text or PDF)."""
+
+
 def load(data: bytes, name: str, rules: Rules) -> Loaded:
     if is_pdf(data):
         return pdf_to_text(data, name, rules.pdf)
     return bytes_to_text(data, name, rules.encodings)
 
 
-def extract(path: Path, rules: Rules | None = None) -> Document:
-    """The validated document for the report at `path` (text or PDF)."""
-    return run(path, rules).document
+def extract(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Document:
+    """The validated document for a report (text or PDF), given as a path or as bytes."""
+    return run(report, rules, name=name).document
 
 
-def text_of(path: Path, rules: Rules | None = None) -> str:
-    """The normalized text every span of `extract(path)` points into."""
+def normalized_text(report: Report, rules: Rules | None = None) -> str:
+    """The normalized text every span of `extract(report)` points into."""
     rules = rules or load_rules()
-    return normalize(load(read_input(path), path.name, rules).text).text
+    data, name = _read_report(report, None)
+    return normalize(load(data, name, rules).text).text
 
 
-def run(path: Path, rules: Rules | None = None) -> Extraction:
-    rules = rules or load_rules()
-    return run_bytes(read_input(path), path.name, rules)
+def run(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Extraction:
+    """Every stage's output for a report; `name` is the file name recorded for bytes."""
+    data, name = _read_report(report, name)
+    return run_bytes(data, name, rules or load_rules())
+
+
+def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
+    if isinstance(report, bytes):
+        return report, name or "report"
+    path = Path(report)
+    return read_input(path), name or path.name
 
 
 def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
@@ -106,6 +122,34 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
     return Extraction(loaded, normalized, source, segments, data_, validate(data_))
+
+
+def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> dict[str, Any]:
+    """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
+    from extractor.compare.documents import check_document
+
+    if isinstance(report, Document):
+        return report.model_dump(mode="json")
+    if isinstance(report, dict):
+        return check_document(report, "the document given")
+    if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
+        return check_document(read_json(Path(report)), str(report))
+    return extract(report, rules).model_dump(mode="json")
+
+
+def diff(
+    old: Document | dict[str, Any] | Report,
+    new: Document | dict[str, Any] | Report,
+    rules: Rules | None = None,
+) -> DocumentDiff:
+    """What changed from `old` to `new`: documents, their `.json` files, or reports to extract."""
+    # Imported on first use, like spaCy: only comparing needs rapidfuzz.
+    from extractor.compare.documents import diff_documents
+    from extractor.compare.models import DocumentDiff
+
+    rules = rules or load_rules()
+    old_data, new_data = document_data(old, rules), document_data(new, rules)
+    return DocumentDiff.model_validate(diff_documents(old_data, new_data, rules.diff))
 
 
 def parse(

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from extractor.parsing.fields import (
-    PROCESSORS,
+    FIELD_PROCESSORS,
     members_value,
     parse_date,
     period_value,
@@ -104,11 +104,11 @@ def test_text_value() -> None:
 
 
 def test_every_table_field_has_a_processor_with_a_documented_code() -> None:
-    assert sorted(PROCESSORS) == sorted(TABLE_FIELDS)
-    assert all(code in CODES for _, code in PROCESSORS.values())
-    assert PROCESSORS["period"] == (period_value, "invalid_period")
-    assert PROCESSORS["cluster_members"] == (members_value, "invalid_members")
-    assert PROCESSORS["region"] == (region_value, "unknown_region")
+    assert sorted(FIELD_PROCESSORS) == sorted(TABLE_FIELDS)
+    assert all(code in CODES for _, code in FIELD_PROCESSORS.values())
+    assert FIELD_PROCESSORS["period"] == (period_value, "invalid_period")
+    assert FIELD_PROCESSORS["cluster_members"] == (members_value, "invalid_members")
+    assert FIELD_PROCESSORS["region"] == (region_value, "unknown_region")
 
 
 DATE_CASES = [

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from extractor.readers.pdf.furniture import furniture
-from extractor.readers.pdf.layout import Glyph, Line, TextBlock, emphasize, join_lines, starts_block
+from extractor.readers.pdf.layout import (
+    Glyph,
+    PrintedLine,
+    TextBlock,
+    emphasize,
+    join_lines,
+    starts_block,
+)
 from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
@@ -22,7 +29,7 @@ def line_of(
     top: float = 100.0,
     bold: frozenset[str] = frozenset(),
     page: int = 1,
-) -> Line:
+) -> PrintedLine:
     """A line of `text`: word gaps `gap`, the first `first_gap`; the words in `bold` bold."""
     glyphs: list[Glyph] = []
     x = 50.0
@@ -33,7 +40,7 @@ def line_of(
             )
             x += WIDTH
         x += first_gap if index == 0 else gap
-    return Line(glyphs, page, RULES.lists)
+    return PrintedLine(glyphs, page, RULES.lists)
 
 
 MARKER_CASES = [
@@ -102,7 +109,7 @@ def test_page_numbers(text: str, expected: bool) -> None:
 
 
 def test_a_line_repeated_at_one_place_on_three_pages_is_furniture_on_two_it_is_not() -> None:
-    def page(number: int, header: str) -> tuple[list[Line], float]:
+    def page(number: int, header: str) -> tuple[list[PrintedLine], float]:
         lines = [line_of(header, top=30, page=number), line_of("Text al paginii", top=300)]
         return lines, 842.0
 

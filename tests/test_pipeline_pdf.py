@@ -24,7 +24,7 @@ from test_pdf import BAD_PDFS, SMALL
 
 from extractor.cli.main import main
 from extractor.content import content_view
-from extractor.pipeline import extract, text_of
+from extractor.pipeline import extract, normalized_text
 
 GOLDEN_2019 = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
 
@@ -101,7 +101,7 @@ def test_every_span_of_a_pdf_names_its_page_and_a_box_holding_its_text(tmp_path:
 
 def test_spans_of_a_pdf_point_into_its_text(tmp_path: Path) -> None:
     document = extract_pdf(tmp_path, render_pdf(SMALL))
-    text = text_of(tmp_path / "report.pdf")
+    text = normalized_text(tmp_path / "report.pdf")
     project = document["projects"][0]
     span = project["spans"]["director"]
     assert text[span["char_start"] : span["char_end"]] == project["director"]

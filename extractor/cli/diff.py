@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractor.compare.documents import check_document, diff_documents, has_differences
+from extractor.compare.documents import diff_documents, has_differences
 from extractor.compare.render import render_markdown, render_terminal
 from extractor.emit import to_json
-from extractor.pipeline import extract, read_json
-from extractor.ruleset import Rules, load_rules
+from extractor.pipeline import document_data
+from extractor.ruleset import load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
 
@@ -81,10 +81,3 @@ def wants_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return stream.isatty()
-
-
-def document_data(path: Path, rules: Rules) -> dict[str, Any]:
-    """Given a `.json` document or a report to extract, the document as plain data."""
-    if path.suffix.lower() != ".json":
-        return extract(path, rules).model_dump(mode="json")
-    return check_document(read_json(path), str(path))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from extractor import __version__
 from extractor.cli.diff import add_diff_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import (
@@ -24,7 +25,7 @@ from extractor.errors import (
     first_problem,
 )
 from extractor.models import Document
-from extractor.pipeline import extract, read_json, text_of
+from extractor.pipeline import extract, normalized_text, read_json
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -135,7 +136,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    sys.stdout.write(text_of(args.input, load_rules(args.rules)))
+    sys.stdout.write(normalized_text(args.input, load_rules(args.rules)))
     return EXIT_OK
 
 
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example:\n  extractor extract sources/ -o output/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract_parser = _command(

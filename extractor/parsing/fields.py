@@ -60,7 +60,7 @@ def region_value(text: str, rules: Rules) -> Processed:
 
 
 # Field name -> (processor, warning code for what it refuses).
-PROCESSORS: dict[str, tuple[Callable[[str, Rules], Processed], str]] = {
+FIELD_PROCESSORS: dict[str, tuple[Callable[[str, Rules], Processed], str]] = {
     "title": (text_value, "missing_field"),
     "period": (period_value, "invalid_period"),
     "coordinator": (text_value, "missing_field"),

@@ -1,7 +1,7 @@
 """Turn the fragments of a section into its item tree, with ordered block processors.
 
 Each processor has a `test` (does this fragment open or continue what I build?)
-and a `run` (add it to the tree). They are tried in the order of PROCESSORS;
+and a `run` (add it to the tree). They are tried in the order of ITEM_PROCESSORS;
 the paragraph processor, last, takes whatever no other one did. The rules are
 those of the README's "How items are read".
 """
@@ -74,7 +74,7 @@ class Context:
     def is_bullet(self, fragment: Fragment) -> bool:
         return self.marker_length(fragment) > fragment.indent
 
-    def text_of(self, draft: Draft) -> str:
+    def item_text(self, draft: Draft) -> str:
         return clean_text(self.source[draft.start : draft.end], bullets=self.rules.markup.bullets)
 
 
@@ -125,7 +125,7 @@ class DisplacedSubBulletProcessor:
         if not context.is_bullet(fragment):
             return False
         body = fragment.text[context.marker_length(fragment) :].strip()
-        opened_sublist = bool(parent.children) or context.text_of(parent).endswith(":")
+        opened_sublist = bool(parent.children) or context.item_text(parent).endswith(":")
         return opened_sublist and bool(_WHOLLY_ITALIC.match(body))
 
     def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
@@ -149,7 +149,7 @@ class ContinuationProcessor:
         first = fragment.text.lstrip("* \t")[:1]
         if tree.last is None or not first.islower():
             return False
-        return not context.text_of(tree.last).endswith(tuple(context.rules.markup.sentence_end))
+        return not context.item_text(tree.last).endswith(tuple(context.rules.markup.sentence_end))
 
     def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
         tree.last.end = fragment.end  # type: ignore[union-attr]
@@ -167,7 +167,7 @@ class ParagraphProcessor:
         tree.bullet, tree.last = None, paragraph
 
 
-PROCESSORS: tuple[Processor, ...] = (
+ITEM_PROCESSORS: tuple[Processor, ...] = (
     SubheadingProcessor(),
     SubBulletProcessor(),
     DisplacedSubBulletProcessor(),
@@ -184,7 +184,7 @@ def fragments_to_items(
     context = Context(source.text, rules)
     tree = Tree()
     for fragment in fragments:
-        processor = next(p for p in PROCESSORS if p.test(fragment, tree, context))
+        processor = next(p for p in ITEM_PROCESSORS if p.test(fragment, tree, context))
         processor.run(fragment, tree, context)
     return [_to_item(draft, source, context) for draft in tree.items]
 
@@ -192,7 +192,7 @@ def fragments_to_items(
 def _to_item(draft: Draft, source: SourceText, context: Context) -> dict[str, Any]:
     return {
         "kind": draft.kind,
-        "text": context.text_of(draft),
+        "text": context.item_text(draft),
         "children": [_to_item(child, source, context) for child in draft.children],
         "span": source.span(draft.start, draft.end),
     }

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.parsing.fields import PROCESSORS
+from extractor.parsing.fields import FIELD_PROCESSORS
 from extractor.parsing.findings import Finding
 from extractor.parsing.fragments import Fragment
 from extractor.parsing.items import fragments_to_items, section_key
@@ -92,7 +92,7 @@ def _read_table(
     table = read_table(lines, index, rules.table, ends_table)
     read.used.update(table.used)
     read.findings.extend(table.findings)
-    for name, (processor, code) in PROCESSORS.items():
+    for name, (processor, code) in FIELD_PROCESSORS.items():
         cell = table.cells.get(name)
         if cell is None:
             read.project[name] = None

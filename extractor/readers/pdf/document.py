@@ -28,7 +28,7 @@ from extractor.errors import (
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
-    Line,
+    PrintedLine,
     TextBlock,
     Unit,
     chars_to_glyphs,
@@ -47,7 +47,7 @@ from extractor.readers.pdf.tables import (
 )
 from extractor.ruleset import PdfRules
 
-Element = Line | TableBlock
+Element = PrintedLine | TableBlock
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class LoadedPdf:
 class _Page:
     number: int
     height: float
-    lines: list[Line]
+    lines: list[PrintedLine]
     tables: list[TableBlock]
 
 
@@ -197,19 +197,19 @@ def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
     return sorted(found, key=lambda element: element[0].top)
 
 
-Piece = TextBlock | TableBlock | Line  # a Line piece is page furniture
+Piece = TextBlock | TableBlock | PrintedLine  # a PrintedLine piece is page furniture
 
 
 def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
     """Given elements in reading order, flagged when furniture, the blocks of the text form."""
-    lines = [element for element, flag in elements if isinstance(element, Line) and not flag]
+    lines = [element for element, flag in elements if isinstance(element, PrintedLine) and not flag]
     pitches = line_pitches(lines)
     levels = marker_levels(lines)
     right: dict[int, float] = {}
     for line in lines:
         right[line.page] = max(right.get(line.page, 0.0), line.x1)
     pieces: list[Piece] = []
-    pending: list[Line] = []
+    pending: list[PrintedLine] = []
     current: TextBlock | None = None
 
     def close() -> None:
@@ -225,7 +225,7 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
             (pending if current is not None else pieces).append(element)  # type: ignore[arg-type]
         elif isinstance(element, TableBlock):
             close()
-            previous = next((p for p in reversed(pieces) if not isinstance(p, Line)), None)
+            previous = next((p for p in reversed(pieces) if not isinstance(p, PrintedLine)), None)
             if _continues(previous, element):
                 previous.rows.extend(_without_repeated_header(previous, element))  # type: ignore[union-attr]
             else:
@@ -272,7 +272,7 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
         units: list[Unit] = piece.units()
         if parts:
             units = [("\n\n", None), *units]
-        if isinstance(piece, Line):
+        if isinstance(piece, PrintedLine):
             line_number_here = line_number + (2 if parts else 0)
             box = (piece.x0, piece.top, piece.x1, piece.bottom)
             found.append(Furniture(line_number_here, piece.text, piece.page, box))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from extractor.readers.pdf.layout import Line
+from extractor.readers.pdf.layout import PrintedLine
 
 BAND = 0.12  # share of the page height, at the top and at the bottom, where furniture stands
 EDGE_LINES = 2  # how many lines at each end of a page may be furniture
@@ -21,11 +21,11 @@ REPEAT_MIN = 3  # fewer repeats may be a table header repeated where the table g
 _DIGITS = regex.compile(r"\d+")
 
 
-def _key(line: Line) -> tuple[str, int]:
+def _key(line: PrintedLine) -> tuple[str, int]:
     return _DIGITS.sub("#", line.text.strip().lower()), round(line.top / 4)
 
 
-def _edge(lines: Sequence[Line], height: float) -> list[int]:
+def _edge(lines: Sequence[PrintedLine], height: float) -> list[int]:
     count = len(lines)
     ends = {*range(min(EDGE_LINES, count)), *range(max(0, count - EDGE_LINES), count)}
     return [
@@ -36,7 +36,7 @@ def _edge(lines: Sequence[Line], height: float) -> list[int]:
 
 
 def furniture(
-    pages: Sequence[tuple[Sequence[Line], float]], page_number: regex.Pattern[str]
+    pages: Sequence[tuple[Sequence[PrintedLine], float]], page_number: regex.Pattern[str]
 ) -> list[set[int]]:
     """Given each page's lines (top to bottom) and height, the indexes of its furniture lines."""
     counts = Counter(

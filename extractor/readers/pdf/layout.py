@@ -44,7 +44,7 @@ Unit = tuple[str, Glyph | None]
 
 
 @dataclass
-class Line:
+class PrintedLine:
     """Glyphs sharing a baseline, left to right; `marker` counts the glyphs of a list marker."""
 
     glyphs: list[Glyph]
@@ -169,27 +169,27 @@ def _shared(numbers: dict[float, float], value: float) -> float:
 
 def glyphs_to_lines(
     glyphs: Sequence[Glyph], page: int, lists: PdfListRules | None = None
-) -> list[Line]:
+) -> list[PrintedLine]:
     """Given the glyphs of one page (or one table cell), its lines from top to bottom.
 
     With `lists`, each line's list marker is found (table cells have none).
     """
-    lines: list[Line] = []
+    lines: list[PrintedLine] = []
     current: list[Glyph] = []
     anchor = 0.0
     for glyph in sorted(glyphs, key=lambda glyph: (glyph.bottom, glyph.x0)):
         if current and glyph.bottom - anchor > 0.4 * glyph.size:
-            lines.append(Line(current, page, lists))
+            lines.append(PrintedLine(current, page, lists))
             current = []
         if not current:
             anchor = glyph.bottom
         current.append(glyph)
     if current:
-        lines.append(Line(current, page, lists))
+        lines.append(PrintedLine(current, page, lists))
     return lines
 
 
-def line_pitches(lines: Sequence[Line]) -> dict[float, float]:
+def line_pitches(lines: Sequence[PrintedLine]) -> dict[float, float]:
     """Given lines in reading order, per font size the distance between two lines of a paragraph.
 
     That is the smallest common distance between neighbouring lines of that size (a
@@ -210,7 +210,7 @@ def line_pitches(lines: Sequence[Line]) -> dict[float, float]:
     return found
 
 
-def marker_levels(lines: Iterable[Line]) -> list[float]:
+def marker_levels(lines: Iterable[PrintedLine]) -> list[float]:
     """Given all lines, the x positions of list markers, one per nesting level."""
     levels: list[float] = []
     for x in sorted(line.x0 for line in lines if line.marker):
@@ -223,7 +223,7 @@ def marker_levels(lines: Iterable[Line]) -> list[float]:
 class TextBlock:
     """A paragraph, a heading or a list item: lines that read as one line of the text form."""
 
-    lines: list[Line]
+    lines: list[PrintedLine]
     marker: int  # glyphs of the list marker on the first line; 0 for no marker
     level: int  # 0 top level, 1 and more nested (list items only)
 
@@ -240,7 +240,7 @@ class TextBlock:
         return [(" - " if self.level else "- ", None), *body]
 
 
-def join_lines(lines: Sequence[Line], skip: int = 0) -> list[Unit]:
+def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
     """Given wrapped lines of one paragraph or cell, their text as one line.
 
     The first `skip` glyphs (a list marker) are left out; a word hyphenated at the
@@ -288,7 +288,11 @@ def emphasize(units: Sequence[Unit]) -> list[Unit]:
 
 
 def starts_block(
-    line: Line, previous: Line, block: TextBlock, pitches: dict[float, float], right: float
+    line: PrintedLine,
+    previous: PrintedLine,
+    block: TextBlock,
+    pitches: dict[float, float],
+    right: float,
 ) -> bool:
     """Whether `line` opens a new block rather than continuing `block` (last line `previous`)."""
     if line.marker or line.bold != previous.bold:

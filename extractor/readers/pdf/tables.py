@@ -14,7 +14,7 @@ from pdfplumber.page import Page
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
     Glyph,
-    Line,
+    PrintedLine,
     Unit,
     glyphs_to_lines,
     join_lines,
@@ -30,7 +30,7 @@ CELL_GAP = 0.8  # font sizes of white space between two cells of an unruled tabl
 class TableBlock:
     """A table as rows of cells, each cell the lines written in it."""
 
-    rows: list[list[list[Line]]]
+    rows: list[list[list[PrintedLine]]]
     page: int
     top: float
     bottom: float
@@ -55,7 +55,7 @@ class TableBlock:
         return out
 
 
-def _plain(cell: Sequence[Line]) -> str:
+def _plain(cell: Sequence[PrintedLine]) -> str:
     return "".join(text for text, _ in join_lines(cell))
 
 
@@ -89,7 +89,7 @@ def inside(glyph: Glyph, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def aligned_table(lines: Sequence[Line], start: int) -> tuple[TableBlock, int] | None:
+def aligned_table(lines: Sequence[PrintedLine], start: int) -> tuple[TableBlock, int] | None:
     """Given lines and an index, the unruled table that starts there and where it ends.
 
     A table starts at a line cut into MIN_COLUMNS or more cells by wide gaps, whose
@@ -107,7 +107,7 @@ def aligned_table(lines: Sequence[Line], start: int) -> tuple[TableBlock, int] |
     if end - start < 2 or len(lines[start + 1].segments(CELL_GAP)) < 2:
         return None
     rows: list[list[list[Glyph]]] = []
-    previous: Line | None = None
+    previous: PrintedLine | None = None
     for line in lines[start:end]:
         if previous is None or line.bold != previous.bold or line.top - previous.bottom > line.size:
             rows.append([[] for _ in columns])
@@ -120,7 +120,7 @@ def aligned_table(lines: Sequence[Line], start: int) -> tuple[TableBlock, int] |
     return TableBlock(table_rows, first.page, first.top, lines[end - 1].bottom), end
 
 
-def _fits(line: Line, previous: Line, columns: Sequence[float]) -> bool:
+def _fits(line: PrintedLine, previous: PrintedLine, columns: Sequence[float]) -> bool:
     if line.page != previous.page or line.top - previous.bottom > 2 * line.size:
         return False
     pieces = line.segments(CELL_GAP)
