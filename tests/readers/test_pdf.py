@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import GOLDEN
+from conftest import GOLDEN, ROOT
 from fpdf import FPDF
 from pdf_fixtures import Layout, fonts_available, render_pdf, render_text
 
@@ -24,11 +24,11 @@ from extractor.errors import (
     ExtractorError,
 )
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
-from extractor.ruleset import load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
 PDF_RULES = load_rules().pdf
-SMALL = json.loads((Path(__file__).parent / "fixtures" / "small-report.json").read_text("utf-8"))
+SMALL = json.loads((ROOT / "tests" / "fixtures" / "small-report.json").read_text("utf-8"))
 
 LAYOUTS = {
     # Page breaks inside a list (a bullet cut in two) and between a heading and its table.
@@ -182,7 +182,7 @@ def test_a_bad_pdf_is_one_clear_error(case: str) -> None:
 
 def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
     rules_dir = tmp_path / "rules"
-    shutil.copytree(Path(__file__).parent.parent / "rules", rules_dir)
+    shutil.copytree(DEFAULT_RULES_DIR, rules_dir)
     pdf_rules = rules_dir / "pdf.toml"
     pdf_rules.write_text(
         pdf_rules.read_text("utf-8").replace('"ﬁ" = "fi"', '"fi" = "fi"'), encoding="utf-8"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import REPORT_2019
-from test_diff import EXPECTED_DIFF, document_2019, document_2020, with_spans
+from second_year import EXPECTED_DIFF, document_2019, document_2020, with_spans
 
 from extractor.cli.main import main
 from extractor.content import content_view

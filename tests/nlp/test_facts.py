@@ -16,10 +16,10 @@ from extractor.nlp.facts import doc_to_facts
 from extractor.pipeline import extract
 from extractor.ruleset import FACT_TYPES, load_rules
 
-ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "annotations.jsonl"
+ANNOTATIONS = Path(__file__).resolve().parent / "annotations.jsonl"
 # The same 96 item texts, annotated again by a second reader who saw neither the
 # tool, its rules nor the first annotations; doubtful calls carry a `note`.
-BLIND_ANNOTATIONS = Path(__file__).resolve().parent / "nlp" / "blind-annotations.jsonl"
+BLIND_ANNOTATIONS = Path(__file__).resolve().parent / "blind-annotations.jsonl"
 MIN_SCORE = {"quantity": 0.9, "date": 0.9, "label": 0.9}
 
 NLP = build_nlp(load_rules())

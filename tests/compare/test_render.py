@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_diff import (
+from second_year import (
     RULES,
     TEX_CIT,
     TEX_TRAINING,

@@ -1,0 +1,180 @@
+"""The diff of two extracted documents: matching, field and item changes, thresholds."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from second_year import (
+    EXPECTED_DIFF,
+    RULES,
+    TEX_STUDY,
+    document_2019,
+    document_2020,
+    project,
+    with_spans,
+)
+
+from extractor.compare.documents import check_document, diff_documents, has_differences
+from extractor.content import content_view
+from extractor.errors import ExtractorError
+from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
+
+
+def test_second_year_diff_equals_the_hand_written_diff() -> None:
+    diff = diff_documents(document_2019(), document_2020(), RULES)
+    assert content_view(diff) == EXPECTED_DIFF
+    assert has_differences(diff)
+
+
+def test_diff_with_itself_is_empty() -> None:
+    document = with_spans(document_2019(), first_line=10)
+    diff = diff_documents(document, copy.deepcopy(document), RULES)
+    assert not has_differences(diff)
+    assert [entry["number"] for entry in diff["projects"]["unchanged"]] == list(range(1, 13))
+    assert diff["summary"]["fields"] == 0
+
+
+def test_spans_and_source_are_no_difference_but_point_to_both_documents() -> None:
+    old, new = with_spans(document_2019(), 100), with_spans(document_2020(), 500)
+    diff = diff_documents(old, new, RULES)
+    assert content_view(diff) == EXPECTED_DIFF
+    assert (diff["old"]["source"], diff["new"]["source"]) == (old["source"], new["source"])
+    tex = diff["projects"]["changed"][0]
+    members = next(field for field in tex["fields"] if field["path"] == "cluster_members")
+    assert members["spans"] == {
+        "old": old["projects"][2]["spans"]["cluster_members"],
+        "new": new["projects"][1]["spans"]["cluster_members"],
+    }
+    period_end = next(field for field in tex["fields"] if field["path"] == "period.end")
+    assert period_end["spans"]["old"] == old["projects"][2]["spans"]["period"]
+    reworded = tex["items"]["modified"][0]
+    assert reworded["spans"] == {
+        "old": old["projects"][2]["results"]["items"][0]["span"],
+        "new": new["projects"][1]["results"]["items"][0]["span"],
+    }
+    assert tex["items"]["removed"][1]["span"] == old["projects"][2]["ongoing"]["items"][0]["span"]
+    assert diff["projects"]["removed"][0]["span"] == old["projects"][1]["span"]
+    websites = diff["projects"]["changed"][4]["fields"][2]
+    assert websites["spans"]["new"] == new["projects"][-1]["spans"]["websites"][0]
+    stage_3 = diff["projects"]["changed"][3]["items"]["added"][0]
+    assert stage_3["span"] == new["projects"][-2]["results"]["items"][2]["span"]
+
+
+def test_hand_edited_white_space_and_markup_are_no_difference() -> None:
+    new = document_2019()
+    trec = new["projects"][0]
+    trec["title"] = "  " + trec["title"].replace(" ", "  \n ")
+    trec["websites"] = ["<http://www.transylvaniaenergycluster-trec.ro/company/projects.php>"]
+    trec["results"]["items"][0]["text"] = "*În primele două etape derulate s-au elaborat:*"
+    assert not has_differences(diff_documents(document_2019(), new, RULES))
+
+
+def test_an_item_moved_between_nesting_levels_is_no_difference() -> None:
+    new = document_2019()
+    wood_results = new["projects"][5]["results"]["items"]
+    child = wood_results[10]["children"].pop()
+    wood_results.insert(0, child)
+    assert not has_differences(diff_documents(document_2019(), new, RULES))
+
+
+def test_a_reused_number_is_not_the_same_project() -> None:
+    """Same number, other acronym and title: one removed and one added, never a change."""
+    old = {"schema_version": "1.0", "report": {}, "projects": [project(4, "CATINN", "Textile")]}
+    new = {"schema_version": "1.0", "report": {}, "projects": [project(4, "CM", "Mobilier")]}
+    projects = diff_documents(old, new, RULES)["projects"]
+    assert [entry["acronym"] for entry in projects["removed"]] == ["CATINN"]
+    assert [entry["acronym"] for entry in projects["added"]] == ["CM"]
+    assert projects["changed"] == []
+
+
+def test_a_number_with_a_respelled_acronym_and_the_same_title_is_the_same_project() -> None:
+    title = "Dezvoltarea capacității de inovare a clusterului ASTRICO NE"
+    old = {"schema_version": "1.0", "report": {}, "projects": [project(8, "ASTRICONE", title)]}
+    new = {"schema_version": "1.0", "report": {}, "projects": [project(8, "ASTRICON", title)]}
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert change["match"] == "number"
+    assert content_view(change["fields"]) == [
+        {"path": "acronym", "old": "ASTRICONE", "new": "ASTRICON"}
+    ]
+
+
+def test_a_title_match_ignores_case_and_diacritics() -> None:
+    title = "Creșterea capacității inovative a companiilor din cadrul clusterului"
+    old = {"schema_version": "1.0", "report": {}, "projects": [project(3, None, title)]}
+    moved = project(7, None, title.upper().replace("Ș", "S").replace("Ă", "A").replace("Ț", "T"))
+    new = {"schema_version": "1.0", "report": {}, "projects": [moved]}
+    exact = DiffRules(title_match=100, item_similarity=80)
+    (change,) = diff_documents(old, new, exact)["projects"]["changed"]
+    assert change["match"] == "title"
+    assert [field["path"] for field in change["fields"]] == ["number", "title"]
+
+
+def test_item_similarity_threshold_decides_modified_or_removed_plus_added() -> None:
+    old, new = document_2019(), document_2020()
+    strict = diff_documents(old, new, DiffRules(title_match=85, item_similarity=99.5))
+    tex = strict["projects"]["changed"][0]["items"]
+    assert tex["modified"] == []
+    assert TEX_STUDY in [entry["text"] for entry in tex["removed"]]
+
+
+def test_websites_reordered_are_no_difference() -> None:
+    old, new = document_2019(), document_2019()
+    old["projects"][0]["websites"] = ["http://a.ro/", "http://b.ro/"]
+    new["projects"][0]["websites"] = ["http://b.ro/", "http://a.ro/"]
+    assert not has_differences(diff_documents(old, new, RULES))
+
+
+def test_diff_leaves_its_inputs_unchanged() -> None:
+    old, new = document_2019(), document_2020()
+    diff_documents(old, new, RULES)
+    assert (old, new) == (document_2019(), document_2020())
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        ([1, 2], "E040"),
+        ({"projects": []}, "E040"),
+        ({"schema_version": "1.0", "projects": [{"acronym": "X"}]}, "E040"),
+        ({"schema_version": "2.0", "projects": []}, "E041"),
+    ],
+)
+def test_check_document_refuses_what_is_not_a_version_1_document(data: Any, code: str) -> None:
+    with pytest.raises(ExtractorError) as error:
+        check_document(data, "old.json")
+    assert error.value.code == code
+    assert "old.json" in error.value.message
+
+
+def test_check_document_accepts_a_minor_version() -> None:
+    document = {"schema_version": "1.3", "projects": []}
+    assert check_document(document, "x.json") is document
+
+
+def test_the_shipped_thresholds_are_scores() -> None:
+    assert 0 < RULES.item_similarity <= 100
+    assert 0 < RULES.title_match <= 100
+
+
+@pytest.mark.parametrize(
+    ("toml", "entry"),
+    [
+        ("title_match = 85\n", "item_similarity"),
+        ("title_match = 85\nitem_similarity = 80\nextra = 1\n", "extra"),
+        ("title_match = 0\nitem_similarity = 80\n", "title_match"),
+        ("title_match = 85\nitem_similarity = 101\n", "item_similarity"),
+        ('title_match = 85\nitem_similarity = "80"\n', "item_similarity"),
+        ("title_match = true\nitem_similarity = 80\n", "title_match"),
+    ],
+)
+def test_bad_diff_rules_name_the_file_and_the_entry(tmp_path: Path, toml: str, entry: str) -> None:
+    rules = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
+    (rules / "diff.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ExtractorError) as error:
+        load_rules(rules)
+    assert error.value.code == "E020"
+    assert f"diff.toml: entry {entry}:" in error.value.message
