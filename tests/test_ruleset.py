@@ -25,7 +25,7 @@ def test_bundled_rules_load() -> None:
 
 def test_bundled_patterns_have_their_groups() -> None:
     rules = load_rules()
-    match = rules.document.project.header.match("Nr.proiect/acronim _1 CLS/INOV-TREC")
+    match = rules.document.project.header_match("Nr.proiect/acronim _1 CLS/INOV-TREC")
     assert match is not None
     assert (match["number"], match["acronym"]) == ("1", "INOV-TREC")
     period = rules.table.period.pattern.match("01.06.2018 - 31.05.2020")
@@ -84,9 +84,9 @@ BROKEN_CASES = [
     ),
     pytest.param(
         "markup.toml",
-        "bullets = ",
-        "bullets == ",
-        ["markup.toml", "not valid TOML", "line 3"],
+        "sentence_end = ",
+        "sentence_end == ",
+        ["markup.toml", "not valid TOML", "line 11"],
         id="malformed-toml",
     ),
     pytest.param(

@@ -1,0 +1,59 @@
+"""Page furniture by evidence: page numbers in their usual forms, and running heads.
+
+A text converted from a PDF keeps each page's number and running head, also
+in the middle of a paragraph. A page number is known by its form
+(`rules/document.toml`); a running head by recurring, digits aside, on three
+lines or more while no rule reads it as a heading, label, table row or item.
+A line right after a metadata column label is that column's value, never furniture.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import regex
+
+from extractor.ruleset import FurnitureRules
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def is_page_number(text: str, rules: FurnitureRules) -> bool:
+    return any(pattern.match(text) for pattern in rules.patterns)
+
+
+def furniture_indexes(
+    texts: Sequence[str],
+    is_structure: Callable[[int], bool],
+    is_label: Callable[[int], bool],
+    rules: FurnitureRules,
+) -> frozenset[int]:
+    """Given the bare texts of the non-blank lines, the indexes of the page furniture.
+
+    `is_structure(i)` says whether a rule reads text `i` as structure (a heading,
+    a label, a table row, an item), which recurs in every report without being
+    furniture; `is_label(i)` whether it is a metadata column label, so that a
+    lone number after it is its value.
+    """
+    keys = [_DIGITS.sub("#", " ".join(text.split())).casefold() for text in texts]
+    counts = Counter(keys)
+    found = set()
+    for index, text in enumerate(texts):
+        if index and is_label(index - 1):
+            continue
+        if is_page_number(text, rules) or (
+            counts[keys[index]] >= rules.recurring
+            and len(text) <= rules.recurring_length
+            and _stands_apart(text)
+            and not is_structure(index)
+        ):
+            found.add(index)
+    return frozenset(found)
+
+
+def _stands_apart(text: str) -> bool:
+    """A running head does not go on with a sentence: it starts in no lower case and does
+    not end in `,` or `;` (a wrapped paragraph's last word, `clusterului;`, recurs too)."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not letters[0].islower() and not text.rstrip().endswith((",", ";"))
