@@ -48,6 +48,6 @@ def test_the_readme_python_example_runs_as_written(monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(ROOT)
     printed: list[tuple[object, ...]] = []
     exec(example, {"print": lambda *values: printed.append(values)})
-    assert printed[0][0] == "2019-12-31"
+    assert str(printed[0][0]) == "2019-12-31"
     assert printed[0][1][0] == "INOV-TREC"
     assert printed[1] == ({"added": 0, "removed": 0, "changed": 0, "unchanged": 12}, False)
