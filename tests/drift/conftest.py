@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from extractor.pipeline import run_bytes
-from extractor.rules import Rules, load_rules
+from extractor.ruleset import Rules, load_rules
 
 
 @cache
