@@ -97,6 +97,27 @@ BROKEN_CASES = [
         id="unknown-section-key",
     ),
     pytest.param(
+        "markup.toml",
+        'kind = "sub_bullet"\nlevel = 2',
+        'kind = "sub_bullet"\nlevel = 3',
+        ["markup.toml", "entry markers.2.level"],
+        id="marker-level-out-of-range",
+    ),
+    pytest.param(
+        "markup.toml",
+        'kind = "check"',
+        'kind = "arrow"',
+        ["markup.toml", "entry markers.3.kind", "'arrow'"],
+        id="unknown-marker-kind",
+    ),
+    pytest.param(
+        "sections.toml",
+        "max_words = 8",
+        "max_words = 0",
+        ["sections.toml", "entry heading.max_words"],
+        id="heading-of-no-words",
+    ),
+    pytest.param(
         "table.toml",
         'field = "domain"',
         'field = "domeniu"',

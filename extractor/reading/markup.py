@@ -56,7 +56,7 @@ def peel_emphasis(text: str, start: int, end: int) -> Peeled:
             if not (text.startswith(mark, start) and text.endswith(mark, start, end)):
                 continue
             inner = text[start + width : end - width]
-            if mark[0] in inner or inner != inner.strip():
+            if mark in inner or inner != inner.strip():
                 continue
             start, end = start + width, end - width
             bold, italic = bold or kind == "bold", italic or kind == "italic"
