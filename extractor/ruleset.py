@@ -270,10 +270,19 @@ class DiffRules(_Rules):
     item_similarity: Score
 
 
+class DrawnBullets(_Rules):
+    """Bullets a layout engine draws as shapes: their largest size, the glyph each stands for."""
+
+    max_size: float = Field(gt=0)
+    filled: str = Field(min_length=1, max_length=1)
+    outlined: str = Field(min_length=1, max_length=1)
+
+
 class PdfListRules(_Rules):
     bullets: str = Field(min_length=1)
     gapped: str
     numbering: Pattern
+    drawn: DrawnBullets
 
 
 class PdfFontRules(_Rules):

@@ -10,6 +10,7 @@ următoare` the ongoing activities through `activitate` with `planificat`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 import regex
 
@@ -44,13 +45,18 @@ def carries(word: str, cues: tuple[str, ...], lemmas: Mapping[str, str]) -> bool
     """Whether a word carries one of the cues: its lemma is one, or it is a cue's inflection."""
     lower = word.lower()
     candidates = {fold(word), fold(lemmas.get(word, lower)), fold(lemmas.get(lower, lower))}
-    for cue in map(fold, cues):
+    for cue in _folded(cues):
         if cue in candidates:
             return True
         stem = cue[:-1]
         if len(cue) >= _STEM_CUE and fold(word).startswith(stem):
             return True
     return False
+
+
+@cache
+def _folded(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(fold, cues))
 
 
 def section_of(text: str, rules: SectionRules, lemmas: Mapping[str, str]) -> str | None:

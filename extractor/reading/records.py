@@ -25,6 +25,8 @@ from extractor.text.cleaning import fold
 from extractor.text.source import Line
 
 _TRAILING_BOLD = regex.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
+# Room for markup and spacing around a metadata label or the website label.
+_LABEL_SLACK = 8
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,14 @@ def _mark_furniture(
     lemmas: Mapping[str, str],
     furniture_lines: Collection[int],
 ) -> list[Record]:
+    longest = max(len(w) for c in rules.table.columns for w in c.headers) + _LABEL_SLACK
+    website = {fold(label) for label in rules.sections.website.labels}
+
     def is_label(index: int) -> bool:
         label = records[index].bare.partition(":")[0].strip()
-        return rules.table.field_for_header(label) is not None or _is_website_label(label, rules)
+        if len(label) > longest:
+            return False
+        return rules.table.field_for_header(label) is not None or fold(label) in website
 
     def is_structure(index: int) -> bool:
         record = records[index]
@@ -202,7 +209,7 @@ def _mark_furniture(
             or is_label(index)
             or rules.document.project.header_match(bare)
             or is_subheading(bare, rules.sections)
-            or any(fold(bare).startswith(fold(label)) for label in rules.sections.website.labels)
+            or any(fold(bare[:longest]).startswith(label) for label in website)
             or section_of(bare, rules.sections, lemmas)
         )
 
@@ -218,10 +225,6 @@ def _mark_furniture(
         else record
         for index, record in enumerate(records)
     ]
-
-
-def _is_website_label(text: str, rules: Rules) -> bool:
-    return fold(text) in {fold(label) for label in rules.sections.website.labels}
 
 
 def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 import pdfplumber
@@ -35,6 +36,7 @@ from extractor.readers.pdf.layout import (
     glyphs_to_lines,
     line_pitches,
     marker_levels,
+    shapes_to_glyphs,
     starts_block,
 )
 from extractor.readers.pdf.tables import (
@@ -170,6 +172,9 @@ def _read_page(page: Page, rules: PdfRules) -> _Page:
     number = page.page_number
     grids = ruled_grids(page)
     glyphs = chars_to_glyphs(page.chars, number, rules)
+    if glyphs:
+        size = Counter(glyph.size for glyph in glyphs).most_common(1)[0][0]
+        glyphs += shapes_to_glyphs(page.curves + page.rects, number, size, rules.lists.drawn)
     tables: list[TableBlock] = []
     for box, grid in grids:
         held = [glyph for glyph in glyphs if inside(glyph, box)]

@@ -14,13 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
 from itertools import pairwise
 
-from extractor.ruleset import PdfListRules, PdfRules
+from extractor.ruleset import DrawnBullets, PdfListRules, PdfRules
 
 SOFT_HYPHEN = "\u00ad"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
 MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
 LEVEL_TOLERANCE = 4.0  # bullet glyphs within this many points are at one level
+SQUARE_TOLERANCE = 0.25  # a drawn bullet's width and height differ by at most this share
 
 
 @dataclass(slots=True)
@@ -158,6 +159,32 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
         )
         letters = texts.setdefault(text, rules.ligatures.get(text, text))
         glyphs.append(Glyph(letters, x0, top, x1, bottom, size, *styles[font], page))
+    return glyphs
+
+
+def shapes_to_glyphs(
+    shapes: Iterable[dict], page: int, size: float, rules: DrawnBullets
+) -> list[Glyph]:
+    """Given the curves and rects of one page, the bullets drawn as shapes, as bullet glyphs.
+
+    A small, roughly square shape is a list bullet a layout engine drew instead
+    of printing a glyph (Chromium's `<ul>` discs); filled it is a first-level
+    bullet, outlined a second-level one. The glyph gets the text's font `size`,
+    centred on the shape, so it shares a line with the item's text.
+    """
+    glyphs = []
+    for shape in shapes:
+        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        if not (0 < width <= rules.max_size and 0 < height <= rules.max_size):
+            continue
+        if abs(width - height) > SQUARE_TOLERANCE * max(width, height):
+            continue
+        text = rules.filled if shape.get("fill") else rules.outlined
+        middle = (shape["top"] + shape["bottom"]) / 2
+        glyphs.append(
+            Glyph(text, shape["x0"], middle - size / 2, shape["x1"], middle + size / 2,
+                  size, False, False, page)
+        )  # fmt: skip
     return glyphs
 
 
