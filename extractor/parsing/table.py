@@ -175,20 +175,19 @@ def read_row(
 ) -> TableRead:
     """Given the index of a header row, the value row below it, also when split over lines.
 
-    A value row broken over lines continues its last cell when the break is
-    inside a cell: not next to a tab, and its cells then add up to one more
-    than the header has. Once every column has a value, lines right below (no
-    blank line between) that are no row continue the last cell: it wrapped.
-    Page furniture between the parts is skipped.
+    A value row may be broken over lines, between cells or inside one: lines
+    right below (no blank line between) are read while the breaks not next to
+    a tab could still fall inside cells, and the cells beyond the header's count
+    say how many did (`_join_parts`). Page furniture between the parts is skipped.
     """
     header = records[index]
     header_cells = row_cells(header)
     names = header_fields(header, rules)
     read = TableRead(used={header.line.number})
-    values: list[Cell] = []
-    previous: Record | None = None
+    parts: list[tuple[Record, list[Cell]]] = []
+    total = breaks = 0
     position = index + 1
-    while position < len(records) and len(values) < len(names):
+    while position < len(records):
         record = records[position]
         if record.furniture:
             position += 1
@@ -197,34 +196,20 @@ def read_row(
             read.used.add(record.line.number)
             position += 1
             continue
-        if _ends_table(record, website):
+        complete = total >= len(names)
+        if _ends_table(record, website) or (complete and record.after_blank):
             break
+        row = "\t" in record.text or is_pipe_row(record)
+        if complete and row and (total - breaks >= len(names) or is_pipe_row(record)):
+            break
+        if parts and not _between_cells(parts[-1][0], record):
+            breaks += 1
         cells = row_cells(record)
-        if (
-            previous is not None
-            and cells
-            and not _between_cells(previous, record)
-            and len(values) + len(cells) > len(names)
-        ):
-            values[-1] = Cell(values[-1].start, cells[0].end)
-            cells = cells[1:]
-        values.extend(cells)
+        parts.append((record, cells))
+        total += len(cells)
         read.used.add(record.line.number)
-        previous = record
         position += 1
-    while (
-        previous is not None
-        and position < len(records)
-        and not records[position].after_blank
-        and not records[position].furniture
-        and "\t" not in records[position].text
-        and not is_pipe_row(records[position])
-        and not _ends_table(records[position], website)
-    ):
-        previous = records[position]
-        values[-1] = Cell(values[-1].start, previous.end)
-        read.used.add(previous.line.number)
-        position += 1
+    values = _join_parts(parts, len(names))
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):
         if name is None:
@@ -251,6 +236,26 @@ def read_row(
             )
         )
     return read
+
+
+def _join_parts(parts: list[tuple[Record, list[Cell]]], columns: int) -> list[Cell]:
+    """A value row's cells from the lines it was broken over.
+
+    The cells beyond the header's count tell how many breaks fell inside a cell;
+    those are the first breaks not next to a tab (a break next to a tab fell
+    between two cells).
+    """
+    joins = sum(len(cells) for _, cells in parts) - columns
+    values: list[Cell] = []
+    previous: Record | None = None
+    for record, cells in parts:
+        if joins > 0 and previous and values and cells and not _between_cells(previous, record):
+            values[-1] = Cell(values[-1].start, cells[0].end)
+            cells = cells[1:]
+            joins -= 1
+        values.extend(cells)
+        previous = record
+    return values
 
 
 def _between_cells(previous: Record, record: Record) -> bool:

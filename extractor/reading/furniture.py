@@ -4,7 +4,9 @@ A text converted from a PDF keeps each page's number and running head, also
 in the middle of a paragraph. A page number is known by its form
 (`rules/document.toml`); a running head by recurring, digits aside, on three
 lines or more while no rule reads it as a heading, label, table row or item.
-A line right after a metadata column label is that column's value, never furniture.
+A lone number between a metadata label alone on its line and the next label is
+that label's value (`Nr. membri cluster`, `29`, `Regiunea`), and a line that
+recurs only right after labels is a value, not a running head.
 """
 
 from __future__ import annotations
@@ -33,17 +35,23 @@ def furniture_indexes(
 
     `is_structure(i)` says whether a rule reads text `i` as structure (a heading,
     a label, a table row, an item), which recurs in every report without being
-    furniture; `is_label(i)` whether it is a metadata column label, so that a
-    lone number after it is its value.
+    furniture; `is_label(i)` whether it is a metadata column label alone on its
+    line, whose value is on the next line.
     """
     keys = [_DIGITS.sub("#", " ".join(text.split())).casefold() for text in texts]
     counts = Counter(keys)
+    after_label = [index > 0 and is_label(index - 1) for index in range(len(texts))]
+    # A value recurs (`Centru`, `Textile și pielărie`) but only ever right after its label.
+    elsewhere = {key for key, after in zip(keys, after_label, strict=True) if not after}
     found = set()
     for index, text in enumerate(texts):
-        if index and is_label(index - 1):
-            continue
-        if is_page_number(text, rules) or (
+        if is_page_number(text, rules):
+            between_labels = index + 1 == len(texts) or is_label(index + 1)
+            if not (after_label[index] and between_labels):
+                found.add(index)
+        elif (
             counts[keys[index]] >= rules.recurring
+            and keys[index] in elsewhere
             and len(text) <= rules.recurring_length
             and _stands_apart(text)
             and not is_structure(index)

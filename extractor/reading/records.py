@@ -199,6 +199,9 @@ def _mark_furniture(
             return False
         return rules.table.field_for_header(label) is not None or fold(label) in website
 
+    def is_bare_label(index: int) -> bool:
+        return not records[index].bare.partition(":")[2].strip() and is_label(index)
+
     def is_structure(index: int) -> bool:
         record = records[index]
         bare = record.bare
@@ -216,7 +219,7 @@ def _mark_furniture(
     found = furniture_indexes(
         [record.text.strip() for record in records],
         is_structure,
-        is_label,
+        is_bare_label,
         rules.document.furniture,
     )
     return [

@@ -100,6 +100,7 @@ class Kind(Enum):
     HEADING = "heading"
     BULLET = "bullet"
     TEXT = "text"
+    FURNITURE = "furniture"
 
 
 TEXT_KINDS = frozenset({Kind.BULLET, Kind.TEXT})
@@ -174,6 +175,8 @@ def _kind(line: str) -> Kind:
     stripped = line.strip()
     if not stripped:
         return Kind.BLANK
+    if stripped == RUNNING_HEAD:
+        return Kind.FURNITURE
     if _FORMED_TITLE.match(line):
         return Kind.TITLE
     if _FORMED_HEADER.match(line):

@@ -58,5 +58,23 @@ def test_recurring_tails_of_wrapped_sentences_are_not_furniture() -> None:
     assert found(["Salice Com Prod,"] * 3) == set()
 
 
-def test_a_number_after_a_table_label_is_its_value() -> None:
-    assert found(["Nr. membri cluster", "29", "Text.", "7"], labels=frozenset({0})) == {3}
+def test_a_number_between_two_table_labels_is_a_value() -> None:
+    texts = ["Nr. membri cluster", "29", "Regiunea", "Centru", "Text.", "7"]
+    assert found(texts, labels=frozenset({0, 2})) == {5}
+
+
+def test_a_recurring_value_after_a_label_is_no_running_head() -> None:
+    texts = ["Domeniu", "Textile și pielărie", "Text unu.", "Domeniu", "Textile și pielărie"]
+    texts += ["Text doi.", "Domeniu", "Textile și pielărie", "Text trei."]
+    labels = frozenset({0, 3, 6})
+    assert found(texts, structure=labels, labels=labels) == set()
+
+
+def test_a_running_head_after_a_label_is_furniture_all_the_same() -> None:
+    texts = ["Perioadă implementare", HEAD, "01.06.2018 - 31.05.2020", "Text.", HEAD, "Alt.", HEAD]
+    assert found(texts, structure=frozenset({0}), labels=frozenset({0})) == {1, 4, 6}
+
+
+def test_a_page_number_between_a_label_and_its_value_is_furniture() -> None:
+    texts = ["Perioadă implementare", "- 1 -", "01.06.2018 - 31.05.2020", "Coordonator"]
+    assert found(texts, labels=frozenset({0, 3})) == {1}
