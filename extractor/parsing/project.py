@@ -14,7 +14,7 @@ from extractor.parsing.table import TableStart, read_table
 from extractor.parsing.website import label_length, read_websites
 from extractor.reading.records import Record
 from extractor.ruleset import SECTION_KEYS, Rules
-from extractor.text.cleaning import clean_text
+from extractor.text.cleaning import clean_pieces, clean_text
 from extractor.text.source import SourceText
 
 
@@ -92,9 +92,10 @@ def _read_table(
             read.project[name] = None
             read.findings.append(Finding("missing_field", f"the table has no {name} cell"))
             continue
-        value, problem = processor(clean_text(source.text[cell.start : cell.end]), rules)
+        pieces = [(start, end, False) for start, end in cell.pieces]
+        value, problem = processor(clean_pieces(source.text, pieces).text, rules)
         read.project[name] = value
-        read.project["spans"][name] = source.span(cell.start, cell.end)
+        read.project["spans"][name] = source.span(cell.start, cell.pieces[-1][1])
         if problem:
             read.findings.append(Finding(code, f"{name}: {problem}", cell.start, cell.end))
     return table.next_index

@@ -28,10 +28,19 @@ _SEPARATOR_ROW = regex.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?\s*)?$
 
 @dataclass(frozen=True)
 class Cell:
-    """A cell's place in the text: source offsets, end exclusive, spaces trimmed."""
+    """A cell's place in the text: source offsets, end exclusive, spaces trimmed.
+
+    `more` holds the ranges where the cell goes on after other cells: a row a
+    page break split column by column goes on in a second row.
+    """
 
     start: int
     end: int
+    more: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        return [(self.start, self.end), *self.more]
 
 
 @dataclass(frozen=True)
@@ -178,7 +187,10 @@ def read_row(
     A value row may be broken over lines, between cells or inside one: lines
     right below (no blank line between) are read while the breaks not next to
     a tab could still fall inside cells, and the cells beyond the header's count
-    say how many did (`_join_parts`). Page furniture between the parts is skipped.
+    say how many did (`_join_parts`). A next row as wide as the header with
+    empty cells is the same row split by a page break column by column: each
+    of its cells goes on with the cell above. Page furniture between the parts
+    is skipped.
     """
     header = records[index]
     header_cells = row_cells(header)
@@ -210,6 +222,24 @@ def read_row(
         read.used.add(record.line.number)
         position += 1
     values = _join_parts(parts, len(names))
+    while position < len(records) and len(values) == len(names):
+        record = records[position]
+        if record.furniture:
+            position += 1
+            continue
+        fields = _positional_cells(record)
+        if record.after_blank or _ends_table(record, website) or len(fields) != len(names):
+            break
+        if all(fields) or not any(fields):
+            break
+        values = [
+            Cell(value.start, value.end, (*value.more, (field.start, field.end)))
+            if field
+            else value
+            for value, field in zip(values, fields, strict=True)
+        ]
+        read.used.add(record.line.number)
+        position += 1
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):
         if name is None:
@@ -236,6 +266,25 @@ def read_row(
             )
         )
     return read
+
+
+def _positional_cells(record: Record) -> list[Cell | None]:
+    """A tab row's cells by column, None where a cell is empty (`a\t\tc`: a, None, c)."""
+    line = record.line
+    text = line.text[record.start - line.start :]  # trailing tabs are empty cells too
+    if "\t" not in text:
+        return []
+    cells: list[Cell | None] = []
+    offset = record.start
+    for raw in text.split("\t"):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + len(raw) - len(raw.lstrip())
+            cells.append(Cell(start, start + len(stripped)))
+        else:
+            cells.append(None)
+        offset += len(raw) + 1
+    return cells
 
 
 def _join_parts(parts: list[tuple[Record, list[Cell]]], columns: int) -> list[Cell]:

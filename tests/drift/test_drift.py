@@ -94,14 +94,15 @@ def test_every_transform_says_what_it_imitates() -> None:
 
 
 # LibreOffice breaks words too long for the narrow metadata-table cells with no
-# hyphen (`TRANSYLVA` / `NIA`, `PROFESIONA` / `LĂ`) and splits project 7's value
-# row across a page break; the PDF reader does not join either yet. Strict: the
-# day it reads them, this marker must go.
+# hyphen (`TRANSYLVA` / `NIA`, `PROFESIONA` / `LĂ`): 8 fields of 173 differ, the
+# items all agree. The PDF reader does not join such words yet (geometry alone
+# also joined names a cell wrapped normally). Strict: the day it reads them,
+# this marker must go.
 ENGINE_PARAMS = [
     pytest.param(
         engine,
         marks=pytest.mark.xfail(
-            strict=True, reason="words broken by narrow table cells; a row split by a page"
+            strict=True, reason="words broken without hyphen by narrow table cells"
         ),
     )
     if engine == "libreoffice"

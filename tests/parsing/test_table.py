@@ -261,6 +261,12 @@ TABLE_FORMS = [
         id="row-broken-inside-two-cells-and-between-two",
     ),
     pytest.param(
+        [HEADER, "Titlu\t01.06.2018 - 31.05.2020\tAsociația\tAna Pop\t32\tNord-Vest\tEnergie",
+         "8", "A\t\tX\t\t\t\t"],
+        "row",
+        id="row-split-column-by-column-by-a-page-break",
+    ),
+    pytest.param(
         [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X",
          "Ana Pop\t32\tNord-Vest\tEnergie"],
         "row",
@@ -276,6 +282,9 @@ def test_table_forms(rows: list[str], form: str) -> None:
     start = find_table(records, 0, RULES)
     assert start is not None and start.form == form
     table = read_table(records, start, RULES, WEBSITE, text)
-    cells = {name: " ".join(text[c.start : c.end].split()) for name, c in table.cells.items()}
+    cells = {
+        name: " ".join(" ".join(text[start:end] for start, end in cell.pieces).split())
+        for name, cell in table.cells.items()
+    }
     assert cells == EXPECTED
     assert table.findings == []
