@@ -41,3 +41,11 @@ def test_the_contract_copy_is_the_shared_contract() -> None:
     if not shared.exists():
         pytest.skip("no shared contract beside this checkout to compare with")
     assert (ROOT / "docs" / "output-contract.md").read_bytes() == shared.read_bytes()
+
+
+def test_every_command_is_in_the_commands_table() -> None:
+    from extractor.cli.main import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    documented = set(re.findall(r"^\| `extractor (\w+)", README, flags=re.MULTILINE))
+    assert documented == set(commands)

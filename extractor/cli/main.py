@@ -19,6 +19,7 @@ from extractor import __version__
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
 from extractor.cli.progress import map_inputs
+from extractor.cli.review import add_review_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import (
     E_INVALID,
@@ -232,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_rules_option(add_diff_command(subparsers))
     _add_rules_option(add_export_command(subparsers))
+    _add_rules_option(add_review_command(subparsers))
     return parser
 
 

@@ -146,9 +146,7 @@ def document_to_rows(document: dict[str, Any], name: str) -> Rows:
     rows: Rows = {table.name: [] for table in TABLES}
     for position, project in enumerate(projects, start=1):
         items = list(_items(project))
-        own_unparsed = [
-            entry for entry, owner in zip(unparsed, owners, strict=True) if owner is project
-        ]
+        own_unparsed = project_unparsed(project, unparsed)
         rows["projects"].append(_project_row(year, position, project, items, own_unparsed))
         for section, path, depth, item in items:
             rows["items"].append(
@@ -205,15 +203,21 @@ def project_coverage(project: dict[str, Any], unparsed: list[dict[str, Any]]) ->
     return round((size - missed) / size, 4) if size else 0.0
 
 
+def project_unparsed(
+    project: dict[str, Any], unparsed: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The unparsed entries inside a project's block."""
+    return [entry for entry in unparsed if _holds(project, entry.get("span"))]
+
+
+def _holds(project: dict[str, Any], span: dict[str, Any] | None) -> bool:
+    block = project.get("span")
+    return bool(block and span and block["char_start"] <= span["char_start"] < block["char_end"])
+
+
 def _owner(span: dict[str, Any] | None, projects: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The project whose block holds a span, or None (the preamble, or no span to tell)."""
-    if not span:
-        return None
-    for project in projects:
-        block = project.get("span")
-        if block and block["char_start"] <= span["char_start"] < block["char_end"]:
-            return project
-    return None
+    return next((project for project in projects if _holds(project, span)), None)
 
 
 def _items(project: dict[str, Any]) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
