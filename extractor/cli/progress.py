@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,20 +33,25 @@ def shows_progress(quiet: bool) -> bool:
 
 
 def map_inputs(
-    work: Callable[[Path], T], paths: Sequence[Path], *, quiet: bool, unit: str = "input"
+    work: Callable[..., T], paths: Sequence[Path], *, quiet: bool, unit: str = "input"
 ) -> list[T]:
     """Given a picklable function and the inputs, its results in input order.
 
     Several inputs go to a process pool with a worker per core (up to one per
-    input); the first input that failed, in input order, raises its error.
+    input), the bar counting inputs; the first input that failed, in input
+    order, raises its error. One input runs here, and `work(path, on_page=...)`
+    draws a bar of the PDF's pages (a text input has none).
     """
+    if len(paths) == 1:
+        with PageBar(quiet) as bar:
+            return [_result(_guarded(partial(work, on_page=bar.on_page), paths[0]))]
     workers = min(len(paths), os.cpu_count() or 1)
     bar = tqdm(
         total=len(paths),
         unit=unit,
         file=sys.stderr,
         leave=False,
-        disable=len(paths) < 2 or not shows_progress(quiet),
+        disable=not shows_progress(quiet),
     )
     with bar:
         if workers < 2:
@@ -55,6 +61,28 @@ def map_inputs(
                 futures = [pool.submit(_guarded, work, path) for path in paths]
                 outcomes = [future.result() for future in _ticking(futures, bar)]
     return [_result(outcome) for outcome in outcomes]
+
+
+class PageBar:
+    """A bar of a PDF's pages, drawn from the first page read on (no bar for a text input)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.shown = shows_progress(quiet)
+        self.bar: tqdm | None = None
+
+    def on_page(self, done: int, total: int) -> None:
+        if not self.shown:
+            return
+        if self.bar is None:
+            self.bar = tqdm(total=total, unit="page", file=sys.stderr, leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def __enter__(self) -> PageBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _ticking(entries: Sequence[Any], bar: tqdm) -> Iterator[Any]:

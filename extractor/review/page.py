@@ -16,6 +16,7 @@ from typing import Any
 from extractor.compare.documents import diff_documents
 from extractor.errors import E_FORMAT, ExtractorError
 from extractor.pipeline import Report, run
+from extractor.readers.pdf.document import PageProgress
 from extractor.review.changes import NEW, OLD, change_marks, changes_pane
 from extractor.review.report import report_pane
 from extractor.review.source import document_marks, source_pane
@@ -33,7 +34,7 @@ class Reviewed:
     text: str
 
 
-def reviewed(report: Report, rules: Rules) -> Reviewed:
+def reviewed(report: Report, rules: Rules, on_page: PageProgress | None = None) -> Reviewed:
     """Given a report (text or PDF), its document and text; a `.json` has no text to show."""
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         raise ExtractorError(
@@ -41,7 +42,7 @@ def reviewed(report: Report, rules: Rules) -> Reviewed:
             f"{report}: a review shows the report's own text, which a document does not hold",
             "give the report (.txt or .pdf) the document was extracted from",
         )
-    extraction = run(report, rules)
+    extraction = run(report, rules, on_page=on_page)
     name = "report" if isinstance(report, bytes) else str(report)
     return Reviewed(name, extraction.document.model_dump(mode="json"), extraction.source.text)
 

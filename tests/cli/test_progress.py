@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import struct
@@ -12,10 +13,15 @@ import termios
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from pdf_fixtures import Layout, render_pdf
 from reports import project_block, report
 
+from extractor.cli.main import main
 from extractor.cli.progress import map_inputs
 from extractor.errors import ExtractorError
+
+SMALL = json.loads((ROOT / "tests" / "fixtures" / "small-report.json").read_text("utf-8"))
 
 
 @pytest.fixture
@@ -56,6 +62,15 @@ def test_quiet_leaves_stderr_empty(sources: Path, tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, b"")
 
 
+def test_in_parallel_the_same_bytes_as_one_by_one(sources: Path, tmp_path: Path) -> None:
+    together = tmp_path / "together"
+    assert extractor("extract", str(sources), "-o", str(together), "-q").returncode == 0
+    for name in ("a", "b"):
+        alone = tmp_path / f"{name}.json"
+        assert main(["extract", str(sources / f"{name}.txt"), "-o", str(alone), "-q"]) == 0
+        assert (together / f"{name}.json").read_bytes() == alone.read_bytes()
+
+
 def test_piped_export_says_its_summary_only(sources: Path, tmp_path: Path) -> None:
     target = tmp_path / "one.sqlite"
     done = extractor("export", str(sources / "a.txt"), "--format", "sqlite", "-o", str(target))
@@ -94,6 +109,17 @@ def test_a_terminal_shows_a_bar_unless_quiet(sources: Path, tmp_path: Path) -> N
     assert "0/2 [" in shown  # tqdm's bar, erased once done (leave=False)
     assert shown.rstrip().endswith("coverage 100.00%")
     assert on_terminal("extract", str(sources), "-o", str(tmp_path / "out"), "-q") == ""
+
+
+def test_a_pdf_shows_a_bar_of_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "small.pdf"
+    path.write_bytes(
+        render_pdf(SMALL, Layout(bottom_before=frozenset({"header:2", "results:1.2"})))
+    )
+    shown = on_terminal("extract", str(path), "-o", str(tmp_path / "small.json"))
+    assert "/3 [" in shown
+    assert "page/s" in shown
+    assert "small.json: 3 projects" in shown.splitlines()[-1]
 
 
 def test_results_come_in_input_order_and_the_first_error_is_raised(sources: Path) -> None:

@@ -8,6 +8,7 @@ a browser of its own here. If Chromium cannot be started the tests fail.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import REPORT_2019, ROOT
+from pdf_fixtures import Layout, render_pdf
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from extractor.cli.main import main
@@ -32,6 +34,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOT = ROOT / "docs" / "review.png"
 AGENDA = "Agenda strategică CDI preliminară"
+SMALL = json.loads((ROOT / "tests" / "fixtures" / "small-report.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +219,14 @@ def test_review_refuses_a_document(tmp_path: Path, capsys, document: dict[str, A
     assert main(["review", str(path), "-o", str(tmp_path / "r.html")]) == 2
     assert "[E004]" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_pdf_review_marks_where_each_page_starts(tmp_path: Path) -> None:
+    path = tmp_path / "small.pdf"
+    path.write_bytes(
+        render_pdf(SMALL, Layout(bottom_before=frozenset({"header:2", "results:1.2"})))
+    )
+    target = tmp_path / "small.html"
+    assert main(["review", str(path), "-o", str(target), "-q"]) == 0
+    html = target.read_text(encoding="utf-8")
+    assert re.findall(r'<div class="page-mark">page (\d+)</div>', html) == ["1", "2", "3"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pdfplumber
@@ -98,6 +99,10 @@ class LoadedPdf:
     furniture: tuple[Furniture, ...]
 
 
+PageProgress = Callable[[int, int], None]
+"""Told the pages read so far and the page count, after each page: for a progress bar."""
+
+
 @dataclass
 class _Page:
     number: int
@@ -106,9 +111,11 @@ class _Page:
     tables: list[TableBlock]
 
 
-def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
+def load_pdf(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+) -> LoadedPdf:
     """Given the bytes of a PDF and its file name (for messages), the report's text form."""
-    pages = _read_pages(data, name, rules)
+    pages = _read_pages(data, name, rules, on_page)
     if not any(page.lines or page.tables for page in pages):
         raise ExtractorError(
             E_PDF_NO_TEXT,
@@ -122,7 +129,9 @@ def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
     return _write(_assemble(elements), len(pages))
 
 
-def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
+def _read_pages(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None
+) -> list[_Page]:
     """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
     try:
         document = pdfplumber.open(io.BytesIO(data))
@@ -142,6 +151,8 @@ def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
             for page in document.pages:
                 pages.append(_read_page(page, rules))
                 page.close()
+                if on_page:
+                    on_page(len(pages), len(document.pages))
         except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
             raise _damaged(name, error, len(pages) + 1) from error
     if not pages:
