@@ -9,17 +9,48 @@
   }
   const spansOf = new Map(picks.map((pick) => [pick, JSON.parse(pick.dataset.spans)]));
 
-  // For each source line, the pick a click on it selects: the narrowest one covering it.
+  // For each source line, the picks a click on it may select, with their chars.
   const byLine = new Map();
   for (const pick of picks) {
     if (pick.dataset.reverse === "no") continue;
     for (const [pane, first, last, start, end] of spansOf.get(pick)) {
       for (let number = first; number <= last; number++) {
         const key = pane + ":" + number;
-        const held = byLine.get(key);
-        if (!held || end - start < held.width) byLine.set(key, { pick, width: end - start });
+        if (!byLine.has(key)) byLine.set(key, []);
+        byLine.get(key).push({ pick, start, end });
       }
     }
+  }
+
+  // The offset into the whole text of the char under a click on a line, or null.
+  function clickedOffset(line, event) {
+    const text = line.querySelector(".text");
+    let node = null;
+    let offset = 0;
+    if (document.caretPositionFromPoint) {
+      const caret = document.caretPositionFromPoint(event.clientX, event.clientY);
+      if (caret) [node, offset] = [caret.offsetNode, caret.offset];
+    } else if (document.caretRangeFromPoint) {
+      const caret = document.caretRangeFromPoint(event.clientX, event.clientY);
+      if (caret) [node, offset] = [caret.startContainer, caret.startOffset];
+    }
+    if (!node || !text.contains(node)) return null;
+    const before = document.createRange();
+    before.setStart(text, 0);
+    before.setEnd(node, offset);
+    return Number(line.dataset.start) + before.toString().length;
+  }
+
+  // The narrowest pick holding the clicked char, else the narrowest on the line.
+  function pickAt(line, event) {
+    const found = byLine.get(line.dataset.pane + ":" + line.dataset.line) || [];
+    const offset = clickedOffset(line, event);
+    const holding = found.filter((c) => offset !== null && c.start <= offset && offset < c.end);
+    let best = null;
+    for (const candidate of holding.length ? holding : found) {
+      if (!best || candidate.end - candidate.start < best.end - best.start) best = candidate;
+    }
+    return best && best.pick;
   }
 
   let marked = [];
@@ -76,9 +107,9 @@
     });
   }
   for (const line of lines.values()) {
-    line.addEventListener("click", () => {
-      const found = byLine.get(line.dataset.pane + ":" + line.dataset.line);
-      if (found) select(found.pick, true);
+    line.addEventListener("click", (event) => {
+      const found = pickAt(line, event);
+      if (found) select(found, true);
       else clear();
     });
   }

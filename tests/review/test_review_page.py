@@ -230,3 +230,35 @@ def test_a_pdf_review_marks_where_each_page_starts(tmp_path: Path) -> None:
     assert main(["review", str(path), "-o", str(target), "-q"]) == 0
     html = target.read_text(encoding="utf-8")
     assert re.findall(r'<div class="page-mark">page (\d+)</div>', html) == ["1", "2", "3"]
+
+
+def click_on_words(page: Page, line: int, words: str, pane: str = "src") -> None:
+    """Click in the middle of `words` on a source line, as a person would."""
+    box = page.locator(f'.line[data-pane="{pane}"][data-line="{line}"] .text').evaluate(
+        """(text, words) => {
+            const node = text.firstChild;
+            const range = document.createRange();
+            const at = node.textContent.indexOf(words);
+            range.setStart(node, at);
+            range.setEnd(node, at + words.length);
+            const box = range.getClientRects()[0];
+            return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+        }""",
+        words,
+    )
+    page.mouse.click(box["x"], box["y"])
+
+
+def test_clicking_a_table_cell_selects_its_field(
+    browser: Browser, report_html: Path, document: dict[str, Any]
+) -> None:
+    page = open_page(browser, report_html)
+    cronos = next(p for p in document["projects"] if p["acronym"] == "CRONOS")
+    row = cronos["spans"]["director"]["line_start"]
+    page.locator(f'.line[data-line="{row}"]').scroll_into_view_if_needed()
+    for words, field in (("Stelian Brad", "director"), ("ASOCIAȚIA CLUJ IT", "coordinator")):
+        click_on_words(page, row, words)
+        selected = page.locator(".pick.selected")
+        assert selected.get_attribute("data-field") == field
+        assert selected.evaluate("pick => pick.closest('section.project').dataset.number") == "9"
+    page.close()
