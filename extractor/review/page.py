@@ -15,8 +15,7 @@ from typing import Any
 
 from extractor.compare.documents import diff_documents
 from extractor.errors import E_FORMAT, ExtractorError
-from extractor.pipeline import Report, run
-from extractor.readers.pdf.document import PageProgress
+from extractor.pipeline import PageProgress, Report, run
 from extractor.review.changes import NEW, OLD, change_marks, changes_pane
 from extractor.review.report import report_pane
 from extractor.review.source import document_marks, source_pane
