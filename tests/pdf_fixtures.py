@@ -70,6 +70,9 @@ class Layout:
     # Tables drawn cut by a page break after their header row, the header repeated or not.
     split_tables: dict[str, bool] = field(default_factory=dict)
     numbered: frozenset[str] = field(default_factory=frozenset)
+    # Bullets drawn as a browser draws them: a filled circle (an outlined one a level
+    # in) and no glyph, the items of a list at the pitch of wrapped lines, no gap.
+    shape_bullets: bool = False
 
 
 def blocks(document: dict[str, Any]) -> list[Block]:
@@ -211,7 +214,10 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
             indent = pdf.l_margin + 4 + 7 * block.level
             pdf.set_font("DejaVu", "", size)
             pdf.set_x(indent)
-            pdf.cell(6, line, glyph)
+            if layout.shape_bullets:
+                _bullet_shape(pdf, indent, line, filled=block.level == 0)
+            else:
+                pdf.cell(6, line, glyph)
             pdf.set_font("DejaVu", "I" if block.italic else "", size)
             pdf.set_x(indent + 6)
             pdf.multi_cell(pdf.w - pdf.r_margin - indent - 6, line, block.text, **_NEXT)
@@ -228,8 +234,17 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
             _table(pdf, block.cells if repeat else block.cells[1:], layout, line)
         elif block.kind == "table":
             _table(pdf, block.cells, layout, line)
-        pdf.ln(line * 0.7)
+        if not (layout.shape_bullets and block.kind == "bullet"):
+            pdf.ln(line * 0.7)
     return bytes(pdf.output())
+
+
+def _bullet_shape(pdf: FPDF, x: float, line: float, *, filled: bool) -> None:
+    """A 1 mm circle at `x`, centred on the height of the line about to be drawn."""
+    radius = 0.5
+    centre_y = pdf.get_y() + line / 2
+    pdf.set_line_width(0.15)
+    pdf.circle(x + 1.5, centre_y, radius, style="F" if filled else "D")
 
 
 _NEXT = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}

@@ -43,6 +43,8 @@ LAYOUTS = {
     "unruled-tables-cut-header-repeated": Layout(
         ruled=False, split_tables={"table:1": True, "table:3": True}
     ),
+    # Bullets drawn as circles, no glyph, items at the pitch of their wrapped lines.
+    "shape-bullets-no-gaps": Layout(shape_bullets=True, header=None),
 }
 
 

@@ -8,9 +8,11 @@ from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
     PrintedLine,
+    Shape,
     TextBlock,
     emphasize,
     join_lines,
+    mark_shapes,
     starts_block,
 )
 from extractor.ruleset import load_rules
@@ -63,6 +65,41 @@ MARKER_CASES = [
 @pytest.mark.parametrize(("text", "gap", "marker"), MARKER_CASES)
 def test_list_markers(text: str, gap: float, marker: int) -> None:
     assert line_of(text, gap).marker == marker
+
+
+def shape_at(right: float, size: float = 3.0, *, top: float = 103.5, filled: bool = True) -> Shape:
+    """A square shape `size` points wide ending at x `right`, centred near a line at top 100."""
+    return Shape(right - size, top, right, top + size, filled)
+
+
+# (shape, the marker glyph the line gets, or None when the shape is no marker for it)
+SHAPE_CASES = [
+    pytest.param(shape_at(42.0), "•", id="filled-disc-left-of-the-text"),
+    pytest.param(shape_at(42.0, filled=False), "◦", id="outlined-circle"),
+    pytest.param(shape_at(49.0, 6.0), "•", id="square-touching-the-text"),
+    pytest.param(shape_at(42.0, 1.0), None, id="a-dot-too-small"),
+    pytest.param(shape_at(42.0, 9.0), None, id="a-box-too-large"),
+    pytest.param(Shape(20.0, 104.0, 42.0, 105.0, True), None, id="a-rule-not-a-square"),
+    pytest.param(shape_at(20.0), None, id="too-far-left"),
+    pytest.param(shape_at(56.0), None, id="over-the-text"),
+    pytest.param(shape_at(42.0, top=112.0), None, id="below-the-line"),
+]
+
+
+@pytest.mark.parametrize(("shape", "bullet"), SHAPE_CASES)
+def test_a_small_shape_left_of_a_line_is_its_list_marker(shape: Shape, bullet: str | None) -> None:
+    (line,) = mark_shapes([line_of("Diseminare rezultate")], [shape], RULES.lists)
+    assert line.marker == (1 if bullet else 0)
+    assert line.glyphs[0].text == (bullet or "D")
+    assert "".join(text for text, _ in line.units(line.marker)) == "Diseminare rezultate"
+
+
+def test_each_shape_marks_one_line_and_a_glyph_bullet_keeps_its_own() -> None:
+    lines = [line_of("• Diseminare", top=100), line_of("Rezultate noi", top=112)]
+    shapes = [shape_at(42.0, top=103.5), shape_at(42.0, top=115.5, filled=False)]
+    marked = mark_shapes(lines, shapes, RULES.lists)
+    assert [line.glyphs[0].text for line in marked] == ["•", "◦"]
+    assert [line.marker for line in marked] == [1, 1]
 
 
 def _text(units: list) -> str:

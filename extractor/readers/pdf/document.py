@@ -29,11 +29,13 @@ from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
     PrintedLine,
+    Shape,
     TextBlock,
     Unit,
     chars_to_glyphs,
     glyphs_to_lines,
     line_pitches,
+    mark_shapes,
     marker_levels,
     starts_block,
 )
@@ -176,8 +178,22 @@ def _read_page(page: Page, rules: PdfRules) -> _Page:
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
-    lines = glyphs_to_lines(glyphs, number, rules.lists)
+    lines = mark_shapes(glyphs_to_lines(glyphs, number, rules.lists), _shapes(page), rules.lists)
     return _Page(number, float(page.height), lines, tables)
+
+
+def _shapes(page: Page) -> list[Shape]:
+    """Given an open page, its curves and rectangles as plain boxes, filled or outlined."""
+    return [
+        Shape(
+            float(drawn["x0"]),
+            float(drawn["top"]),
+            float(drawn["x1"]),
+            float(drawn["bottom"]),
+            bool(drawn.get("fill")),
+        )
+        for drawn in (*page.curves, *page.rects)
+    ]
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:

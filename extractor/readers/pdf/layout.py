@@ -4,7 +4,8 @@ pdfplumber gives chars with a box and a font. The text form of a report keeps on
 line per paragraph or bullet, marks bold and italic runs with `**` and `*`, and
 writes bullets as `- ` (`  - ` one level in); this module rebuilds that from the
 geometry: lines from char tops, words from gaps, blocks from line spacing, bullet
-glyphs and their x positions, and emphasis from font names.
+glyphs (or the small shapes some engines draw instead) and their x positions,
+and emphasis from font names.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
 from itertools import pairwise
 
-from extractor.ruleset import PdfListRules, PdfRules
+from extractor.ruleset import PdfListRules, PdfRules, PdfShapeRules
 
 SOFT_HYPHEN = "\u00ad"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
@@ -36,6 +37,18 @@ class Glyph:
     bold: bool
     italic: bool
     page: int
+    spaced: bool = False  # the PDF writes a space char after it
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A vector shape on a page (box in points, top-down), filled or only outlined."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    filled: bool
 
 
 # A unit of output text: the chars and the glyph they were read from (None when
@@ -134,7 +147,8 @@ class PrintedLine:
 def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[Glyph]:
     """Given pdfplumber chars of one page, the upright, visible ones as glyphs.
 
-    A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box.
+    A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box. A
+    space char is no glyph, but the glyph before it is marked `spaced`.
     Equal numbers, texts and font styles are shared, since the glyphs of every
     page are kept until the text is written: it saves a third of their memory.
     """
@@ -144,7 +158,11 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
     glyphs: list[Glyph] = []
     for char in chars:
         text = char["text"]
-        if not text.strip() or not char.get("upright", True):
+        if not text.strip():
+            if glyphs and text:
+                glyphs[-1].spaced = True
+            continue
+        if not char.get("upright", True):
             continue
         font = str(char.get("fontname", ""))
         if font not in styles:
@@ -187,6 +205,47 @@ def glyphs_to_lines(
     if current:
         lines.append(PrintedLine(current, page, lists))
     return lines
+
+
+def mark_shapes(
+    lines: Sequence[PrintedLine], shapes: Iterable[Shape], lists: PdfListRules
+) -> list[PrintedLine]:
+    """Given a page's lines and its vector shapes, the lines with marker shapes as bullet glyphs.
+
+    A line with no list marker of its own gets the nearest shape that reads as a
+    marker for it (see `_marks`) as its first glyph: the filled or the outlined
+    bullet the rules name, so the shape is a marker as a bullet glyph is.
+    """
+    free = list(shapes)
+    out: list[PrintedLine] = []
+    for line in lines:
+        candidates = [] if line.marker else [s for s in free if _marks(s, line, lists.shapes)]
+        if not candidates:
+            out.append(line)
+            continue
+        shape = max(candidates, key=lambda candidate: candidate.x1)
+        free.remove(shape)
+        first = line.glyphs[0]
+        bullet = lists.shapes.filled if shape.filled else lists.shapes.outlined
+        box = (shape.x0, shape.top, shape.x1, shape.bottom)
+        glyph = Glyph(bullet, *box, line.size, first.bold, first.italic, line.page)
+        marked = PrintedLine([glyph, *line.glyphs], line.page, lists)
+        marked.marker = 1  # a shape is no letter of the first word, however near it stands
+        out.append(marked)
+    return out
+
+
+def _marks(shape: Shape, line: PrintedLine, rules: PdfShapeRules) -> bool:
+    """Whether `shape` marks `line` as a list item: bullet-sized, just left of it, in its height."""
+    width, height = shape.x1 - shape.x0, shape.bottom - shape.top
+    small, large = sorted((width, height))
+    if small < rules.min_size * line.size or large > rules.max_size * line.size:
+        return False
+    if large > rules.max_aspect * small:
+        return False
+    gap = line.x0 - shape.x1
+    middle = (shape.top + shape.bottom) / 2
+    return 0 <= gap <= rules.max_gap * line.size and line.top <= middle <= line.bottom
 
 
 def line_pitches(lines: Sequence[PrintedLine]) -> dict[float, float]:
