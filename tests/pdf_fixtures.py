@@ -8,6 +8,7 @@ project), which has the Romanian letters ă â î ș ț and the bullet glyphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -34,6 +35,8 @@ TABLE_COLUMNS = (
     "Domeniu",
 )
 TABLE_WIDTHS = (32, 22, 30, 22, 14, 20, 30)
+NARROW_WIDTHS = (18,) * len(TABLE_COLUMNS)  # equal columns, as a word processor's default table
+CELL_PADDING = 1.2
 SECTIONS = ("objective", "results", "ongoing")
 GLYPHS = ("•", "\u2013", "✓")  # bullet, en dash, check mark
 CHILD_GLYPH = "◦"
@@ -73,6 +76,10 @@ class Layout:
     # Bullets drawn as a browser draws them: a filled circle (an outlined one a level
     # in) and no glyph, the items of a list at the pitch of wrapped lines, no gap.
     shape_bullets: bool = False
+    # Tables in narrow equal columns, each cell wrapped as a word processor wraps it:
+    # at a space (written when it fits) or after a dash, and a word wider than its
+    # column cut where its next letter no longer fits, with no hyphen.
+    narrow_cells: bool = False
 
 
 def blocks(document: dict[str, Any]) -> list[Block]:
@@ -252,20 +259,51 @@ _NEXT = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
 def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...], layout: Layout, line: float) -> None:
     pdf.set_font("DejaVu", "", 7)
+    widths = NARROW_WIDTHS if layout.narrow_cells else TABLE_WIDTHS
     with pdf.table(
-        col_widths=TABLE_WIDTHS,
-        width=sum(TABLE_WIDTHS),
+        col_widths=widths,
+        width=sum(widths),
         align="LEFT",
         text_align="LEFT",
         line_height=line * 0.85,
         borders_layout="ALL" if layout.ruled else "NONE",
-        padding=1.2,
+        padding=CELL_PADDING,
         v_align="TOP",
     ) as table:
-        for cells in rows:
+        for index, cells in enumerate(rows):
             row = table.row()
-            for cell in cells:
+            pdf.set_font("DejaVu", "B" if index == 0 else "", 7)  # the heading row is bold
+            for cell, width in zip(cells, widths, strict=True):
+                if layout.narrow_cells:
+                    cell = "\n".join(_wrap_as_an_engine(pdf, cell, width - 2 * CELL_PADDING))
                 row.cell(cell)
+
+
+def _wrap_as_an_engine(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Given a cell's text and its width (mm), its lines as a word processor sets them."""
+    fits = lambda piece: pdf.get_string_width(piece) <= width * 0.999  # noqa: E731
+    lines: list[str] = []
+    current = ""
+    for spaced, piece in _break_pieces(text):
+        joined = f"{current} {piece}" if current and spaced else current + piece
+        if fits(joined):
+            current = joined
+            continue
+        if current:
+            lines.append(f"{current} " if spaced and fits(f"{current} ") else current)
+        while not fits(piece):
+            cut = max(end for end in range(1, len(piece)) if fits(piece[:end]))
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        current = piece
+    return [*lines, current]
+
+
+def _break_pieces(text: str) -> Iterator[tuple[bool, str]]:
+    """The text cut where a line may break: at spaces (True: a space before it) and after dashes."""
+    for word in text.split(" "):
+        for index, piece in enumerate(re.findall(r"[^-]+-?|-", word)):
+            yield index == 0, piece
 
 
 HTML_STYLE = """

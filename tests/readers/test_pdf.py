@@ -45,6 +45,8 @@ LAYOUTS = {
     ),
     # Bullets drawn as circles, no glyph, items at the pitch of their wrapped lines.
     "shape-bullets-no-gaps": Layout(shape_bullets=True, header=None),
+    # Narrow table cells with words cut where they overflow, and no hyphen.
+    "narrow-cells-words-cut": Layout(narrow_cells=True),
 }
 
 

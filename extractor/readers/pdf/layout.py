@@ -18,6 +18,9 @@ from itertools import pairwise
 from extractor.ruleset import PdfListRules, PdfRules, PdfShapeRules
 
 SOFT_HYPHEN = "\u00ad"
+# Dashes a line may break after (Unicode line breaking); a line holding one never
+# ends in a word broken for want of room, since the engine would break there.
+BREAK_AFTER = "-\u2010\u2013\u2014"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
 MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
@@ -69,6 +72,9 @@ class PrintedLine:
     x0: float = field(init=False)
     x1: float = field(init=False)
     size: float = field(init=False)
+    # The right edge of the table cell the line is set in, where the table reader
+    # knows that the engine writes the space at a wrap (see `word_cut`).
+    cell_right: float | None = field(default=None, init=False)
 
     def __post_init__(self, lists: PdfListRules | None) -> None:
         self.glyphs.sort(key=lambda glyph: glyph.x0)
@@ -316,10 +322,28 @@ def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
                 and body[-2][0][-1].isalnum()
                 and units[0][0][0].isalnum()
             )
-            if not hyphen_wrap:
+            if not hyphen_wrap and not word_cut(lines[index - 1], line):
                 body.append((" ", None))
         body.extend(units)
     return body
+
+
+def word_cut(line: PrintedLine, following: PrintedLine) -> bool:
+    """Whether an engine broke a word at the end of `line`, a table cell's line, with no hyphen.
+
+    An engine breaks a word that alone is wider than its cell where the next char
+    no longer fits: the line is that one word, with no dash to break after,
+    filling the cell to within a char, and no space written after it (an engine
+    that writes the space at a wrap drops it only when it overflows the cell, so
+    a line that stops short of the edge keeps it).
+    """
+    if line.cell_right is None or line.glyphs[-1].spaced or len(line.segments(WORD_GAP)) > 1:
+        return False
+    if any(glyph.text in BREAK_AFTER for glyph in line.glyphs[1:]):
+        return False
+    widths = [glyph.x1 - glyph.x0 for glyph in line.glyphs]
+    next_char = following.glyphs[0].x1 - following.glyphs[0].x0
+    return line.cell_right - line.x1 < max(next_char, sum(widths) / len(widths))
 
 
 def emphasize(units: Sequence[Unit]) -> list[Unit]:

@@ -79,8 +79,29 @@ def fill_grid(
         [glyphs_to_lines(cells.get((row_index, column), []), page) for column in range(len(row))]
         for row_index, row in enumerate(grid)
     ]
+    if _writes_wrap_spaces(rows):
+        for row, boxes in zip(rows, grid, strict=True):
+            for lines, cell in zip(row, boxes, strict=True):
+                _set_cell_right(lines, cell)
     rows = [row for row in rows if any(row)]
     return TableBlock(rows, page, box[1], box[3])
+
+
+def _writes_wrap_spaces(rows: Sequence[Sequence[Sequence[PrintedLine]]]) -> bool:
+    """Whether the engine writes a space char where it wraps a cell's line (some engines never do).
+
+    Only then does a line that ends with no space tell a broken word.
+    """
+    return any(line.glyphs[-1].spaced for row in rows for cell in row for line in cell[:-1])
+
+
+def _set_cell_right(lines: Sequence[PrintedLine], cell: Box | None) -> None:
+    """Note on a cell's lines the right edge of its text: its box less the padding at its left."""
+    if not cell or not lines:
+        return
+    padding = min(line.x0 for line in lines) - cell[0]
+    for line in lines:
+        line.cell_right = cell[2] - padding
 
 
 def inside(glyph: Glyph, box: Box) -> bool:
