@@ -37,6 +37,7 @@ TABLE_COLUMNS = (
 TABLE_WIDTHS = (32, 22, 30, 22, 14, 20, 30)
 NARROW_WIDTHS = (18,) * len(TABLE_COLUMNS)  # equal columns, as a word processor's default table
 CELL_PADDING = 1.2
+CUT_LINES = 2
 SECTIONS = ("objective", "results", "ongoing")
 GLYPHS = ("•", "\u2013", "✓")  # bullet, en dash, check mark
 CHILD_GLYPH = "◦"
@@ -80,6 +81,9 @@ class Layout:
     # at a space (written when it fits) or after a dash, and a word wider than its
     # column cut where its next letter no longer fits, with no hyphen.
     narrow_cells: bool = False
+    # Tables whose value row a page break cuts after its first CUT_LINES lines (cells
+    # wrapped as in `narrow_cells`): the rest of each cell is on the next page.
+    cut_rows: frozenset[str] = field(default_factory=frozenset)
 
 
 def blocks(document: dict[str, Any]) -> list[Block]:
@@ -234,13 +238,22 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
                 pdf.cell(30, line, "Site proiect")
             pdf.set_x(pdf.l_margin + 30)
             pdf.multi_cell(0, line, block.text, align="L", **_NEXT)
+        elif block.kind == "table" and block.key in layout.cut_rows:
+            head, values = block.cells
+            cells = [_wrap_cell(pdf, layout, cell, column) for column, cell in enumerate(values)]
+            above = tuple("\n".join(lines[:CUT_LINES]) for lines in cells)
+            below = tuple("\n".join(lines[CUT_LINES:]) for lines in cells)
+            _table(pdf, (_wrap_row(pdf, layout, head, bold=True), above), layout, line)
+            pdf.add_page()
+            _table(pdf, (below,), layout, line, heading=False)
         elif block.kind == "table" and block.key in layout.split_tables:
-            _table(pdf, block.cells[:1], layout, line)
+            head, values = _wrapped_rows(pdf, layout, block.cells)
+            _table(pdf, (head,), layout, line)
             pdf.add_page()
             repeat = layout.split_tables[block.key]
-            _table(pdf, block.cells if repeat else block.cells[1:], layout, line)
+            _table(pdf, (head, values) if repeat else (values,), layout, line, heading=repeat)
         elif block.kind == "table":
-            _table(pdf, block.cells, layout, line)
+            _table(pdf, _wrapped_rows(pdf, layout, block.cells), layout, line)
         if not (layout.shape_bullets and block.kind == "bullet"):
             pdf.ln(line * 0.7)
     return bytes(pdf.output())
@@ -257,9 +270,17 @@ def _bullet_shape(pdf: FPDF, x: float, line: float, *, filled: bool) -> None:
 _NEXT = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
 
-def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...], layout: Layout, line: float) -> None:
+def _table(
+    pdf: FPDF,
+    rows: Iterable[tuple[str, ...]],
+    layout: Layout,
+    line: float,
+    *,
+    heading: bool = True,
+) -> None:
+    """Draw rows of cell texts as a table, the first row bold when it is the `heading`."""
     pdf.set_font("DejaVu", "", 7)
-    widths = NARROW_WIDTHS if layout.narrow_cells else TABLE_WIDTHS
+    widths = _widths(layout)
     with pdf.table(
         col_widths=widths,
         width=sum(widths),
@@ -269,14 +290,43 @@ def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...], layout: Layout, line: f
         borders_layout="ALL" if layout.ruled else "NONE",
         padding=CELL_PADDING,
         v_align="TOP",
+        first_row_as_headings=heading,
     ) as table:
-        for index, cells in enumerate(rows):
+        for cells in rows:
             row = table.row()
-            pdf.set_font("DejaVu", "B" if index == 0 else "", 7)  # the heading row is bold
-            for cell, width in zip(cells, widths, strict=True):
-                if layout.narrow_cells:
-                    cell = "\n".join(_wrap_as_an_engine(pdf, cell, width - 2 * CELL_PADDING))
+            for cell in cells:
                 row.cell(cell)
+
+
+def _widths(layout: Layout) -> tuple[int, ...]:
+    return NARROW_WIDTHS if layout.narrow_cells else TABLE_WIDTHS
+
+
+def _wrapped_rows(
+    pdf: FPDF, layout: Layout, rows: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The table's header and value rows, wrapped as an engine would when `narrow_cells`."""
+    if not layout.narrow_cells:
+        return rows
+    head, values = rows
+    return _wrap_row(pdf, layout, head, bold=True), _wrap_row(pdf, layout, values)
+
+
+def _wrap_row(
+    pdf: FPDF, layout: Layout, cells: tuple[str, ...], *, bold: bool = False
+) -> tuple[str, ...]:
+    return tuple(
+        "\n".join(_wrap_cell(pdf, layout, cell, column, bold=bold))
+        for column, cell in enumerate(cells)
+    )
+
+
+def _wrap_cell(
+    pdf: FPDF, layout: Layout, text: str, column: int, *, bold: bool = False
+) -> list[str]:
+    """A cell's lines as an engine sets them, in the font its row is drawn in."""
+    pdf.set_font("DejaVu", "B" if bold else "", 7)
+    return _wrap_as_an_engine(pdf, text, _widths(layout)[column] - 2 * CELL_PADDING)
 
 
 def _wrap_as_an_engine(pdf: FPDF, text: str, width: float) -> list[str]:

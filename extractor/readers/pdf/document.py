@@ -43,8 +43,10 @@ from extractor.readers.pdf.tables import (
     Box,
     TableBlock,
     aligned_table,
+    continues,
     fill_grid,
     inside,
+    join_continued,
     ruled_grids,
 )
 from extractor.ruleset import PdfRules
@@ -241,9 +243,10 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
             (pending if current is not None else pieces).append(element)  # type: ignore[arg-type]
         elif isinstance(element, TableBlock):
             close()
-            previous = next((p for p in reversed(pieces) if not isinstance(p, PrintedLine)), None)
-            if _continues(previous, element):
-                previous.rows.extend(_without_repeated_header(previous, element))  # type: ignore[union-attr]
+            at = next((i for i in reversed(range(len(pieces))) if _is_block(pieces[i])), None)
+            previous = pieces[at] if at is not None else None
+            if at is not None and isinstance(previous, TableBlock) and continues(previous, element):
+                pieces[at] = join_continued(previous, element)
             else:
                 pieces.append(element)
         else:
@@ -262,19 +265,9 @@ def _level(x: float, levels: list[float]) -> int:
     return min(range(len(levels)), key=lambda index: abs(levels[index] - x))
 
 
-def _continues(previous: Piece | None, table: TableBlock) -> bool:
-    """Whether `table` goes on from the block just before it, a table ending the page before."""
-    return (
-        isinstance(previous, TableBlock)
-        and previous.page == table.page - 1
-        and previous.columns == table.columns
-    )
-
-
-def _without_repeated_header(previous: TableBlock, table: TableBlock) -> list:
-    if table.row_texts()[:1] == previous.row_texts()[:1]:
-        return table.rows[1:]
-    return table.rows
+def _is_block(piece: Piece) -> bool:
+    """Whether the piece is text or a table, not page furniture."""
+    return not isinstance(piece, PrintedLine)
 
 
 def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
