@@ -32,10 +32,10 @@ def line_of(
     top: float = 100.0,
     bold: frozenset[str] = frozenset(),
     page: int = 1,
+    x: float = 50.0,
 ) -> PrintedLine:
-    """A line of `text`: word gaps `gap`, the first `first_gap`; the words in `bold` bold."""
+    """A line of `text` from `x`: word gaps `gap`, the first `first_gap`; words in `bold` bold."""
     glyphs: list[Glyph] = []
-    x = 50.0
     for index, word in enumerate(text.split(" ")):
         for char in word:
             glyphs.append(
@@ -213,6 +213,24 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -
     block = TextBlock([first], 0, 0)
     long_word = line_of("(scaun-static-dinamic) și", top=60, page=2)
     short_word = line_of("Un alt paragraf", top=60, page=2)
-    right = first.x1 + 60  # room for "Un" but not for "(scaun-static-dinamic)"
-    assert not starts_block(long_word, first, block, {}, right)
-    assert starts_block(short_word, first, block, {}, right)
+    column = (first.x0, first.x1 + 60)  # room for "Un" but not for "(scaun-static-dinamic)"
+    assert not starts_block(long_word, first, block, {}, column)
+    assert starts_block(short_word, first, block, {}, column)
+
+
+def centred(text: str, top: float) -> PrintedLine:
+    """A line of `text` in the middle of a column from x 50 to 450."""
+    width = line_of(text).x1 - 50.0
+    return line_of(text, top=top, x=50.0 + (400.0 - width) / 2)
+
+
+def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> None:
+    column, pitches = (50.0, 450.0), {SIZE: 12.0}
+    cover = centred("MINISTERUL EDUCAȚIEI ȘI CERCETĂRII", 100)
+    block = TextBlock([cover], 0, 0)
+    assert starts_block(centred("ue fiscdi", 112), cover, block, pitches, column)
+    # A centred line with no room left for the next one's first word wraps onto it.
+    full = centred("Stadiul proiectelor Cluster inovativ la data de", 100)
+    block = TextBlock([full], 0, 0)
+    wrapped = centred("treizecișiunudecembriedouămiinouăsprezece", 112)
+    assert not starts_block(wrapped, full, block, pitches, column)

@@ -223,9 +223,10 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
     lines = [element for element, flag in elements if isinstance(element, PrintedLine) and not flag]
     pitches = line_pitches(lines)
     levels = marker_levels(lines)
-    right: dict[int, float] = {}
+    columns: dict[int, tuple[float, float]] = {}  # per page, the left and right of its text
     for line in lines:
-        right[line.page] = max(right.get(line.page, 0.0), line.x1)
+        left, right = columns.get(line.page, (line.x0, line.x1))
+        columns[line.page] = (min(left, line.x0), max(right, line.x1))
     pieces: list[Piece] = []
     pending: list[PrintedLine] = []
     current: TextBlock | None = None
@@ -251,7 +252,7 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
                 pieces.append(element)
         else:
             last = current.lines[-1] if current else None
-            if current is None or starts_block(element, last, current, pitches, right[last.page]):  # type: ignore[arg-type]
+            if current is None or starts_block(element, last, current, pitches, columns[last.page]):  # type: ignore[arg-type]
                 close()
                 level = _level(element.x0, levels) if element.marker else 0
                 current = TextBlock([element], element.marker, level)

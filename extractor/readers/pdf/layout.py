@@ -25,6 +25,7 @@ WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
 MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
 LEVEL_TOLERANCE = 4.0  # bullet glyphs within this many points are at one level
+CENTRE_TOLERANCE = 0.5  # font sizes between the margins at both ends of a centred line
 
 
 @dataclass(slots=True)
@@ -375,17 +376,33 @@ def starts_block(
     previous: PrintedLine,
     block: TextBlock,
     pitches: dict[float, float],
-    right: float,
+    column: tuple[float, float],
 ) -> bool:
-    """Whether `line` opens a new block rather than continuing `block` (last line `previous`)."""
+    """Whether `line` opens a new block rather than continuing `block` (last line `previous`).
+
+    `column` is the left and right of the text on the page of `previous`.
+    """
     if line.marker or line.bold != previous.bold:
         return True
     if block.marker and line.x0 < block.text_x0 - LEVEL_TOLERANCE:
         return True
+    left, right = column
     if line.page != previous.page:
         # Cut by a page break: it goes on when the last line was full, that is when
         # the next line's first word would not have fitted on it.
         room = right - previous.x1
         return room > 2 * previous.size and room > line.first_word_width() + previous.size / 2
+    if _centred(previous, column) and _centred(line, column):
+        # Centred lines (a cover page) set at one pitch: the same, room on both sides.
+        room = right - left - (previous.x1 - previous.x0)
+        if room > line.first_word_width() + previous.size / 2:
+            return True
     pitch = pitches.get(previous.size, previous.size * 1.3)
     return line.top - previous.top > pitch * 1.25
+
+
+def _centred(line: PrintedLine, column: tuple[float, float]) -> bool:
+    """Whether the line stands in the middle of the column, clear of both its edges."""
+    margin_left, margin_right = line.x0 - column[0], column[1] - line.x1
+    clear = min(margin_left, margin_right) > 2 * line.size
+    return clear and abs(margin_left - margin_right) <= CENTRE_TOLERANCE * line.size
