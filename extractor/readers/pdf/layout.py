@@ -219,11 +219,12 @@ def mark_shapes(
 ) -> list[PrintedLine]:
     """Given a page's lines and its vector shapes, the lines with marker shapes as bullet glyphs.
 
-    A line with no list marker of its own gets the nearest shape that reads as a
-    marker for it (see `_marks`) as its first glyph: the filled or the outlined
+    A line with no list marker of its own gets the shape nearest its text that
+    reads as a marker for it (see `_marks`) as its first glyph: the filled or the outlined
     bullet the rules name, so the shape is a marker as a bullet glyph is.
     """
-    free = list(shapes)
+    largest = lists.shapes.max_size * max((line.size for line in lines), default=0.0)
+    free = [shape for shape in shapes if max(_sides(shape)) <= largest]
     out: list[PrintedLine] = []
     for line in lines:
         candidates = [] if line.marker else [s for s in free if _marks(s, line, lists.shapes)]
@@ -244,8 +245,7 @@ def mark_shapes(
 
 def _marks(shape: Shape, line: PrintedLine, rules: PdfShapeRules) -> bool:
     """Whether `shape` marks `line` as a list item: bullet-sized, just left of it, in its height."""
-    width, height = shape.x1 - shape.x0, shape.bottom - shape.top
-    small, large = sorted((width, height))
+    small, large = sorted(_sides(shape))
     if small < rules.min_size * line.size or large > rules.max_size * line.size:
         return False
     if large > rules.max_aspect * small:
@@ -253,6 +253,10 @@ def _marks(shape: Shape, line: PrintedLine, rules: PdfShapeRules) -> bool:
     gap = line.x0 - shape.x1
     middle = (shape.top + shape.bottom) / 2
     return 0 <= gap <= rules.max_gap * line.size and line.top <= middle <= line.bottom
+
+
+def _sides(shape: Shape) -> tuple[float, float]:
+    return shape.x1 - shape.x0, shape.bottom - shape.top
 
 
 def line_pitches(lines: Sequence[PrintedLine]) -> dict[float, float]:

@@ -37,10 +37,6 @@ class TableBlock:
     bottom: float
     spans: list[Span]  # each column's x range
 
-    @property
-    def columns(self) -> int:
-        return max(len(row) for row in self.rows)
-
     def row_texts(self) -> list[str]:
         return ["\t".join(_plain(cell) for cell in row) for row in self.rows]
 
