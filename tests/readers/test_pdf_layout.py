@@ -6,6 +6,7 @@ import pytest
 
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
+    CellEdge,
     Glyph,
     PrintedLine,
     Shape,
@@ -14,8 +15,8 @@ from extractor.readers.pdf.layout import (
     join_lines,
     mark_shapes,
     starts_block,
+    word_cut,
 )
-from extractor.readers.pdf.tables import fill_grid
 from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
@@ -116,55 +117,43 @@ def test_wrapped_lines_join_with_a_space_and_hyphenated_words_without() -> None:
     assert _text(join_lines(lines)) == "cerce\u00adtare"
 
 
-def cell_lines(first: str, second: str, room: float, *, spaced: bool = False) -> list[PrintedLine]:
-    """Two lines of a table cell whose text ends `room` points right of the first line."""
+def cell_lines(first: str, second: str, room: float, *, space: float = 0.0) -> list[PrintedLine]:
+    """Two lines of a table cell whose text ends `room` points right of the first line;
+    `space` is the width of a space written after the first."""
     lines = [line_of(first, top=100), line_of(second, top=112)]
-    lines[0].glyphs[-1].spaced = spaced
+    lines[0].glyphs[-1].space = space
     for line in lines:
-        line.cell_right = lines[0].x1 + room
+        line.cell = CellEdge(lines[0].x1 + room, SPACE)
     return lines
 
 
-# (first line, second line, room left in the cell, a space written after the first, text)
+# (first line, second line, room left in the cell, a space written after the first, a cut)
 CUT_CASES = [
-    pytest.param("TRANSYLVA", "NIA ENERGY", 2.0, False, "TRANSYLVANIA ENERGY", id="word-cut"),
-    pytest.param("medicamentului", ")", 0.5, False, "medicamentului)", id="cut-before-a-bracket"),
-    pytest.param(
-        "IMAGISTICĂ", "MOLECULARĂ", 2.0, True, "IMAGISTICĂ MOLECULARĂ", id="space-written"
-    ),
-    pytest.param(
-        "nano-tehnologii", "și", 1.0, False, "nano-tehnologii și", id="breaks-at-its-dash"
-    ),
-    pytest.param("companiilor din", "cadrul", 1.0, False, "companiilor din cadrul", id="two-words"),
-    pytest.param("CLUSTERUL", "UI", 8.0, False, "CLUSTERUL UI", id="short-of-the-edge"),
+    pytest.param("TRANSYLVA", "NIA ENERGY", 2.0, 0.0, True, id="word-cut"),
+    pytest.param("medicamentului", ")", 0.5, 0.0, True, id="cut-before-a-bracket"),
+    pytest.param("IMAGISTICĂ", "MOLECULARĂ", 2.0, SPACE, False, id="space-written"),
+    pytest.param("nano-tehnologii", "și", 1.0, 0.0, False, id="breaks-at-its-dash"),
+    pytest.param("companiilor din", "cadrul", 1.0, 0.0, False, id="two-words"),
+    pytest.param("CLUSTERUL", "UI", 8.0, 0.0, False, id="short-of-the-edge"),
 ]
 
 
-@pytest.mark.parametrize(("first", "second", "room", "spaced", "text"), CUT_CASES)
-def test_a_word_cut_at_a_cells_edge_is_joined_a_wrap_keeps_its_space(
-    first: str, second: str, room: float, spaced: bool, text: str
+@pytest.mark.parametrize(("first", "second", "room", "space", "cut"), CUT_CASES)
+def test_a_word_cut_fills_its_cell_alone_with_no_space_and_no_dash(
+    first: str, second: str, room: float, space: float, cut: bool
 ) -> None:
-    assert _text(join_lines(cell_lines(first, second, room, spaced=spaced))) == text
+    assert word_cut(*cell_lines(first, second, room, space=space)) is cut
 
 
-def test_lines_outside_a_table_cell_are_never_joined_as_a_cut_word() -> None:
-    lines = [line_of("TRANSYLVA", top=100), line_of("NIA", top=112)]
-    assert _text(join_lines(lines)) == "TRANSYLVA NIA"
+def test_lines_outside_a_table_cell_are_never_a_cut_word() -> None:
+    assert not word_cut(line_of("TRANSYLVA", top=100), line_of("NIA", top=112))
 
 
-@pytest.mark.parametrize(
-    ("wrap_spaces", "text"), [(True, "TRANSYLVANIA ENERGY"), (False, "TRANSYLVA NIA ENERGY")]
-)
-def test_a_cut_word_is_read_only_where_the_engine_writes_the_space_at_a_wrap(
-    wrap_spaces: bool, text: str
-) -> None:
-    """A space missing at a line's end tells a cut only from an engine that writes it elsewhere."""
-    lines = [line_of("TRANSYLVA", top=100), line_of("NIA", top=112), line_of("ENERGY", top=124)]
-    lines[1].glyphs[-1].spaced = wrap_spaces
-    cell = (45.0, 95.0, lines[0].x1 + 7.0, 140.0)  # 5 points of padding each side
-    glyphs = [glyph for line in lines for glyph in line.glyphs]
-    table = fill_grid(cell, [[cell]], glyphs, 1)
-    assert table.row_texts() == [text]
+def test_a_line_marked_cut_joins_the_next_without_a_space() -> None:
+    lines = cell_lines("TRANSYLVA", "NIA ENERGY", 2.0)
+    assert _text(join_lines(lines)) == "TRANSYLVA NIA ENERGY"
+    lines[0].cut = True
+    assert _text(join_lines(lines)) == "TRANSYLVANIA ENERGY"
 
 
 def test_a_bold_run_over_two_lines_is_one_run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 import pdfplumber
@@ -47,7 +48,9 @@ from extractor.readers.pdf.tables import (
     fill_grid,
     inside,
     join_continued,
+    mark_cut_words,
     ruled_grids,
+    whole_words,
 )
 from extractor.ruleset import PdfRules
 
@@ -123,7 +126,12 @@ def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
     elements: list[tuple[Element, bool]] = []
     for page, marks in zip(pages, flagged, strict=True):
         elements.extend(_page_elements(page, marks))
-    return _write(_assemble(elements), len(pages))
+    pieces = _assemble(elements)
+    words = _vocabulary(pieces)
+    for piece in pieces:
+        if isinstance(piece, TableBlock):
+            mark_cut_words(piece, words)
+    return _write(pieces, len(pages))
 
 
 def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
@@ -264,6 +272,19 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
 
 def _level(x: float, levels: list[float]) -> int:
     return min(range(len(levels)), key=lambda index: abs(levels[index] - x))
+
+
+def _vocabulary(pieces: list[Piece]) -> Counter[str]:
+    """Given the blocks, how often each word is written whole in them (furniture aside)."""
+    words: Counter[str] = Counter()
+    for piece in pieces:
+        if isinstance(piece, TextBlock):
+            words.update(whole_words(piece.lines))
+        elif isinstance(piece, TableBlock):
+            for row in piece.rows:
+                for cell in row:
+                    words.update(whole_words(cell))
+    return words
 
 
 def _is_block(piece: Piece) -> bool:

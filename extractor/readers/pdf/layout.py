@@ -41,7 +41,7 @@ class Glyph:
     bold: bool
     italic: bool
     page: int
-    spaced: bool = False  # the PDF writes a space char after it
+    space: float = 0.0  # the width of the space char the PDF writes after it (0: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,14 @@ class Shape:
     x1: float
     bottom: float
     filled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CellEdge:
+    """Where the text of a table cell ends at the right, and how wide a space is there."""
+
+    right: float
+    space: float
 
 
 # A unit of output text: the chars and the glyph they were read from (None when
@@ -73,9 +81,10 @@ class PrintedLine:
     x0: float = field(init=False)
     x1: float = field(init=False)
     size: float = field(init=False)
-    # The right edge of the table cell the line is set in, where the table reader
-    # knows that the engine writes the space at a wrap (see `word_cut`).
-    cell_right: float | None = field(default=None, init=False)
+    # The edge of the table cell the line is set in, where the table reader knows
+    # that the engine writes the space at a wrap (see `word_cut`).
+    cell: CellEdge | None = field(default=None, init=False)
+    cut: bool = field(default=False, init=False)  # it ends in a word cut, going on below
 
     def __post_init__(self, lists: PdfListRules | None) -> None:
         self.glyphs.sort(key=lambda glyph: glyph.x0)
@@ -155,7 +164,7 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
     """Given pdfplumber chars of one page, the upright, visible ones as glyphs.
 
     A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box. A
-    space char is no glyph, but the glyph before it is marked `spaced`.
+    space char is no glyph, but the glyph before it notes its width.
     Equal numbers, texts and font styles are shared, since the glyphs of every
     page are kept until the text is written: it saves a third of their memory.
     """
@@ -167,7 +176,7 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
         text = char["text"]
         if not text.strip():
             if glyphs and text:
-                glyphs[-1].spaced = True
+                glyphs[-1].space = float(char["x1"]) - float(char["x0"])
             continue
         if not char.get("upright", True):
             continue
@@ -315,7 +324,7 @@ def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
 
     The first `skip` glyphs (a list marker) are left out; a word hyphenated at the
     end of a line (`cercetare-` then `dezvoltare`, or with a soft hyphen, which
-    normalizing drops) is joined without a space.
+    normalizing drops) or cut there (`cut`) is joined without a space.
     """
     body: list[Unit] = []
     for index, line in enumerate(lines):
@@ -327,7 +336,7 @@ def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
                 and body[-2][0][-1].isalnum()
                 and units[0][0][0].isalnum()
             )
-            if not hyphen_wrap and not word_cut(lines[index - 1], line):
+            if not hyphen_wrap and not lines[index - 1].cut:
                 body.append((" ", None))
         body.extend(units)
     return body
@@ -342,13 +351,13 @@ def word_cut(line: PrintedLine, following: PrintedLine) -> bool:
     that writes the space at a wrap drops it only when it overflows the cell, so
     a line that stops short of the edge keeps it).
     """
-    if line.cell_right is None or line.glyphs[-1].spaced or len(line.segments(WORD_GAP)) > 1:
+    if line.cell is None or line.glyphs[-1].space or len(line.segments(WORD_GAP)) > 1:
         return False
     if any(glyph.text in BREAK_AFTER for glyph in line.glyphs[1:]):
         return False
     widths = [glyph.x1 - glyph.x0 for glyph in line.glyphs]
     next_char = following.glyphs[0].x1 - following.glyphs[0].x0
-    return line.cell_right - line.x1 < max(next_char, sum(widths) / len(widths))
+    return line.cell.right - line.x1 < max(next_char, sum(widths) / len(widths))
 
 
 def emphasize(units: Sequence[Unit]) -> list[Unit]:

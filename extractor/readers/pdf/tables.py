@@ -6,18 +6,23 @@ cell that wraps onto several lines as one value; both finders give that.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
+    WORD_GAP,
+    CellEdge,
     Glyph,
     PrintedLine,
     Unit,
     glyphs_to_lines,
     join_lines,
+    word_cut,
 )
 
 Box = tuple[float, float, float, float]
@@ -78,9 +83,10 @@ def fill_grid(
         for row_index, row in enumerate(grid)
     ]
     if _writes_wrap_spaces(rows):
+        space = max(glyph.space for glyph in glyphs)
         for row, boxes in zip(rows, grid, strict=True):
             for lines, cell in zip(row, boxes, strict=True):
-                _set_cell_right(lines, cell)
+                _set_cell_edge(lines, cell, space)
     rows = [row for row in rows if any(row)]
     return TableBlock(rows, page, box[1], box[3], _grid_spans(grid))
 
@@ -99,16 +105,67 @@ def _writes_wrap_spaces(rows: Sequence[Sequence[Sequence[PrintedLine]]]) -> bool
 
     Only then does a line that ends with no space tell a broken word.
     """
-    return any(line.glyphs[-1].spaced for row in rows for cell in row for line in cell[:-1])
+    return any(line.glyphs[-1].space for row in rows for cell in row for line in cell[:-1])
 
 
-def _set_cell_right(lines: Sequence[PrintedLine], cell: Box | None) -> None:
-    """Note on a cell's lines the right edge of its text: its box less the padding at its left."""
+def _set_cell_edge(lines: Sequence[PrintedLine], cell: Box | None, space: float) -> None:
+    """Note on a cell's lines where its text ends: its box less the padding at its left."""
     if not cell or not lines:
         return
-    padding = min(line.x0 for line in lines) - cell[0]
+    edge = CellEdge(cell[2] - (min(line.x0 for line in lines) - cell[0]), space)
     for line in lines:
-        line.cell_right = cell[2] - padding
+        line.cell = edge
+
+
+def mark_cut_words(table: TableBlock, words: Counter[str]) -> None:
+    """Mark the lines of the table's cells that end in a word the engine cut (see `_cut`).
+
+    `words` counts the words the document writes whole (see `whole_words`).
+    """
+    for row in table.rows:
+        for cell in row:
+            for line, following in pairwise(cell):
+                line.cut = _cut(line, following, words)
+
+
+def _cut(line: PrintedLine, following: PrintedLine, words: Counter[str]) -> bool:
+    """Whether a cell's line ends in a word cut, rather than a word that fits the cell exactly.
+
+    Where the cell had room for a space, the engine would have written one after a
+    whole word. Where it had not, both may be: the line's word is taken as whole
+    when the document writes it whole more often than the two pieces joined.
+    """
+    if line.cell is None or not word_cut(line, following):
+        return False
+    if line.cell.right - line.x1 >= line.cell.space:
+        return True
+    head = _word(line.glyphs)
+    return words[head] <= words[head + _word(following.segments(WORD_GAP)[0])]
+
+
+def whole_words(lines: Sequence[PrintedLine]) -> list[str]:
+    """The words of lines (a paragraph, a cell), in lower case, less any on either side of a
+    possible cut word (see `word_cut`), which may be pieces."""
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        pieces = [_letter_runs(piece) for piece in line.segments(WORD_GAP)]
+        if index + 1 < len(lines) and word_cut(line, lines[index + 1]):
+            pieces.pop()
+        if index and word_cut(lines[index - 1], line) and pieces:
+            pieces.pop(0)
+        found.extend(word for piece in pieces for word in piece)
+    return found
+
+
+def _word(glyphs: Sequence[Glyph]) -> str:
+    """The letters and digits of a word, in lower case."""
+    return "".join(glyph.text for glyph in glyphs if glyph.text.isalnum()).casefold()
+
+
+def _letter_runs(glyphs: Sequence[Glyph]) -> list[str]:
+    """The runs of letters and digits in a word (`pre-competitive`: `pre`, `competitive`)."""
+    text = "".join(glyph.text if glyph.text.isalnum() else " " for glyph in glyphs)
+    return text.casefold().split()
 
 
 def inside(glyph: Glyph, box: Box) -> bool:
