@@ -226,6 +226,9 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
             pdf.set_font("DejaVu", "", size)
             pdf.set_x(indent)
             if layout.shape_bullets:
+                if pdf.will_page_break(line):  # the shape goes on the page its text starts
+                    pdf.add_page()
+                    pdf.set_x(indent)
                 _bullet_shape(pdf, indent, line, filled=block.level == 0)
             else:
                 pdf.cell(6, line, glyph)
