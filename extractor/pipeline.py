@@ -23,6 +23,7 @@ from extractor.parsing.preamble import preamble_to_report
 from extractor.parsing.project import block_to_project
 from extractor.parsing.segment import Segments, records_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
+from extractor.readers.pdf.document import PageProgress
 from extractor.readers.pdf.placement import place_spans
 from extractor.reading.records import Record, lines_to_records
 from extractor.ruleset import Rules, load_rules
@@ -76,15 +77,21 @@ Report = str | Path | bytes
 """A report to extract: its path, or its bytes (text or PDF)."""
 
 
-def load(data: bytes, name: str, rules: Rules) -> Loaded:
+def load(data: bytes, name: str, rules: Rules, on_page: PageProgress | None = None) -> Loaded:
     if is_pdf(data):
-        return pdf_to_text(data, name, rules.pdf)
+        return pdf_to_text(data, name, rules.pdf, on_page)
     return bytes_to_text(data, name, rules.encodings)
 
 
-def extract(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Document:
+def extract(
+    report: Report,
+    rules: Rules | None = None,
+    *,
+    name: str | None = None,
+    on_page: PageProgress | None = None,
+) -> Document:
     """The validated document for a report (text or PDF), given as a path or as bytes."""
-    return run(report, rules, name=name).document
+    return run(report, rules, name=name, on_page=on_page).document
 
 
 def normalized_text(report: Report, rules: Rules | None = None) -> str:
@@ -94,10 +101,16 @@ def normalized_text(report: Report, rules: Rules | None = None) -> str:
     return normalize(load(data, name, rules).text).text
 
 
-def run(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Extraction:
+def run(
+    report: Report,
+    rules: Rules | None = None,
+    *,
+    name: str | None = None,
+    on_page: PageProgress | None = None,
+) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules())
+    return run_bytes(data, name, rules or load_rules(), on_page)
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -107,8 +120,11 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
     return read_input(path), name or path.name
 
 
-def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
-    loaded = load(data, name, rules)
+def run_bytes(
+    data: bytes, name: str, rules: Rules, on_page: PageProgress | None = None
+) -> Extraction:
+    """Every stage's output for a report's bytes; `on_page` hears of each PDF page read."""
+    loaded = load(data, name, rules, on_page)
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     # Imported on first use: spaCy takes about half a second to import, and only
@@ -126,7 +142,11 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     return Extraction(loaded, normalized, source, records, segments, data_, validate(data_))
 
 
-def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> dict[str, Any]:
+def document_data(
+    report: Document | dict[str, Any] | Report,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
     from extractor.compare.documents import check_document
 
@@ -136,7 +156,7 @@ def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> d
         return check_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return check_document(read_json(Path(report)), str(report))
-    return extract(report, rules).model_dump(mode="json")
+    return extract(report, rules, on_page=on_page).model_dump(mode="json")
 
 
 def diff(

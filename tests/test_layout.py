@@ -31,8 +31,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "pipeline": frozenset(
         {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "compare"}
     ),
+    "export": frozenset({"errors", "ruleset", "emit", "compare"}),
+    "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
+        | {"export", "review"}
     ),
     "__init__": frozenset({"errors", "models", "ruleset", "compare", "pipeline"}),
     "__main__": frozenset({"cli"}),

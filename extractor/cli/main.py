@@ -10,12 +10,16 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from extractor import __version__
 from extractor.cli.diff import add_diff_command
+from extractor.cli.export import add_export_command
+from extractor.cli.progress import map_inputs
+from extractor.cli.review import add_review_command
 from extractor.emit import to_json, write_atomic
 from extractor.errors import (
     E_INVALID,
@@ -110,7 +114,8 @@ def run_extract(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
-    documents = [(path, extract(path, rules)) for path in inputs]
+    extracted = map_inputs(partial(extract, rules=rules), inputs, quiet=args.quiet)
+    documents = zip(inputs, extracted, strict=True)
     for (path, document), target in zip(documents, targets, strict=True):
         text = to_json(document)
         if target is None:
@@ -227,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser.set_defaults(handler=run_validate)
 
     _add_rules_option(add_diff_command(subparsers))
+    _add_rules_option(add_export_command(subparsers))
+    _add_rules_option(add_review_command(subparsers))
     return parser
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
-from extractor.readers.pdf.document import PdfGeometry, load_pdf
+from extractor.readers.pdf.document import PageProgress, PdfGeometry, load_pdf
 from extractor.ruleset import EncodingRules, PdfRules
 
 PDF_MAGIC = b"%PDF-"
@@ -45,9 +45,11 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     return Loaded(text, source_record(name, data, "text", encoding=encoding))
 
 
-def pdf_to_text(data: bytes, name: str, rules: PdfRules) -> Loaded:
+def pdf_to_text(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+) -> Loaded:
     """Given a PDF's bytes, the report's text form read from it, with its geometry."""
-    pdf = load_pdf(data, name, rules)
+    pdf = load_pdf(data, name, rules, on_page)
     furniture = frozenset(entry.line for entry in pdf.furniture)
     source = source_record(name, data, "pdf", pages=pdf.pages)
     return Loaded(pdf.text, source, pdf.geometry, furniture)

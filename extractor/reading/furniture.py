@@ -19,6 +19,7 @@ import regex
 from extractor.ruleset import FurnitureRules
 
 _DIGITS = regex.compile(r"\d+")
+_PUNCTUATION = (".", ",", ";", ":", "!", "?")
 
 
 def is_page_number(text: str, rules: FurnitureRules) -> bool:
@@ -61,7 +62,8 @@ def furniture_indexes(
 
 
 def _stands_apart(text: str) -> bool:
-    """A running head does not go on with a sentence: it starts in no lower case and does
-    not end in `,` or `;` (a wrapped paragraph's last word, `clusterului;`, recurs too)."""
+    """A running head is no sentence: it starts in no lower case and ends in no punctuation
+    (a wrapped paragraph's last word, `clusterului;`, and a paragraph two projects share,
+    `Nu este cazul.`, recur too)."""
     letters = [char for char in text if char.isalpha()]
-    return bool(letters) and not letters[0].islower() and not text.rstrip().endswith((",", ";"))
+    return bool(letters) and not letters[0].islower() and not text.rstrip().endswith(_PUNCTUATION)

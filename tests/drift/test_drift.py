@@ -93,25 +93,7 @@ def test_every_transform_says_what_it_imitates() -> None:
     assert not vague, f"transforms without a one-line description: {vague}"
 
 
-# LibreOffice breaks words too long for the narrow metadata-table cells with no
-# hyphen (`TRANSYLVA` / `NIA`, `PROFESIONA` / `LĂ`): 8 fields of 173 differ, the
-# items all agree. The PDF reader does not join such words yet (geometry alone
-# also joined names a cell wrapped normally). Strict: the day it reads them,
-# this marker must go.
-ENGINE_PARAMS = [
-    pytest.param(
-        engine,
-        marks=pytest.mark.xfail(
-            strict=True, reason="words broken without hyphen by narrow table cells"
-        ),
-    )
-    if engine == "libreoffice"
-    else engine
-    for engine in ENGINE_NAMES
-]
-
-
-@pytest.mark.parametrize("engine", ENGINE_PARAMS)
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
 def test_engine_pdf_extracts_to_golden(engine: str) -> None:
     """The 2019 golden printed to PDF by another engine reads as the same content."""
     path = ENGINES / f"cluster-inovativ-2019-{engine}.pdf"

@@ -58,6 +58,10 @@ def test_recurring_tails_of_wrapped_sentences_are_not_furniture() -> None:
     assert found(["Salice Com Prod,"] * 3) == set()
 
 
+def test_a_paragraph_several_projects_share_is_not_furniture() -> None:
+    assert found(["Creșterea competitivității."] * 3) == set()
+
+
 def test_a_number_between_two_table_labels_is_a_value() -> None:
     texts = ["Nr. membri cluster", "29", "Regiunea", "Centru", "Text.", "7"]
     assert found(texts, labels=frozenset({0, 2})) == {5}
