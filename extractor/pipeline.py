@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from extractor.errors import E_INTERNAL, E_NOT_DOCUMENT, E_READ, ExtractorError, first_problem
+from extractor.errors import (
+    E_INTERNAL,
+    E_NOT_DOCUMENT,
+    E_NOT_REPORT,
+    E_READ,
+    ExtractorError,
+    first_problem,
+)
 from extractor.models import SCHEMA_VERSION, Document
 from extractor.parsing.checks import document_findings
 from extractor.parsing.coverage import coverage, unparsed_lines
@@ -27,6 +34,7 @@ from extractor.parsing.segment import Segments, lines_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import Rules, load_rules
+from extractor.salvage import set_aside
 from extractor.text.normalize import Normalized, normalize
 from extractor.text.source import Line, SourceText
 
@@ -70,6 +78,12 @@ def read_json(path: Path) -> Any:
             f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
             "give the JSON that `extractor extract` wrote",
         ) from error
+    except RecursionError as error:
+        raise ExtractorError(
+            E_NOT_DOCUMENT,
+            f"{path}: its JSON is nested too deeply to be an extractor document",
+            "give the JSON that `extractor extract` wrote",
+        ) from error
 
 
 Report = str | Path | bytes
@@ -82,9 +96,19 @@ def load(data: bytes, name: str, rules: Rules) -> Loaded:
     return bytes_to_text(data, name, rules.encodings)
 
 
-def extract(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Document:
-    """The validated document for a report (text or PDF), given as a path or as bytes."""
-    return run(report, rules, name=name).document
+def extract(
+    report: Report,
+    rules: Rules | None = None,
+    *,
+    name: str | None = None,
+    allow_empty: bool = False,
+) -> Document:
+    """The validated document for a report (text or PDF), given as a path or as bytes.
+
+    A file with no project block is not a report (E005); `allow_empty` gives its
+    empty document instead, with a `no_projects` warning.
+    """
+    return run(report, rules, name=name, allow_empty=allow_empty).document
 
 
 def normalized_text(report: Report, rules: Rules | None = None) -> str:
@@ -94,10 +118,16 @@ def normalized_text(report: Report, rules: Rules | None = None) -> str:
     return normalize(load(data, name, rules).text).text
 
 
-def run(report: Report, rules: Rules | None = None, *, name: str | None = None) -> Extraction:
+def run(
+    report: Report,
+    rules: Rules | None = None,
+    *,
+    name: str | None = None,
+    allow_empty: bool = False,
+) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules())
+    return run_bytes(data, name, rules or load_rules(), allow_empty=allow_empty)
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -107,12 +137,24 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
     return read_input(path), name or path.name
 
 
-def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
+def run_bytes(data: bytes, name: str, rules: Rules, *, allow_empty: bool = False) -> Extraction:
+    """Every stage's output for a report's bytes; no project block is an E005 unless allowed."""
     loaded = load(data, name, rules)
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
+    findings = list(loaded.findings)
+    if not segments.blocks:
+        if not allow_empty:
+            raise ExtractorError(
+                E_NOT_REPORT,
+                f"{name}: does not look like a Cluster inovativ status report "
+                "(no project block found)",
+                "check that this is the report; --allow-empty writes an empty document",
+            )
+        findings.append(Finding("no_projects", "no project block found: the document is empty"))
     parsed = parse(segments, source, loaded.source, rules, loaded.furniture)
+    parsed["warnings"] = _warnings(findings, source) + parsed["warnings"]
     # Imported on first use: spaCy takes about half a second to import, and only
     # extraction needs it (not `extractor schema`, `text` or `validate`).
     from extractor.nlp.components import build_nlp
@@ -121,19 +163,19 @@ def run_bytes(data: bytes, name: str, rules: Rules) -> Extraction:
     data_ = enrich(parsed, source, build_nlp(rules), rules.markup.bullets)
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
-    return Extraction(loaded, normalized, source, segments, data_, validate(data_))
+    return Extraction(loaded, normalized, source, segments, data_, validate(data_, source))
 
 
 def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
-    from extractor.compare.documents import check_document
+    from extractor.readback import checked_document
 
     if isinstance(report, Document):
         return report.model_dump(mode="json")
     if isinstance(report, dict):
-        return check_document(report, "the document given")
+        return checked_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
-        return check_document(read_json(Path(report)), str(report))
+        return checked_document(read_json(Path(report)), str(report))
     return extract(report, rules).model_dump(mode="json")
 
 
@@ -195,16 +237,30 @@ def parse(
     }
 
 
-def validate(data: dict[str, Any]) -> Document:
-    """The schema's verdict; the stages only build valid values, so a failure is a bug."""
-    try:
-        return Document.model_validate(data)
-    except ValidationError as error:
-        raise ExtractorError(
-            E_INTERNAL,
-            f"the extracted data does not fit the schema: {first_problem(error)}",
-            "please report this with the input file",
-        ) from error
+def validate(data: dict[str, Any], source: SourceText) -> Document:
+    """The schema's verdict; a value it refuses inside a project is set aside with a warning.
+
+    The stages only build valid values, so a refused one is a bug, but one bug in one
+    project must not lose the report: the rest is written and the warning says what.
+    Only a problem outside the projects stops the run (E050).
+    """
+    for _ in range(_SALVAGE_ROUNDS):
+        try:
+            return Document.model_validate(data)
+        except ValidationError as error:
+            salvaged = set_aside(data, error.errors(), source)
+            if salvaged is None:
+                raise ExtractorError(
+                    E_INTERNAL,
+                    f"{data['source']['file']}: the extracted data does not fit the schema: "
+                    f"{first_problem(error)}",
+                    "please report this with the input file",
+                ) from error
+            data = salvaged
+    return Document.model_validate(data)
+
+
+_SALVAGE_ROUNDS = 3  # an item set aside lifts its children, which a next round checks
 
 
 def _warnings(findings: list[Finding], source: SourceText) -> list[dict[str, Any]]:

@@ -59,14 +59,16 @@ def test_two_inputs_with_one_stem_do_not_overwrite(small_report: Path, tmp_path:
     assert not out.exists()
 
 
-def test_a_failed_run_writes_nothing(small_report: Path, tmp_path: Path, capsys) -> None:
+def test_one_bad_input_costs_only_itself(small_report: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "gol.txt"
     bad.write_text("  \n\n", encoding="utf-8")
     out = tmp_path / "output"
-    assert main(["extract", str(small_report), str(bad), "-o", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "[E003]" in err and "gol.txt" in err
-    assert not out.exists() or list(out.iterdir()) == []
+    assert main(["extract", str(bad), str(small_report), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "extractor: E003 gol.txt: the input holds no text (check the file)"
+    assert err[1] == f"extractor: 1 of 2 inputs failed, 1 written: {bad} (E003)"
+    assert len(err) == 2
+    assert sorted(path.name for path in out.iterdir()) == ["mic-2020.json"]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +88,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
     )
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and f"[{code}]" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"extractor: {code} ")
     assert "Traceback" not in result.stderr
 
 
@@ -111,7 +113,7 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.json"
     main(["extract", str(small_report), "-o", str(out), "-q"])
     assert main(["validate", str(out)]) == 0
-    assert "valid, 1 projects" in capsys.readouterr().out
+    assert "valid, 1 project" in capsys.readouterr().out
     data = json.loads(out.read_text(encoding="utf-8"))
     data["projects"][0]["cluster_members"] = -4
     out.write_text(json.dumps(data), encoding="utf-8")
@@ -123,8 +125,8 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
 def test_validate_not_json(tmp_path: Path, capsys) -> None:
     path = tmp_path / "x.json"
     path.write_text("{nu", encoding="utf-8")
-    assert main(["validate", str(path)]) == 2
-    assert "[E040]" in capsys.readouterr().err
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"extractor: E040 {path}: not JSON")
 
 
 def test_every_command_has_help_with_an_example() -> None:
