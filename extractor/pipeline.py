@@ -6,8 +6,10 @@ intermediates so a notebook or a test can look at any of them.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,6 +141,31 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
 
 def run_bytes(data: bytes, name: str, rules: Rules, *, allow_empty: bool = False) -> Extraction:
     """Every stage's output for a report's bytes; no project block is an E005 unless allowed."""
+    with _cyclic_gc_paused():
+        return _run_stages(data, name, rules, allow_empty)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the stages run.
+
+    The stages build millions of small acyclic dicts, lists and models; each full
+    pass of the collector walks all of them, so its cost grows with the heap and
+    made a run superlinear (100,000 header lines: 48 s, 4 s without it). Plain
+    reference counting frees everything the stages drop; the collector, on again
+    after the run, takes any cycles a library made.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _run_stages(data: bytes, name: str, rules: Rules, allow_empty: bool) -> Extraction:
     loaded = load(data, name, rules)
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)

@@ -14,7 +14,7 @@ import logging
 import warnings
 from array import array
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import pdfplumber
@@ -138,13 +138,15 @@ def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
                     "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
                 ) from error
             raise _damaged(name, error) from error
-        with document:
-            try:
-                for page in document.pages:
-                    pages.append(_read_page(page, rules))
-                    page.close()
-            except Exception as error:  # as above: objects read lazily, page by page
-                raise _damaged(name, error, len(pages) + 1) from error
+        try:
+            for page in document.pages:
+                pages.append(_read_page(page, rules))
+                page.close()
+        except Exception as error:  # as above: objects read lazily, page by page
+            raise _damaged(name, error, len(pages) + 1) from error
+        finally:
+            with suppress(Exception):  # closing reads the pages again: a bad one raises again
+                document.close()
     if not pages:
         raise _damaged(name, ValueError("no pages"))
     return pages
