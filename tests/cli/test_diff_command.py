@@ -151,3 +151,45 @@ def test_the_installed_command_exits_as_diff_does(
     assert result.returncode == status
     assert "Traceback" not in result.stderr
     assert bool(result.stderr) is (status == 2)
+
+
+def deep(depth: int) -> dict[str, Any]:
+    """A document whose first result item has children nested `depth` levels."""
+    document = with_spans(document_2019(), 1)
+    node = document["projects"][0]["results"]["items"][0]
+    for _ in range(depth):
+        child = {**node, "children": []}
+        node["children"] = [child]
+        node = child
+    return document
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "says"),
+    [
+        ("number.json", "title", "E042", "projects.0.title: Input should be a valid string"),
+        ("version.json", "version", "E041", "schema_version banana is not supported"),
+        ("nested.json", "nested", "E042", "maximum validation depth exceeded"),
+        ("too-deep.json", "too deep", "E040", "nested too deeply"),
+    ],
+)
+def test_diff_validates_both_inputs_first(
+    tmp_path: Path, years: tuple[str, str], capsys, name: str, content: str, code: str, says: str
+) -> None:
+    if content == "title":
+        data = with_spans(document_2020(), 1)
+        data["projects"][0]["title"] = 2020
+        text = json.dumps(data)
+    elif content == "version":
+        text = json.dumps({**with_spans(document_2020(), 1), "schema_version": "banana"})
+    elif content == "nested":
+        text = json.dumps(deep(400))
+    else:
+        text = "[" * 100_000 + "]" * 100_000
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for order in ((years[0], str(path)), (str(path), years[0])):
+        assert main(["diff", *order]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"extractor: {code} {path}") and says in err, err
+        assert err.count("\n") == 1 and len(err) <= 301

@@ -12,6 +12,7 @@ from conftest import REPORT_2019
 from reports import project_block, report
 
 from extractor.cli.main import build_parser, main
+from extractor.errors import ExtractorError
 from extractor.models import Document
 
 
@@ -136,3 +137,70 @@ def test_every_command_has_help_with_an_example() -> None:
     for name, command in commands.items():
         assert "Example:" in command.format_help(), name
         assert f"extractor {name}" in command.format_help(), name
+
+
+def test_validate_checks_every_file_and_lists_every_problem(
+    small_report: Path, tmp_path: Path, capsys
+) -> None:
+    good = tmp_path / "bun.json"
+    main(["extract", str(small_report), "-o", str(good), "-q"])
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["projects"][0]["cluster_members"] = -4
+    data["projects"][0]["title"] = 7
+    data["coverage"] = 2
+    bad = tmp_path / "rau.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    future = tmp_path / "viitor.json"
+    future.write_text(json.dumps({**data, "schema_version": "banana"}), encoding="utf-8")
+    assert main(["validate", str(bad), str(good), str(future)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{good}: valid, 1 project\n"
+    lines = captured.err.splitlines()
+    assert [line.split()[1] for line in lines] == ["E042", "E042", "E042", "E041"]
+    assert "projects.0.title" in lines[0] and "projects.0.cluster_members" in lines[1]
+    assert "coverage" in lines[2] and "banana is not supported" in lines[3]
+
+
+def test_validate_lists_at_most_twenty_problems_a_document(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "multe.json"
+    projects = [{"number": n} for n in range(1, 40)]
+    path.write_text(json.dumps({"schema_version": "1.0", "projects": projects}), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21
+    assert lines[-1].startswith(f"extractor: E042 {path}: ") and "more problem(s)" in lines[-1]
+
+
+def test_a_long_message_is_cut_to_one_line_of_300_chars_keeping_the_hint() -> None:
+    error = ExtractorError("E011", "x.pdf: " + "obiect brut\n" * 100, "get a complete copy")
+    line = error.line()
+    assert len(line) == 300 and "\n" not in line
+    assert line.startswith("extractor: E011 x.pdf: obiect brut obiect")
+    assert line.endswith("… (get a complete copy)")
+
+
+def test_every_error_has_what_to_do() -> None:
+    assert str(ExtractorError("E001", "a.txt: no such file")) == (
+        "E001 a.txt: no such file (check the path and its permissions)"
+    )
+
+
+def test_debug_shows_the_traceback(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "gol.txt"
+    path.write_bytes(b"")
+    assert main(["extract", str(path), "--debug"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    assert err.splitlines()[-1].startswith("extractor: E003 gol.txt")
+
+
+def test_an_unexpected_exception_is_one_line_and_e050(monkeypatch, tmp_path: Path, capsys) -> None:
+    def broken(args: object) -> int:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("extractor.cli.main.run_schema", broken)
+    assert main(["schema"]) == 2
+    assert capsys.readouterr().err == (
+        "extractor: E050 internal error: KeyError: 'boom' "
+        "(please report it; --debug shows the traceback)\n"
+    )

@@ -147,3 +147,31 @@ PDF_CASES = [
 @pytest.mark.parametrize(("data", "expected"), PDF_CASES)
 def test_is_pdf(data: bytes, expected: bool) -> None:
     assert is_pdf(data) is expected
+
+
+def test_a_legacy_page_wins_only_when_it_reads_the_bytes_better() -> None:
+    sample = "Activităţi în curs: ştiinţă şi ţară, „cluster”"
+    loaded = bytes_to_text(sample.encode("cp1250"), "r.txt", RULES)
+    assert (loaded.text, loaded.source["encoding"], loaded.findings) == (sample, "cp1250", ())
+
+
+def test_a_stray_legacy_byte_in_ascii_text_reads_as_its_letter() -> None:
+    loaded = bytes_to_text(b"Activit\xe3ti in curs", "r.txt", RULES)
+    assert (loaded.text, loaded.source["encoding"]) == ("Activităti in curs", "cp1250")
+
+
+def test_utf8_letters_in_a_legacy_file_are_named_not_silently_garbled() -> None:
+    data = "Activităţi în curs: ştiinţă şi ţară".encode("cp1250") + " Țara".encode()
+    loaded = bytes_to_text(data, "r.txt", RULES)
+    assert loaded.source["encoding"] == "cp1250"
+    (finding,) = loaded.findings
+    assert finding.code == "invalid_bytes" and "mixes encodings" in finding.message
+
+
+def test_many_bad_bytes_name_the_first_twenty_and_count_the_rest() -> None:
+    data = ("ță " * 400).encode() + b"\xff " * 30
+    (finding,) = bytes_to_text(data, "r.txt", RULES).findings
+    assert finding.message.startswith(
+        "30 bytes are not UTF-8 and read as U+FFFD: at byte 2000, 2002"
+    )
+    assert finding.message.endswith(" and 10 more")
