@@ -141,19 +141,21 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
 
 def run_bytes(data: bytes, name: str, rules: Rules, *, allow_empty: bool = False) -> Extraction:
     """Every stage's output for a report's bytes; no project block is an E005 unless allowed."""
+    loaded = load(data, name, rules)
     with _cyclic_gc_paused():
-        return _run_stages(data, name, rules, allow_empty)
+        return _run_stages(loaded, name, rules, allow_empty)
 
 
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the stages run.
+    """Pause Python's cyclic garbage collector while the stages after loading run.
 
     The stages build millions of small acyclic dicts, lists and models; each full
     pass of the collector walks all of them, so its cost grows with the heap and
     made a run superlinear (100,000 header lines: 48 s, 4 s without it). Plain
     reference counting frees everything the stages drop; the collector, on again
-    after the run, takes any cycles a library made.
+    after the run, takes any cycles a library made. Loading is left out: a PDF's
+    pages are read with the collector on, as their library expects.
     """
     if not gc.isenabled():
         yield
@@ -165,8 +167,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _run_stages(data: bytes, name: str, rules: Rules, allow_empty: bool) -> Extraction:
-    loaded = load(data, name, rules)
+def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
