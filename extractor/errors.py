@@ -24,6 +24,10 @@ class ExtractorError(Exception):
     def __str__(self) -> str:
         return f"{self.code} {self.message} ({self.hint})"
 
+    def __reduce__(self) -> tuple[type[ExtractorError], tuple[str, str, str]]:
+        """Pickled as its code, message and hint, so it crosses to and from worker processes."""
+        return type(self), (self.code, self.message, self.hint)
+
     def line(self, prefix: str = "extractor: ") -> str:
         """The error as one line within LINE_LIMIT: a long message is cut, not the hint."""
         message = " ".join(self.message.split())

@@ -34,6 +34,7 @@ from extractor.parsing.preamble import preamble_to_report
 from extractor.parsing.project import block_to_project
 from extractor.parsing.segment import Segments, lines_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
+from extractor.readers.pdf.document import PageProgress
 from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import Rules, load_rules
 from extractor.salvage import set_aside
@@ -92,9 +93,9 @@ Report = str | Path | bytes
 """A report to extract: its path, or its bytes (text or PDF)."""
 
 
-def load(data: bytes, name: str, rules: Rules) -> Loaded:
+def load(data: bytes, name: str, rules: Rules, on_page: PageProgress | None = None) -> Loaded:
     if is_pdf(data):
-        return pdf_to_text(data, name, rules.pdf)
+        return pdf_to_text(data, name, rules.pdf, on_page)
     return bytes_to_text(data, name, rules.encodings)
 
 
@@ -104,13 +105,15 @@ def extract(
     *,
     name: str | None = None,
     allow_empty: bool = False,
+    on_page: PageProgress | None = None,
 ) -> Document:
     """The validated document for a report (text or PDF), given as a path or as bytes.
 
     A file with no project block is not a report (E005); `allow_empty` gives its
-    empty document instead, with a `no_projects` warning.
+    empty document instead, with a `no_projects` warning. `on_page` hears of each
+    PDF page read.
     """
-    return run(report, rules, name=name, allow_empty=allow_empty).document
+    return run(report, rules, name=name, allow_empty=allow_empty, on_page=on_page).document
 
 
 def normalized_text(report: Report, rules: Rules | None = None) -> str:
@@ -126,10 +129,11 @@ def run(
     *,
     name: str | None = None,
     allow_empty: bool = False,
+    on_page: PageProgress | None = None,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules(), allow_empty=allow_empty)
+    return run_bytes(data, name, rules or load_rules(), on_page, allow_empty=allow_empty)
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -139,9 +143,19 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
     return read_input(path), name or path.name
 
 
-def run_bytes(data: bytes, name: str, rules: Rules, *, allow_empty: bool = False) -> Extraction:
-    """Every stage's output for a report's bytes; no project block is an E005 unless allowed."""
-    loaded = load(data, name, rules)
+def run_bytes(
+    data: bytes,
+    name: str,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+    *,
+    allow_empty: bool = False,
+) -> Extraction:
+    """Every stage's output for a report's bytes; no project block is an E005 unless allowed.
+
+    `on_page` hears of each PDF page read.
+    """
+    loaded = load(data, name, rules, on_page)
     with _cyclic_gc_paused():
         return _run_stages(loaded, name, rules, allow_empty)
 
@@ -171,7 +185,7 @@ def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> E
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
-    findings = list(loaded.findings)
+    findings = [Finding(code, message) for code, message in loaded.findings]
     if not segments.blocks:
         if not allow_empty:
             raise ExtractorError(
@@ -194,9 +208,13 @@ def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> E
     return Extraction(loaded, normalized, source, segments, data_, validate(data_, source))
 
 
-def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> dict[str, Any]:
+def document_data(
+    report: Document | dict[str, Any] | Report,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
-    from extractor.readback import checked_document
+    from extractor.compare.documents import checked_document
 
     if isinstance(report, Document):
         return report.model_dump(mode="json")
@@ -204,7 +222,7 @@ def document_data(report: Document | dict[str, Any] | Report, rules: Rules) -> d
         return checked_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return checked_document(read_json(Path(report)), str(report))
-    return extract(report, rules).model_dump(mode="json")
+    return extract(report, rules, on_page=on_page).model_dump(mode="json")
 
 
 def diff(

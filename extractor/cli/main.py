@@ -12,17 +12,21 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
 from extractor import __version__
-from extractor.batch import extract_each
+from extractor.batch import extract_outcome
 from extractor.cli.diff import add_diff_command
+from extractor.cli.export import add_export_command
+from extractor.cli.progress import map_inputs
+from extractor.cli.review import add_review_command
+from extractor.compare.documents import document_problems
 from extractor.emit import STDOUT, to_json, write_output
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
 from extractor.models import Document
 from extractor.pipeline import normalized_text, read_json
-from extractor.readback import document_problems
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -120,8 +124,9 @@ def run_extract(args: argparse.Namespace) -> int:
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
     failed: list[tuple[Path, ExtractorError]] = []
-    outcomes = extract_each(inputs, rules, allow_empty=args.allow_empty)
-    for (path, outcome), target in zip(outcomes, targets, strict=True):
+    work = partial(extract_outcome, rules=rules, allow_empty=args.allow_empty)
+    outcomes = map_inputs(work, inputs, quiet=args.quiet)
+    for path, outcome, target in zip(inputs, outcomes, targets, strict=True):
         try:
             if isinstance(outcome, ExtractorError):
                 raise outcome
@@ -248,9 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
 
-    diff_parser = add_diff_command(subparsers)
-    _add_rules_option(diff_parser)
-    _add_debug_option(diff_parser, default=argparse.SUPPRESS)
+    for add_command in (add_diff_command, add_export_command, add_review_command):
+        command = add_command(subparsers)
+        _add_rules_option(command)
+        _add_debug_option(command, default=argparse.SUPPRESS)
     return parser
 
 

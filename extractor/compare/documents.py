@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from pydantic import ValidationError
 from rapidfuzz import fuzz
 
-from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
-from extractor.models import SCHEMA_VERSION
+from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError, problems
+from extractor.models import SCHEMA_VERSION, Document
 from extractor.ruleset import SECTION_KEYS, DiffRules
 from extractor.text.cleaning import clean_text, fold
 
@@ -73,10 +74,41 @@ def check_document(data: Any, name: str) -> dict[str, Any]:
     return data
 
 
+PROBLEM_LIMIT = 20
+"""At most this many problems are listed for one document; a last line counts the rest."""
+
+
+def document_problems(data: Any, name: str, limit: int = PROBLEM_LIMIT) -> list[ExtractorError]:
+    """Given parsed JSON from `name`, what makes it no valid document (E040, E041, E042s)."""
+    try:
+        check_document(data, name)
+        Document.model_validate(data)
+    except ExtractorError as error:
+        return [error]
+    except ValidationError as error:
+        found = [ExtractorError(E_INVALID, f"{name}: {problem}") for problem in problems(error)]
+        if len(found) > limit:
+            rest = len(found) - limit
+            found = [*found[:limit], ExtractorError(E_INVALID, f"{name}: {rest} more problem(s)")]
+        return found
+    return []
+
+
+def checked_document(data: Any, name: str) -> dict[str, Any]:
+    """The document if it validates; else its first problem, saying how many there are."""
+    found = document_problems(data, name, limit=1)
+    if not found:
+        return data
+    first = found[0]
+    if len(found) > 1:
+        first.message += " (and more problems: `extractor validate` lists them)"
+    raise first
+
+
 def diff_documents(old: dict[str, Any], new: dict[str, Any], rules: DiffRules) -> dict[str, Any]:
     """Given two documents as plain data, their diff: contract keys plus `summary` and spans."""
     old_projects, new_projects = old["projects"], new["projects"]
-    pairs = _match_projects(old_projects, new_projects, rules)
+    pairs = match_projects(old_projects, new_projects, rules)
     paired_old = {old_index for old_index, _, _ in pairs}
     paired_new = {new_index for _, new_index, _ in pairs}
     changed: list[dict[str, Any]] = []
@@ -147,7 +179,7 @@ def _title_score(old: dict[str, Any], new: dict[str, Any]) -> float:
     return fuzz.ratio(old_title, new_title) if old_title and new_title else 0.0
 
 
-def _match_projects(
+def match_projects(
     old: list[dict[str, Any]], new: list[dict[str, Any]], rules: DiffRules
 ) -> list[tuple[int, int, str]]:
     """Given both project lists, pairs (old index, new index, how): number, acronym, title."""

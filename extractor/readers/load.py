@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
-from extractor.parsing.findings import Finding
-from extractor.readers.pdf.document import PdfGeometry, load_pdf
+from extractor.readers.pdf.document import PageProgress, PdfGeometry, load_pdf
 from extractor.ruleset import EncodingRules, PdfRules
 
 PDF_MAGIC = b"%PDF-"
+
+Note = tuple[str, str]
+"""A warning's code and message about the whole input, such as bytes that did not decode."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Loaded:
     source: dict[str, Any]
     geometry: PdfGeometry | None = None
     furniture: frozenset[int] = frozenset()
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Note, ...] = ()
 
 
 def source_record(name: str, data: bytes, fmt: str, **extra: Any) -> dict[str, Any]:
@@ -50,9 +52,11 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     return Loaded(decoded.text, record, findings=decoded.findings)
 
 
-def pdf_to_text(data: bytes, name: str, rules: PdfRules) -> Loaded:
+def pdf_to_text(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+) -> Loaded:
     """Given a PDF's bytes, the report's text form read from it, with its geometry."""
-    pdf = load_pdf(data, name, rules)
+    pdf = load_pdf(data, name, rules, on_page)
     furniture = frozenset(entry.line for entry in pdf.furniture)
     source = source_record(name, data, "pdf", pages=pdf.pages)
     return Loaded(pdf.text, source, pdf.geometry, furniture)
@@ -63,7 +67,7 @@ class Decoded(NamedTuple):
 
     text: str
     encoding: str
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Note, ...] = ()
 
 
 def decode(data: bytes, name: str, rules: EncodingRules) -> Decoded:
@@ -124,23 +128,23 @@ _REPLACEMENT = "\ufffd"
 _NAMED_OFFSETS = 20  # a warning names at most this many offsets, then says how many more
 
 
-def _replaced_finding(bad: list[int]) -> Finding:
+def _replaced_finding(bad: list[int]) -> Note:
     named = ", ".join(str(offset) for offset in bad[:_NAMED_OFFSETS])
     more = f" and {len(bad) - _NAMED_OFFSETS} more" if len(bad) > _NAMED_OFFSETS else ""
     noun = "byte is" if len(bad) == 1 else "bytes are"
-    return Finding(
+    return (
         "invalid_bytes",
         f"{len(bad)} {noun} not UTF-8 and read as U+FFFD: at byte {named}{more}",
     )
 
 
-def _mixed_findings(utf8_text: str, encoding: str) -> tuple[Finding, ...]:
+def _mixed_findings(utf8_text: str, encoding: str) -> tuple[Note, ...]:
     """A legacy reading of bytes that also hold UTF-8 letters garbles those: say so."""
     letters = sum(1 for ch in utf8_text if not ch.isascii() and ch != _REPLACEMENT)
     if not letters:
         return ()
     return (
-        Finding(
+        (
             "invalid_bytes",
             f"read as {encoding}, though {letters} letter(s) read as UTF-8: "
             "the file mixes encodings, and those letters may be wrong",

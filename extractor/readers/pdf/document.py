@@ -13,7 +13,8 @@ import io
 import logging
 import warnings
 from array import array
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
@@ -31,11 +32,13 @@ from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
     PrintedLine,
+    Shape,
     TextBlock,
     Unit,
     chars_to_glyphs,
     glyphs_to_lines,
     line_pitches,
+    mark_shapes,
     marker_levels,
     starts_block,
 )
@@ -43,9 +46,13 @@ from extractor.readers.pdf.tables import (
     Box,
     TableBlock,
     aligned_table,
+    continues,
     fill_grid,
     inside,
+    join_continued,
+    mark_cut_words,
     ruled_grids,
+    whole_words,
 )
 from extractor.ruleset import PdfRules
 
@@ -100,6 +107,10 @@ class LoadedPdf:
     furniture: tuple[Furniture, ...]
 
 
+PageProgress = Callable[[int, int], None]
+"""Told the pages read so far and the page count, after each page: for a progress bar."""
+
+
 @dataclass
 class _Page:
     number: int
@@ -108,9 +119,11 @@ class _Page:
     tables: list[TableBlock]
 
 
-def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
+def load_pdf(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+) -> LoadedPdf:
     """Given the bytes of a PDF and its file name (for messages), the report's text form."""
-    pages = _read_pages(data, name, rules)
+    pages = _read_pages(data, name, rules, on_page)
     if not any(page.lines or page.tables for page in pages):
         raise ExtractorError(
             E_PDF_NO_TEXT,
@@ -121,10 +134,17 @@ def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
     elements: list[tuple[Element, bool]] = []
     for page, marks in zip(pages, flagged, strict=True):
         elements.extend(_page_elements(page, marks))
-    return _write(_assemble(elements), len(pages))
+    pieces = _assemble(elements)
+    words = _vocabulary(pieces)
+    for piece in pieces:
+        if isinstance(piece, TableBlock):
+            mark_cut_words(piece, words)
+    return _write(pieces, len(pages))
 
 
-def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
+def _read_pages(
+    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None
+) -> list[_Page]:
     """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
     pages: list[_Page] = []
     with _library_messages_held():
@@ -142,6 +162,8 @@ def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
             for page in document.pages:
                 pages.append(_read_page(page, rules))
                 page.close()
+                if on_page:
+                    on_page(len(pages), len(document.pages))
         except Exception as error:  # as above: objects read lazily, page by page
             raise _damaged(name, error, len(pages) + 1) from error
         finally:
@@ -226,8 +248,22 @@ def _read_page(page: Page, rules: PdfRules) -> _Page:
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
-    lines = glyphs_to_lines(glyphs, number, rules.lists)
+    lines = mark_shapes(glyphs_to_lines(glyphs, number, rules.lists), _shapes(page), rules.lists)
     return _Page(number, float(page.height), lines, tables)
+
+
+def _shapes(page: Page) -> list[Shape]:
+    """Given an open page, its curves and rectangles as plain boxes, filled or outlined."""
+    return [
+        Shape(
+            float(drawn["x0"]),
+            float(drawn["top"]),
+            float(drawn["x1"]),
+            float(drawn["bottom"]),
+            bool(drawn.get("fill")),
+        )
+        for drawn in (*page.curves, *page.rects)
+    ]
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
@@ -255,9 +291,10 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
     lines = [element for element, flag in elements if isinstance(element, PrintedLine) and not flag]
     pitches = line_pitches(lines)
     levels = marker_levels(lines)
-    right: dict[int, float] = {}
+    columns: dict[int, tuple[float, float]] = {}  # per page, the left and right of its text
     for line in lines:
-        right[line.page] = max(right.get(line.page, 0.0), line.x1)
+        left, right = columns.get(line.page, (line.x0, line.x1))
+        columns[line.page] = (min(left, line.x0), max(right, line.x1))
     pieces: list[Piece] = []
     pending: list[PrintedLine] = []
     current: TextBlock | None = None
@@ -275,14 +312,15 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
             (pending if current is not None else pieces).append(element)  # type: ignore[arg-type]
         elif isinstance(element, TableBlock):
             close()
-            previous = next((p for p in reversed(pieces) if not isinstance(p, PrintedLine)), None)
-            if _continues(previous, element):
-                previous.rows.extend(_without_repeated_header(previous, element))  # type: ignore[union-attr]
+            at = next((i for i in reversed(range(len(pieces))) if _is_block(pieces[i])), None)
+            previous = pieces[at] if at is not None else None
+            if at is not None and isinstance(previous, TableBlock) and continues(previous, element):
+                pieces[at] = join_continued(previous, element)
             else:
                 pieces.append(element)
         else:
             last = current.lines[-1] if current else None
-            if current is None or starts_block(element, last, current, pitches, right[last.page]):  # type: ignore[arg-type]
+            if current is None or starts_block(element, last, current, pitches, columns[last.page]):  # type: ignore[arg-type]
                 close()
                 level = _level(element.x0, levels) if element.marker else 0
                 current = TextBlock([element], element.marker, level)
@@ -296,19 +334,22 @@ def _level(x: float, levels: list[float]) -> int:
     return min(range(len(levels)), key=lambda index: abs(levels[index] - x))
 
 
-def _continues(previous: Piece | None, table: TableBlock) -> bool:
-    """Whether `table` goes on from the block just before it, a table ending the page before."""
-    return (
-        isinstance(previous, TableBlock)
-        and previous.page == table.page - 1
-        and previous.columns == table.columns
-    )
+def _vocabulary(pieces: list[Piece]) -> Counter[str]:
+    """Given the blocks, how often each word is written whole in them (furniture aside)."""
+    words: Counter[str] = Counter()
+    for piece in pieces:
+        if isinstance(piece, TextBlock):
+            words.update(whole_words(piece.lines))
+        elif isinstance(piece, TableBlock):
+            for row in piece.rows:
+                for cell in row:
+                    words.update(whole_words(cell))
+    return words
 
 
-def _without_repeated_header(previous: TableBlock, table: TableBlock) -> list:
-    if table.row_texts()[:1] == previous.row_texts()[:1]:
-        return table.rows[1:]
-    return table.rows
+def _is_block(piece: Piece) -> bool:
+    """Whether the piece is text or a table, not page furniture."""
+    return not isinstance(piece, PrintedLine)
 
 
 def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
