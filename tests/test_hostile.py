@@ -332,8 +332,9 @@ def test_the_report_200_times_over_takes_linear_time() -> None:
     document = run_bytes(REPORT * 200, "r200.txt", RULES).document
     seconds = time.perf_counter() - started
     assert len(document.projects) == 200 * 12
-    # Linear: 200 copies cost no more than 200 single runs and a margin for a busy machine.
-    assert seconds < max(LIMIT_SECONDS, 200 * once * 1.5), (seconds, once)
+    # Linear: 200 copies cost no more than 200 single runs, three times over for a busy
+    # machine and a large heap's cache misses (a quadratic stage would cost 200 times).
+    assert seconds < max(LIMIT_SECONDS, 200 * once * 3), (seconds, once)
 
 
 def test_100000_header_lines() -> None:

@@ -35,8 +35,9 @@ from extractor.text.source import SourceText
 settings.register_profile(
     "ci",
     derandomize=True,
+    database=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
@@ -44,6 +45,7 @@ settings.register_profile(
 settings.register_profile(
     "long",
     max_examples=int(os.environ.get("EXTRACTOR_HYPOTHESIS_EXAMPLES", "2000")),
+    database=None,  # a failure prints its example and a @reproduce_failure blob instead
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
     deadline=None,
     print_blob=True,
