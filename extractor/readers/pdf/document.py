@@ -10,16 +10,17 @@ was read from, so spans can name them.
 from __future__ import annotations
 
 import io
+import logging
+import warnings
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psparser import PSException
 from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import (
     E_PDF_DAMAGED,
@@ -145,31 +146,76 @@ def _read_pages(
     data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None
 ) -> list[_Page]:
     """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
-    try:
-        document = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as error:
-        if _encrypted(error):
-            raise ExtractorError(
-                E_PDF_ENCRYPTED,
-                f"{name}: the PDF is password-protected",
-                "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
-            ) from error
-        raise _damaged(name, error) from error
-    except (PSException, ValueError, KeyError, TypeError) as error:
-        raise _damaged(name, error) from error
     pages: list[_Page] = []
-    with document:
+    with _library_messages_held():
+        try:
+            document = pdfplumber.open(io.BytesIO(data))
+        except Exception as error:  # a damaged file makes the parser raise almost anything
+            if _encrypted(error):
+                raise ExtractorError(
+                    E_PDF_ENCRYPTED,
+                    f"{name}: the PDF is password-protected",
+                    "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
+                ) from error
+            raise _damaged(name, error) from error
         try:
             for page in document.pages:
                 pages.append(_read_page(page, rules))
                 page.close()
                 if on_page:
                     on_page(len(pages), len(document.pages))
-        except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
+        except Exception as error:  # as above: objects read lazily, page by page
             raise _damaged(name, error, len(pages) + 1) from error
+        finally:
+            with suppress(Exception):  # closing reads the pages again: a bad one raises again
+                document.close()
     if not pages:
         raise _damaged(name, ValueError("no pages"))
     return pages
+
+
+@contextmanager
+def _library_messages_held() -> Iterator[None]:
+    """Keep pdfminer's and pdfplumber's warnings and log lines off stderr.
+
+    On a damaged file they print dozens of lines of raw PDF objects; they are
+    passed on to this module's logger at debug level, which `--debug` shows.
+    """
+    held = _Held()
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    saved = [(logger.level, logger.propagate) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(held)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        for logger, (level, propagate) in zip(loggers, saved, strict=True):
+            logger.removeHandler(held)
+            logger.setLevel(level)
+            logger.propagate = propagate
+        for record in held.records:
+            _LOG.debug("%s: %s", record.name, record.getMessage())
+        for warning in caught:
+            _LOG.debug("%s: %s", warning.category.__name__, warning.message)
+
+
+_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
+_LOG = logging.getLogger(__name__)
+
+
+class _Held(logging.Handler):
+    """A log handler that keeps the records instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 def _encrypted(error: BaseException) -> bool:
@@ -178,9 +224,12 @@ def _encrypted(error: BaseException) -> bool:
     return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
 
 
+_DETAIL = 80  # chars of the parser's own message: some quote whole raw PDF objects
+
+
 def _damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
     where = f" (page {page})" if page else ""
-    detail = str(error).strip() or type(error).__name__
+    detail = " ".join(str(error).split())[:_DETAIL] or type(error).__name__
     return ExtractorError(
         E_PDF_DAMAGED,
         f"{name}: the PDF is damaged or truncated{where}: {detail}",
