@@ -70,7 +70,7 @@ def cell_texts(record: Record) -> list[str]:
     ]
 
 
-def test_line_cells_skip_extra_and_trailing_tabs() -> None:
+def test_row_cells_skip_extra_and_trailing_tabs() -> None:
     record = lines_of("ignored", "\tTitlu A\t\t\t01.06.2018 - 31.05.2020 \t\t")[1]
     line = record.line
     cells = row_cells(record)
@@ -79,7 +79,7 @@ def test_line_cells_skip_extra_and_trailing_tabs() -> None:
     assert line.text[cells[1].end - line.start] == " "
 
 
-def test_line_cells_trim_spaces_and_drop_blank_cells() -> None:
+def test_row_cells_trim_spaces_and_drop_blank_cells() -> None:
     assert cell_texts(lines_of("  a b  \t   \t c")[0]) == ["a b", "c"]
 
 
