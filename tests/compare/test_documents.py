@@ -14,6 +14,7 @@ from second_year import (
     TEX_STUDY,
     document_2019,
     document_2020,
+    item,
     project,
     with_spans,
 )
@@ -119,6 +120,36 @@ def test_item_similarity_threshold_decides_modified_or_removed_plus_added() -> N
     tex = strict["projects"]["changed"][0]["items"]
     assert tex["modified"] == []
     assert TEX_STUDY in [entry["text"] for entry in tex["removed"]]
+
+
+def test_a_fuzzy_title_match_takes_the_best_scoring_project_not_the_first() -> None:
+    # Both old titles reach title_match against the new one; the second scores higher.
+    first = project(1, None, "Clusterul regional pentru energie verde din Oltenia")
+    second = project(2, None, "Clusterul regional pentru energie verde și mobilitate din Oltenia")
+    renamed = project(5, None, "Clusterul regional pentru energie verde si mobilitate Oltenia")
+    old = {"schema_version": "1.0", "report": {}, "projects": [first, second]}
+    new = {"schema_version": "1.0", "report": {}, "projects": [renamed]}
+    diff = diff_documents(old, new, RULES)
+    (change,) = diff["projects"]["changed"]
+    assert change["match"] == "title"
+    assert [entry["number"] for entry in diff["projects"]["removed"]] == [1]
+
+
+def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first() -> None:
+    # Both old items reach item_similarity against the new one; the second scores higher.
+    broader = "Organizarea a trei sesiuni de instruire pentru membrii clusterului și parteneri."
+    closer = "Organizarea a două sesiuni de instruire pentru membrii clusterului."
+    reworded = "Organizarea a trei sesiuni de instruire pentru membrii clusterului."
+    heading = "Rezultate obținute:"
+    old_results = {"heading": heading, "items": [item(broader), item(closer)]}
+    new_results = {"heading": heading, "items": [item(reworded)]}
+    old = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=old_results)]}
+    new = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=new_results)]}
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [(entry["old"], entry["new"]) for entry in change["items"]["modified"]] == [
+        (closer, reworded)
+    ]
+    assert [entry["text"] for entry in change["items"]["removed"]] == [broader]
 
 
 def test_websites_reordered_are_no_difference() -> None:

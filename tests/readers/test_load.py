@@ -79,6 +79,14 @@ def test_legacy_choice_follows_rules_order() -> None:
     assert (text, encoding) == ("Știință și țară", "iso-8859-16")
 
 
+def test_control_chars_count_against_a_legacy_encoding_whatever_its_place() -> None:
+    # cp1250's „ ” (0x84 0x94) are C1 control chars in ISO-8859-16, whose letters here read
+    # alike: listed first, ISO-8859-16 would win the tie unless the controls count against it.
+    sample = "Activităţi în curs: ştiinţă, „cluster”"
+    reordered = RULES.model_copy(update={"legacy": ("iso-8859-16", "cp1250")})
+    assert decode(sample.encode("cp1250"), "r.txt", reordered) == (sample, "cp1250")
+
+
 def test_source_record() -> None:
     data = b"Stadiul proiectelor"
     loaded = bytes_to_text(data, "raport.txt", RULES)

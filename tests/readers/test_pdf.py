@@ -99,6 +99,20 @@ def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> 
     assert [(entry.page, entry.text) for entry in bare.furniture] == [(1, "1"), (2, "2"), (3, "3")]
 
 
+def test_a_running_footer_with_a_changing_page_counter_is_furniture_on_every_page() -> None:
+    # As a browser prints it: no page-number pattern matches the whole line, and its counter
+    # differs on each page, so only comparing with the digits aside finds the repeat.
+    footer = "Raport Cluster inovativ 2019 {n}/{nb}"
+    layout = Layout(
+        header=None, footer=footer, bottom_before=frozenset({"header:2", "results:1.2"})
+    )
+    loaded = read(render_pdf(SMALL, layout), "small.pdf")
+    assert [(entry.page, entry.text) for entry in loaded.furniture] == [
+        (page, f"Raport Cluster inovativ 2019 {page}/3") for page in (1, 2, 3)
+    ]
+    assert without_furniture(loaded) == render_text(SMALL)
+
+
 def test_each_char_knows_its_page_and_box() -> None:
     data = render_pdf(SMALL, LAYOUTS["ruled"])
     loaded = read(data, "small.pdf")
