@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import struct
 import tracemalloc
@@ -12,9 +11,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import GOLDEN, ROOT
 from fpdf import FPDF
-from pdf_fixtures import Layout, fonts_available, render_pdf, render_text
+from pdf_fixtures import Layout, document, drawn_pdf, fonts_available, render_pdf, render_text
 
 from extractor.errors import (
     E_PDF_DAMAGED,
@@ -28,7 +26,7 @@ from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
 PDF_RULES = load_rules().pdf
-SMALL = json.loads((ROOT / "tests" / "fixtures" / "small-report.json").read_text("utf-8"))
+SMALL = document("small-report")
 
 LAYOUTS = {
     # Page breaks inside a list (a bullet cut in two) and between a heading and its table.
@@ -69,12 +67,12 @@ def test_the_fixture_font_is_installed() -> None:
 
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_a_pdf_reads_as_the_text_form(name: str) -> None:
-    loaded = read(render_pdf(SMALL, LAYOUTS[name]), "small.pdf")
+    loaded = read(drawn_pdf("small-report", LAYOUTS[name]), "small.pdf")
     assert without_furniture(loaded) == render_text(SMALL)
 
 
 def test_a_bullet_cut_by_a_page_break_is_one_line_and_the_furniture_follows_it() -> None:
-    loaded = read(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    loaded = read(drawn_pdf("small-report", LAYOUTS["ruled"]), "small.pdf")
     lines = loaded.text.split("\n")
     cut = next(n for n, line in enumerate(lines, 1) if line.startswith("- planul de implementare"))
     assert lines[cut - 1].endswith("cu ținte și termene;")
@@ -83,7 +81,7 @@ def test_a_bullet_cut_by_a_page_break_is_one_line_and_the_furniture_follows_it()
 
 
 def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> None:
-    loaded = read(render_pdf(SMALL, LAYOUTS["ruled"]), "small.pdf")
+    loaded = read(drawn_pdf("small-report", LAYOUTS["ruled"]), "small.pdf")
     lines = loaded.text.split("\n")
     found = [(entry.page, lines[entry.line - 1]) for entry in loaded.furniture]
     header = "UEFISCDI · Stadiul proiectelor Cluster inovativ"
@@ -95,7 +93,7 @@ def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> 
         (3, header),
         (3, "Pagina 3 din 3"),
     ]
-    bare = read(render_pdf(SMALL, LAYOUTS["unruled-bare-page-numbers"]), "small.pdf")
+    bare = read(drawn_pdf("small-report", LAYOUTS["unruled-bare-page-numbers"]), "small.pdf")
     assert [(entry.page, entry.text) for entry in bare.furniture] == [(1, "1"), (2, "2"), (3, "3")]
 
 
@@ -106,7 +104,7 @@ def test_a_running_footer_with_a_changing_page_counter_is_furniture_on_every_pag
     layout = Layout(
         header=None, footer=footer, bottom_before=frozenset({"header:2", "results:1.2"})
     )
-    loaded = read(render_pdf(SMALL, layout), "small.pdf")
+    loaded = read(drawn_pdf("small-report", layout), "small.pdf")
     assert [(entry.page, entry.text) for entry in loaded.furniture] == [
         (page, f"Raport Cluster inovativ 2019 {page}/3") for page in (1, 2, 3)
     ]
@@ -114,7 +112,7 @@ def test_a_running_footer_with_a_changing_page_counter_is_furniture_on_every_pag
 
 
 def test_each_char_knows_its_page_and_box() -> None:
-    data = render_pdf(SMALL, LAYOUTS["ruled"])
+    data = drawn_pdf("small-report", LAYOUTS["ruled"])
     loaded = read(data, "small.pdf")
     for value in ("Adrian Bot", "Cornelia Muraru-Ionel", "Bioeconomie", "INOV-TREC"):
         start = loaded.text.index(value)
@@ -178,7 +176,7 @@ def _image_only() -> bytes:
 
 BAD_PDFS = {
     "password-protected": (_encrypted, E_PDF_ENCRYPTED, "password-protected"),
-    "truncated": (lambda: render_pdf(SMALL)[:20000], E_PDF_DAMAGED, "damaged or truncated"),
+    "truncated": (lambda: drawn_pdf("small-report")[:20000], E_PDF_DAMAGED, "damaged or truncated"),
     "garbage": (lambda: b"%PDF-1.4\n" + b"\x00garbage" * 64, E_PDF_DAMAGED, "damaged or truncated"),
     "image-only": (_image_only, E_PDF_NO_TEXT, "needs OCR"),
 }
@@ -206,15 +204,26 @@ def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
     assert raised.value.code == E_RULES and "ligatures" in str(raised.value)
 
 
-def test_memory_stays_near_a_page_since_each_page_is_closed_once_read() -> None:
-    document = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
-    data = render_pdf(document)
+def _peak_memory(data: bytes) -> tuple[int, int]:
+    """The pages of a PDF and the peak of traced memory while reading it."""
     tracemalloc.start()
     try:
-        loaded = read(data, "golden.pdf")
+        loaded = read(data, "report.pdf")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return loaded.pages, peak
+
+
+def test_memory_grows_little_with_the_pages_since_each_page_is_closed_once_read() -> None:
     # pdfplumber keeps ~5 MB of objects per page it has not closed; read pages keep
     # only their glyphs (~0.4 MB a page of dense text) until the text is written.
-    assert peak / loaded.pages < 1.0e6
+    # A few pages, then twice as many: the growth per page is what a page costs.
+    measured = []
+    for copies in (1, 2):
+        twice = document("small-report")
+        twice["projects"] *= copies
+        measured.append(_peak_memory(render_pdf(twice, Layout(header=None, footer=None))))
+    (few_pages, few_peak), (more_pages, more_peak) = measured
+    assert more_pages >= few_pages + 2
+    assert (more_peak - few_peak) / (more_pages - few_pages) < 1.0e6
