@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REPORT_2019 = SOURCES / "cluster-inovativ-2019.txt"
+# The console script `pip install` made, beside the interpreter running the tests.
+EXTRACTOR = Path(sys.executable).parent / "extractor"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -129,7 +129,7 @@ def test_a_bad_pdf_is_one_line_on_stderr_and_a_failing_exit(tmp_path: Path, case
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(BAD_PDFS[case][0]())
     done = _cli("extract", str(path))
-    assert done.returncode != 0
+    assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert BAD_PDFS[case][2] in done.stderr and "Traceback" not in done.stderr
 
