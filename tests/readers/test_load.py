@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from extractor.errors import ExtractorError
-from extractor.readers.load import bytes_to_text, decode, is_pdf
+from extractor.readers.load import bytes_to_text, decode, is_pdf, romanian_score
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -123,6 +123,47 @@ def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
     assert caught.value.code == code
     assert "raport.txt" in caught.value.message
     assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("data", "legacy", "error"),
+    [
+        (
+            b"Titlu\x00",
+            RULES.legacy,
+            "[E004] raport.txt: binary data, neither text nor PDF (give the report as a .txt "
+            "(UTF-8, UTF-16 or a Romanian legacy encoding) or .pdf file)",
+        ),
+        (b" \n", RULES.legacy, "[E003] raport.txt: the input holds no text (check the file)"),
+        (
+            codecs.BOM_UTF8 + b"ab\xffc",
+            RULES.legacy,
+            "[E002] raport.txt: byte 5 is not utf-8, though the file has its BOM "
+            "(re-save the file in one encoding)",
+        ),
+        (
+            b"Titlu \xff",
+            ("ascii",),
+            "[E002] raport.txt: not UTF-8, and no legacy encoding (ascii) reads it "
+            "(save the report as UTF-8)",
+        ),
+    ],
+    ids=["binary", "empty", "bad-byte-after-bom", "no-encoding-reads-it"],
+)
+def test_a_read_error_says_what_is_wrong_and_what_to_do(
+    data: bytes, legacy: tuple[str, ...], error: str
+) -> None:
+    rules = RULES.model_copy(update={"legacy": legacy})
+    with pytest.raises(ExtractorError) as caught:
+        bytes_to_text(data, "raport.txt", rules)
+    assert str(caught.value) == error
+
+
+def test_romanian_score_counts_letters_for_and_foreign_letters_and_controls_against() -> None:
+    # 6 Romanian letters, ASCII ignored; then two foreign letters and a C1 control against,
+    # a symbol ignored.
+    assert romanian_score("Știință și țară", RULES.romanian_letters) == 6
+    assert romanian_score("ăî Ł\x84 ß ¤", RULES.romanian_letters) == 2 - 3
 
 
 def test_bad_byte_after_utf16_bom_is_named_by_file_offset() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import struct
 import tracemalloc
@@ -190,6 +191,28 @@ def test_a_bad_pdf_is_one_clear_error(case: str) -> None:
     assert raised.value.code == code
     assert words in str(raised.value)
     assert f"{case}.pdf" in str(raised.value)
+
+
+# What a user reads for each bad PDF: code, file, what is wrong, what to do. pdfminer's own
+# words for the damage (`Unexpected EOF`) are its own, so they are matched loosely.
+BAD_PDF_ERRORS = {
+    "password-protected": r"\[E010\] password-protected\.pdf: the PDF is password-protected "
+    r"\(save an unprotected copy \(print to PDF, or qpdf --decrypt\) and extract that\)",
+    "truncated": r"\[E011\] truncated\.pdf: the PDF is damaged or truncated: (?!None)\w.* "
+    r"\(get a complete copy of the file, or re-save it with a PDF viewer\)",
+    "garbage": r"\[E011\] garbage\.pdf: the PDF is damaged or truncated: (?!None)\w.* "
+    r"\(get a complete copy of the file, or re-save it with a PDF viewer\)",
+    "image-only": r"\[E012\] image-only\.pdf: the PDF has no text layer \(its 1 page\(s\) are "
+    r"images\) \(it needs OCR, which this tool does not do; run an OCR tool and extract its "
+    r"output\)",
+}
+
+
+@pytest.mark.parametrize("case", BAD_PDFS)
+def test_a_bad_pdf_error_says_what_is_wrong_and_what_to_do(case: str) -> None:
+    with pytest.raises(ExtractorError) as raised:
+        read(BAD_PDFS[case][0](), f"{case}.pdf")
+    assert re.fullmatch(BAD_PDF_ERRORS[case], str(raised.value)), str(raised.value)
 
 
 def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
