@@ -22,6 +22,7 @@ from second_year import (
 from extractor.compare.documents import check_document, diff_documents, has_differences
 from extractor.content import content_view
 from extractor.errors import ExtractorError
+from extractor.models import SCHEMA_VERSION
 from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
 
 
@@ -63,6 +64,27 @@ def test_spans_and_source_are_no_difference_but_point_to_both_documents() -> Non
     assert websites["spans"]["new"] == new["projects"][-1]["spans"]["websites"][0]
     stage_3 = diff["projects"]["changed"][3]["items"]["added"][0]
     assert stage_3["span"] == new["projects"][-2]["results"]["items"][2]["span"]
+    assert tex["spans"] == {"old": old["projects"][2]["span"], "new": new["projects"][1]["span"]}
+    ongoing = next(field for field in tex["fields"] if field["path"] == "ongoing")
+    assert ongoing["spans"] == {"old": old["projects"][2]["ongoing"]["span"], "new": None}
+
+
+def test_a_section_added_and_a_first_website_are_field_changes_with_their_spans() -> None:
+    old, new = with_spans(document_2019(), 100), with_spans(document_2019(), 500)
+    del old["projects"][0]["spans"]["websites"][0]
+    old["projects"][0]["websites"], old["projects"][0]["ongoing"] = [], None
+    old["projects"][0]["period"] = None
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    trec = new["projects"][0]
+    assert content_view(change["fields"]) == [
+        {"path": "period.start", "old": None, "new": trec["period"]["start"]},
+        {"path": "period.end", "old": None, "new": trec["period"]["end"]},
+        {"path": "websites", "old": [], "new": trec["websites"]},
+        {"path": "ongoing", "old": None, "new": trec["ongoing"]["heading"]},
+    ]
+    spans = {field["path"]: field["spans"] for field in change["fields"]}
+    assert spans["websites"] == {"old": None, "new": trec["spans"]["websites"][0]}
+    assert spans["ongoing"] == {"old": None, "new": trec["ongoing"]["span"]}
 
 
 def test_hand_edited_white_space_and_markup_are_no_difference() -> None:
@@ -152,6 +174,23 @@ def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first() -> Non
     assert [entry["text"] for entry in change["items"]["removed"]] == [broader]
 
 
+def test_projects_without_a_title_never_pair_by_title_even_at_the_lowest_threshold() -> None:
+    lowest = DiffRules(title_match=1, item_similarity=80)
+    for old_title, new_title in ((None, "Cluster textil"), ("Cluster textil", None), (None, None)):
+        old = {"schema_version": "1.0", "projects": [project(1, None, old_title)]}
+        new = {"schema_version": "1.0", "projects": [project(2, None, new_title)]}
+        projects = diff_documents(old, new, lowest)["projects"]
+        assert (len(projects["removed"]), len(projects["added"])) == (1, 1), (old_title, new_title)
+
+
+@pytest.mark.parametrize("kind", ["added", "removed", "changed"])
+def test_any_project_added_removed_or_changed_alone_is_a_difference(kind: str) -> None:
+    projects = {"added": [], "removed": [], "changed": [], "unchanged": []}
+    projects[kind] = [{"number": 1}]
+    assert has_differences({"projects": projects})
+    assert not has_differences({"projects": {**projects, kind: []}})
+
+
 def test_websites_reordered_are_no_difference() -> None:
     old, new = document_2019(), document_2019()
     old["projects"][0]["websites"] = ["http://a.ro/", "http://b.ro/"]
@@ -179,6 +218,29 @@ def test_check_document_refuses_what_is_not_a_version_1_document(data: Any, code
         check_document(data, "old.json")
     assert error.value.code == code
     assert "old.json" in error.value.message
+
+
+def test_check_document_errors_say_what_to_give_instead() -> None:
+    again = "extract both reports again with this version of the extractor"
+    give = "give the JSON that `extractor extract` wrote, or the report itself"
+    cases = [
+        ([1], f"[E040] old.json: not an extractor document (no schema_version) ({give})"),
+        (
+            {"schema_version": "1.0", "projects": {}},
+            "[E040] old.json: not an extractor document (projects is not a list of numbered "
+            f"projects) ({give})",
+        ),
+        (
+            {"schema_version": "2.1", "projects": []},
+            f"[E041] old.json: schema_version 2.1 is not supported (this extractor reads "
+            f"{SCHEMA_VERSION}) "
+            f"({again})",
+        ),
+    ]
+    for data, error in cases:
+        with pytest.raises(ExtractorError) as raised:
+            check_document(data, "old.json")
+        assert str(raised.value) == error
 
 
 def test_check_document_accepts_a_minor_version() -> None:
