@@ -13,7 +13,16 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from fpdf import FPDF
-from pdf_fixtures import Layout, document, drawn_pdf, fonts_available, render_pdf, render_text
+from pdf_fixtures import (
+    FONT_DIR,
+    FONT_FILES,
+    Layout,
+    document,
+    drawn_pdf,
+    fonts_available,
+    render_pdf,
+    render_text,
+)
 
 from extractor.errors import (
     E_PDF_DAMAGED,
@@ -110,6 +119,24 @@ def test_a_running_footer_with_a_changing_page_counter_is_furniture_on_every_pag
         (page, f"Raport Cluster inovativ 2019 {page}/3") for page in (1, 2, 3)
     ]
     assert without_furniture(loaded) == render_text(SMALL)
+
+
+def test_a_long_ruled_table_over_two_pages_keeps_one_header_row_and_every_row() -> None:
+    # fpdf2 repeats the header row on the next page, as word processors do.
+    pdf = FPDF(format="A4")
+    for style, name in FONT_FILES.items():
+        pdf.add_font("DejaVu", style, str(FONT_DIR / name))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    rows = [("Nr.", "Activitate")] + [(str(n), f"Activitatea numărul {n}") for n in range(1, 61)]
+    with pdf.table(col_widths=(20, 60), width=80, align="LEFT", repeat_headings=1) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    loaded = read(bytes(pdf.output()), "table.pdf")
+    assert loaded.pages == 2
+    assert loaded.text == "\n".join("\t".join(cells) for cells in rows) + "\n"
 
 
 def test_each_char_knows_its_page_and_box() -> None:

@@ -127,3 +127,22 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -
     right = first.x1 + 60  # room for "Un" but not for "(scaun-static-dinamic)"
     assert not starts_block(long_word, first, block, {}, right)
     assert starts_block(short_word, first, block, {}, right)
+
+
+def _spaced(size: float, *boxes: tuple[str, float, float]) -> PrintedLine:
+    """A line of glyphs of one size at the given (text, x0, x1)."""
+    glyphs = [
+        Glyph(text, x0, 100.0, x1, 100.0 + size, size, False, False, 1) for text, x0, x1 in boxes
+    ]
+    return PrintedLine(glyphs, 1)
+
+
+def test_first_word_width_ends_at_the_first_gap_wider_than_a_word_gap() -> None:
+    assert line_of("a bcd").first_word_width() == WIDTH
+    assert line_of("ab cd").first_word_width() == 2 * WIDTH
+    # Letter spacing (0.5 points at 10 points) is no word gap, nor is a gap of exactly
+    # the word gap share (0.12 x 25 points = 3 points): words part at wider gaps only.
+    spaced = _spaced(10.0, ("a", 0.0, 5.0), ("b", 5.5, 10.5), ("c", 20.0, 25.0))
+    assert spaced.first_word_width() == 10.5
+    exact = _spaced(25.0, ("a", 0.0, 10.0), ("b", 13.0, 23.0), ("c", 40.0, 50.0))
+    assert exact.first_word_width() == 23.0
