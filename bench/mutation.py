@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tomllib
@@ -111,8 +112,15 @@ def report(found: dict[str, str], equivalent: dict[str, str]) -> bool:
         ok = False
         print(f"\n{len(survivors)} surviving mutants, not allow-listed:")
         for mutant in survivors:
-            print(mutmut("show", mutant, capture=True))
+            print(f"# {mutant}: {found[mutant]}\n{diff_of(mutant)}")
     return ok
+
+
+def diff_of(mutant: str) -> str:
+    """A mutant's diff, as `mutmut show` prints it (in this process: one call is seconds)."""
+    from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+
+    return get_diff_for_mutant(mutant, path=find_mutant(mutant).path)
 
 
 def main() -> int:
@@ -121,6 +129,7 @@ def main() -> int:
     parser.add_argument("--report", action="store_true", help="report the last run, run nothing")
     parser.add_argument("--max-children", type=int, default=2, help="parallel mutants (2)")
     args = parser.parse_args()
+    os.chdir(ROOT)  # mutmut reads pyproject.toml and mutants/ from the working folder
     if not args.report:
         mutmut("run", "--max-children", str(args.max_children), *args.mutants)
     return 0 if report(statuses(), allowlist()) else 1

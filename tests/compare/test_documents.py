@@ -19,7 +19,12 @@ from second_year import (
     with_spans,
 )
 
-from extractor.compare.documents import check_document, diff_documents, has_differences
+from extractor.compare.documents import (
+    acronym_key,
+    check_document,
+    diff_documents,
+    has_differences,
+)
 from extractor.content import content_view
 from extractor.errors import ExtractorError
 from extractor.models import SCHEMA_VERSION
@@ -144,12 +149,16 @@ def test_item_similarity_threshold_decides_modified_or_removed_plus_added() -> N
     assert TEX_STUDY in [entry["text"] for entry in tex["removed"]]
 
 
-def test_a_fuzzy_title_match_takes_the_best_scoring_project_not_the_first() -> None:
-    # Both old titles reach title_match against the new one; the second scores higher.
-    first = project(1, None, "Clusterul regional pentru energie verde din Oltenia")
-    second = project(2, None, "Clusterul regional pentru energie verde și mobilitate din Oltenia")
+@pytest.mark.parametrize("best_first", [False, True], ids=["best-second", "best-first"])
+def test_a_fuzzy_title_match_takes_the_best_scoring_project_not_the_first(
+    best_first: bool,
+) -> None:
+    # Both old titles reach title_match against the new one; `closer` scores higher.
+    farther = project(1, None, "Clusterul regional pentru energie verde din Oltenia")
+    closer = project(2, None, "Clusterul regional pentru energie verde și mobilitate din Oltenia")
     renamed = project(5, None, "Clusterul regional pentru energie verde si mobilitate Oltenia")
-    old = {"schema_version": "1.0", "report": {}, "projects": [first, second]}
+    olds = [closer, farther] if best_first else [farther, closer]
+    old = {"schema_version": "1.0", "report": {}, "projects": olds}
     new = {"schema_version": "1.0", "report": {}, "projects": [renamed]}
     diff = diff_documents(old, new, RULES)
     (change,) = diff["projects"]["changed"]
@@ -157,13 +166,21 @@ def test_a_fuzzy_title_match_takes_the_best_scoring_project_not_the_first() -> N
     assert [entry["number"] for entry in diff["projects"]["removed"]] == [1]
 
 
-def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first() -> None:
-    # Both old items reach item_similarity against the new one; the second scores higher.
+def results_of(*texts: str) -> dict[str, Any]:
+    """A one-project document whose results section holds these items."""
+    results = {"heading": "Rezultate obținute:", "items": [item(text) for text in texts]}
+    return {"schema_version": "1.0", "projects": [project(1, "X", "T", results=results)]}
+
+
+@pytest.mark.parametrize("best_first", [False, True], ids=["best-second", "best-first"])
+def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first(best_first: bool) -> None:
+    # Both old items reach item_similarity against the new one; `closer` scores higher.
     broader = "Organizarea a trei sesiuni de instruire pentru membrii clusterului și parteneri."
     closer = "Organizarea a două sesiuni de instruire pentru membrii clusterului."
     reworded = "Organizarea a trei sesiuni de instruire pentru membrii clusterului."
     heading = "Rezultate obținute:"
-    old_results = {"heading": heading, "items": [item(broader), item(closer)]}
+    olds = [closer, broader] if best_first else [broader, closer]
+    old_results = {"heading": heading, "items": [item(text) for text in olds]}
     new_results = {"heading": heading, "items": [item(reworded)]}
     old = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=old_results)]}
     new = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=new_results)]}
@@ -172,6 +189,63 @@ def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first() -> Non
         (closer, reworded)
     ]
     assert [entry["text"] for entry in change["items"]["removed"]] == [broader]
+
+
+def test_an_old_item_pairs_with_one_new_item_at_most() -> None:
+    old = results_of("Au fost organizate trei sesiuni de instruire pentru membri.")
+    new = results_of(
+        "Au fost organizate patru sesiuni de instruire pentru membri.",
+        "Au fost organizate cinci sesiuni de instruire pentru membri.",
+    )
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [entry["new"] for entry in change["items"]["modified"]] == [
+        "Au fost organizate patru sesiuni de instruire pentru membri."
+    ]
+    assert [entry["text"] for entry in change["items"]["added"]] == [
+        "Au fost organizate cinci sesiuni de instruire pentru membri."
+    ]
+
+
+def test_reworded_items_are_listed_in_the_new_documents_order() -> None:
+    old = results_of(
+        "Un studiu de piață a fost realizat.", "Un ghid de bune practici a fost scris."
+    )
+    new = results_of(
+        "Un ghid de bune practici a fost publicat.", "Un studiu de piață a fost finalizat."
+    )
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [entry["new"] for entry in change["items"]["modified"]] == [
+        "Un ghid de bune practici a fost publicat.",
+        "Un studiu de piață a fost finalizat.",
+    ]
+
+
+def test_changed_projects_are_listed_in_the_new_documents_order_whatever_paired_them() -> None:
+    # The first new project pairs by title (renumbered, no acronym), the second by number.
+    title = "Clusterul regional pentru energie verde și mobilitate din Oltenia"
+    old = {"schema_version": "1.0", "projects": [project(1, None, title), project(2, "B", "Beta")]}
+    renamed = project(7, None, title, cluster_members=20)
+    new = {"schema_version": "1.0", "projects": [renamed, project(2, "B", "Beta", domain="Altul")]}
+    changed = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [(change["number"], change["match"]) for change in changed] == [
+        (7, "title"),
+        (2, "number"),
+    ]
+
+
+def test_a_title_score_equal_to_the_threshold_pairs_by_number() -> None:
+    # fuzz.ratio("abcd", "abce") is 75: the threshold is reached, not passed.
+    at_75 = DiffRules(title_match=75, item_similarity=80)
+    old = {"schema_version": "1.0", "projects": [project(3, None, "abcd")]}
+    new = {"schema_version": "1.0", "projects": [project(3, None, "abce")]}
+    (change,) = diff_documents(old, new, at_75)["projects"]["changed"]
+    assert change["match"] == "number"
+
+
+def test_acronym_key_drops_case_diacritics_spaces_and_hyphens_only() -> None:
+    assert acronym_key(" Ino-Tex ") == acronym_key("INO TEX") == "inotex"
+    assert acronym_key("ȘTIINȚA 2") == "stiinta2"
+    assert acronym_key(None) == acronym_key("") == ""
 
 
 def test_projects_without_a_title_never_pair_by_title_even_at_the_lowest_threshold() -> None:

@@ -87,6 +87,12 @@ def test_control_chars_count_against_a_legacy_encoding_whatever_its_place() -> N
     assert decode(sample.encode("cp1250"), "r.txt", reordered) == (sample, "cp1250")
 
 
+def test_a_legacy_encoding_that_cannot_read_the_bytes_gives_way_to_the_next() -> None:
+    # 0x98 is no char in cp1250 (listed first); ISO-8859-16 reads every byte.
+    data = "Știință și țară".encode("iso-8859-16") + b" \x98"
+    assert decode(data, "r.txt", RULES) == ("Știință și țară \x98", "iso-8859-16")
+
+
 def test_source_record() -> None:
     data = b"Stadiul proiectelor"
     loaded = bytes_to_text(data, "raport.txt", RULES)
@@ -142,13 +148,19 @@ def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
             "(re-save the file in one encoding)",
         ),
         (
+            codecs.BOM_UTF16_LE + b"T\x00\x00\xd8",
+            RULES.legacy,
+            "[E002] raport.txt: byte 4 is not utf-16, though the file has its BOM "
+            "(re-save the file in one encoding)",
+        ),
+        (
             b"Titlu \xff",
             ("ascii",),
             "[E002] raport.txt: not UTF-8, and no legacy encoding (ascii) reads it "
             "(save the report as UTF-8)",
         ),
     ],
-    ids=["binary", "empty", "bad-byte-after-bom", "no-encoding-reads-it"],
+    ids=["binary", "empty", "bad-byte-after-utf-8-bom", "bad-byte-after-utf-16-bom", "unread"],
 )
 def test_a_read_error_says_what_is_wrong_and_what_to_do(
     data: bytes, legacy: tuple[str, ...], error: str
