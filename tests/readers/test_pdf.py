@@ -32,6 +32,7 @@ from extractor.errors import (
     ExtractorError,
 )
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
+from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
@@ -152,6 +153,60 @@ def test_each_char_knows_its_page_and_box() -> None:
             assert " ".join(pdf.pages[page - 1].within_bbox(padded).extract_text().split()) == value
     assert loaded.pages == 3
     assert loaded.geometry.locate(0, 0) == (None, None)
+
+
+def _printed_box(data: bytes, page: int, text: str) -> tuple[float, ...]:
+    """The box of the chars that print `text` (spaces aside) on a page, as pdfplumber reads them."""
+    wanted = text.replace(" ", "")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [char for char in pdf.pages[page - 1].chars if char["text"].strip()]
+    joined = "".join(char["text"] for char in chars)
+    found = chars[joined.index(wanted) : joined.index(wanted) + len(wanted)]
+    return (
+        round(min(char["x0"] for char in found), 2),
+        round(min(char["top"] for char in found), 2),
+        round(max(char["x1"] for char in found), 2),
+        round(max(char["bottom"] for char in found), 2),
+    )
+
+
+@pytest.mark.parametrize("value", ["Adrian Bot", "Adri", "Bioeconomie", "INOV-TREC"])
+def test_a_range_is_located_by_the_box_of_its_printed_chars_to_the_hundredth(value: str) -> None:
+    data = drawn_pdf("small-report", LAYOUTS["ruled"])
+    loaded = read(data, "small.pdf")
+    start = loaded.text.index(value)
+    page, box = loaded.geometry.locate(start, start + len(value))
+    assert box == _printed_box(data, page, value)
+    assert any(coordinate != round(coordinate) for coordinate in box)
+
+
+def test_spans_are_placed_by_their_chars_and_not_at_all_without_printed_chars() -> None:
+    loaded = read(drawn_pdf("small-report", LAYOUTS["ruled"]), "small.pdf")
+    normalized = normalize(loaded.text)
+    word = normalized.text.index("Adrian Bot")
+    newline = normalized.text.index("\n")
+
+    def span(start: int, end: int) -> dict[str, int]:
+        return {"char_start": start, "char_end": end, "line_start": 1, "line_end": 1}
+
+    placed = place_spans(
+        {
+            "whole": span(word, word + 10),
+            "part": span(word, word + 4),
+            "empty": span(word + 2, word + 2),
+            "blank": span(newline, newline + 1),
+            "lines": {"line_start": 1, "line_end": 2},
+        },
+        normalized,
+        loaded.geometry,
+    )
+    assert placed["whole"]["page"] == placed["part"]["page"] == 1
+    start = loaded.text.index("Adrian Bot")
+    assert placed["part"]["bbox"] == list(loaded.geometry.locate(start, start + 4)[1])
+    assert placed["part"]["bbox"][2] < placed["whole"]["bbox"][2]
+    for name in ("empty", "blank"):
+        assert (placed[name]["page"], placed[name]["bbox"]) == (None, None), name
+    assert placed["lines"] == {"line_start": 1, "line_end": 2}
 
 
 def _one_page(text: str) -> bytes:
