@@ -6,6 +6,7 @@ import pytest
 
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
+    LEVEL_TOLERANCE,
     Glyph,
     PrintedLine,
     TextBlock,
@@ -146,3 +147,45 @@ def test_first_word_width_ends_at_the_first_gap_wider_than_a_word_gap() -> None:
     assert spaced.first_word_width() == 10.5
     exact = _spaced(25.0, ("a", 0.0, 10.0), ("b", 13.0, 23.0), ("c", 40.0, 50.0))
     assert exact.first_word_width() == 23.0
+
+
+def _continues(
+    line: PrintedLine,
+    previous: PrintedLine,
+    pitches: dict[float, float] | None = None,
+    right: float = 500.0,
+) -> bool:
+    """Whether `line` goes on with the one-line block of `previous` (not a new block)."""
+    block = TextBlock([previous], previous.marker, 0)
+    return not starts_block(line, previous, block, pitches or {}, right)
+
+
+def test_a_line_goes_on_with_the_block_above_it_by_its_distance_and_the_room_left() -> None:
+    previous = line_of("Activitatea de cercetare", top=100)
+    # A list marker opens a block, bold or not like the line above.
+    assert not _continues(line_of("• Diseminare", top=112), previous)
+    # The next line at the known pitch goes on; exactly 1.25 pitches down still does.
+    assert _continues(line_of("și inovare", top=124), previous, pitches={SIZE: 24.0})
+    assert _continues(line_of("și inovare", top=115), previous, pitches={SIZE: 12.0})
+    assert not _continues(line_of("și inovare", top=116), previous, pitches={SIZE: 12.0})
+    # Without a known pitch, 1.3 font sizes is taken for one.
+    assert _continues(line_of("și inovare", top=114), previous)
+    assert not _continues(line_of("și inovare", top=117), previous)
+    # Over a page break: the line goes on when its first word would not have fitted above,
+    # half a font size to spare, or when less than two font sizes were left.
+    short, long = line_of("Un alt", top=60, page=2), line_of("Planul nou", top=60, page=2)
+    assert _continues(short, previous, right=previous.x1 + 20)
+    assert not _continues(short, previous, right=previous.x1 + 21)
+    assert _continues(long, previous, right=previous.x1 + 32)
+    assert not _continues(long, previous, right=previous.x1 + 36)
+
+
+def test_a_list_item_goes_on_with_lines_no_further_left_than_its_text() -> None:
+    item = line_of("• Diseminare rezultate", top=100)
+    text_x0 = item.glyphs[item.marker].x0
+    wrapped = line_of("și promovare", top=112)
+    shift = text_x0 - LEVEL_TOLERANCE - wrapped.x0  # as far left as a wrapped line may be
+    for glyph in wrapped.glyphs:
+        glyph.x0 += shift
+        glyph.x1 += shift
+    assert _continues(PrintedLine(wrapped.glyphs, 1, RULES.lists), item)
