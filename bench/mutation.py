@@ -16,12 +16,15 @@ changed functions, or covered by changed tests, run again.
 Example:
   .venv/bin/python bench/mutation.py                      # run all, then report
   .venv/bin/python bench/mutation.py 'extractor.compare*'  # run these mutants, then report
+  .venv/bin/python bench/mutation.py --again              # after new tests: run again the
+                                                          # survivors and the unchecked only
   .venv/bin/python bench/mutation.py --report             # report the last run only
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import subprocess
 import sys
@@ -127,11 +130,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mutants", nargs="*", help="mutant name patterns to run (default: all)")
     parser.add_argument("--report", action="store_true", help="report the last run, run nothing")
+    parser.add_argument(
+        "--again", action="store_true", help="run only the last run's survivors and unchecked"
+    )
     parser.add_argument("--max-children", type=int, default=2, help="parallel mutants (2)")
     args = parser.parse_args()
     os.chdir(ROOT)  # mutmut reads pyproject.toml and mutants/ from the working folder
-    if not args.report:
-        mutmut("run", "--max-children", str(args.max_children), *args.mutants)
+    patterns = args.mutants or [f"{package}*" for package in PACKAGES]
+    if args.again:
+        equivalent = allowlist()
+        patterns = [
+            name
+            for name, status in statuses().items()
+            if status not in DETECTED
+            and name not in equivalent
+            and any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+        ]
+    if not args.report and patterns:
+        mutmut("run", "--max-children", str(args.max_children), *patterns)
     return 0 if report(statuses(), allowlist()) else 1
 
 
