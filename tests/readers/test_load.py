@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from extractor.errors import ExtractorError
-from extractor.readers.load import bytes_to_text, decode, is_pdf, romanian_score
+from extractor.readers.load import bytes_to_text, decode, is_pdf, pdf_to_text, romanian_score
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -155,8 +155,8 @@ def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
         ),
         (
             b"Titlu \xff",
-            ("ascii",),
-            "[E002] raport.txt: not UTF-8, and no legacy encoding (ascii) reads it "
+            ("ascii", "utf-16-le"),  # seven bytes: not UTF-16 either
+            "[E002] raport.txt: not UTF-8, and no legacy encoding (ascii, utf-16-le) reads it "
             "(save the report as UTF-8)",
         ),
     ],
@@ -204,3 +204,14 @@ PDF_CASES = [
 @pytest.mark.parametrize(("data", "expected"), PDF_CASES)
 def test_is_pdf(data: bytes, expected: bool) -> None:
     assert is_pdf(data) is expected
+
+
+def test_a_pdf_is_known_by_its_magic_within_its_first_kilobyte() -> None:
+    assert is_pdf(b" " * 1019 + b"%PDF-1.4")
+    assert not is_pdf(b" " * 1020 + b"%PDF-1.4")
+
+
+def test_a_damaged_pdf_is_named_by_its_file() -> None:
+    with pytest.raises(ExtractorError) as caught:
+        pdf_to_text(b"%PDF-1.4\n" + b"\x00garbage" * 64, "raport.pdf", load_rules().pdf)
+    assert caught.value.message.startswith("raport.pdf: ")

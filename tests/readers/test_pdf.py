@@ -96,6 +96,7 @@ def test_running_header_footer_and_page_numbers_are_named_with_their_lines() -> 
     lines = loaded.text.split("\n")
     found = [(entry.page, lines[entry.line - 1]) for entry in loaded.furniture]
     header = "UEFISCDI · Stadiul proiectelor Cluster inovativ"
+    assert lines[0] == header  # furniture stays where it was printed: here before the title
     assert found == [
         (1, header),
         (1, "Pagina 1 din 3"),
@@ -123,14 +124,17 @@ def test_a_running_footer_with_a_changing_page_counter_is_furniture_on_every_pag
 
 
 def test_a_long_ruled_table_over_two_pages_keeps_one_header_row_and_every_row() -> None:
-    # fpdf2 repeats the header row on the next page, as word processors do.
+    # fpdf2 repeats the header row on the next page, as word processors do; the table opens
+    # the document, and one of its cells is empty.
     pdf = FPDF(format="A4")
     for style, name in FONT_FILES.items():
         pdf.add_font("DejaVu", style, str(FONT_DIR / name))
     pdf.add_page()
     pdf.set_font("DejaVu", "", 10)
-    rows = [("Nr.", "Activitate")] + [(str(n), f"Activitatea numărul {n}") for n in range(1, 61)]
-    with pdf.table(col_widths=(20, 60), width=80, align="LEFT", repeat_headings=1) as table:
+    rows = [("Nr.", "Activitate", "Stadiu")] + [
+        (str(n), f"Activitatea numărul {n}", "" if n == 2 else "încheiată") for n in range(1, 61)
+    ]
+    with pdf.table(col_widths=(20, 60, 30), width=110, align="LEFT", repeat_headings=1) as table:
         for cells in rows:
             row = table.row()
             for cell in cells:
