@@ -14,6 +14,7 @@ from extractor.readers.pdf.layout import (
     join_lines,
     starts_block,
 )
+from extractor.readers.pdf.tables import aligned_table
 from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
@@ -189,3 +190,33 @@ def test_a_list_item_goes_on_with_lines_no_further_left_than_its_text() -> None:
         glyph.x0 += shift
         glyph.x1 += shift
     assert _continues(PrintedLine(wrapped.glyphs, 1, RULES.lists), item)
+
+
+def _row(top: float, shift: float = 0.0, page: int = 1) -> PrintedLine:
+    """A row of three cells, 30 points apart (wider than a cell gap), `shift` to the right."""
+    line = line_of("Nr Titlu Stadiu", 30.0, gap=30.0, top=top, page=page)
+    for glyph in line.glyphs:
+        glyph.x0 += shift
+        glyph.x1 += shift
+    return PrintedLine(line.glyphs, page, RULES.lists)
+
+
+@pytest.mark.parametrize(
+    ("third", "rows"),
+    [
+        (_row(124.0), 3),  # right below: one more row
+        (_row(142.0), 3),  # 2 font sizes of white space: still the table
+        (_row(143.0), 2),  # more: the table has ended
+        (_row(124.0, page=2), 2),  # on the next page: another table
+        (_row(124.0, shift=LEVEL_TOLERANCE), 3),  # cells at the tolerance off their columns
+        (_row(124.0, shift=LEVEL_TOLERANCE + 0.5), 2),
+    ],
+    ids=["below", "two-sizes-down", "further-down", "next-page", "at-tolerance", "off-columns"],
+)
+def test_an_unruled_table_goes_on_while_rows_are_close_and_aligned(
+    third: PrintedLine, rows: int
+) -> None:
+    lines = [_row(100.0), _row(112.0), third]
+    found = aligned_table(lines, 0)
+    assert found is not None
+    assert found[1] == rows
