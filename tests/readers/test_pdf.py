@@ -31,6 +31,7 @@ from extractor.errors import (
     E_RULES,
     ExtractorError,
 )
+from extractor.readers.pdf import document as document_module
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
 from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
@@ -299,6 +300,24 @@ def test_a_bad_pdf_error_says_what_is_wrong_and_what_to_do(case: str) -> None:
     with pytest.raises(ExtractorError) as raised:
         read(BAD_PDFS[case][0](), f"{case}.pdf")
     assert re.fullmatch(BAD_PDF_ERRORS[case], str(raised.value)), str(raised.value)
+
+
+def test_a_page_that_cannot_be_read_is_named_with_the_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pdfminer fails on some damaged page streams, with or without words; drawn PDFs do
+    # not fail so, hence the stand-in for page 2.
+    read_page = document_module._read_page
+
+    def failing_on_page_2(page: pdfplumber.page.Page, rules: object) -> object:
+        if page.page_number == 2:
+            raise ValueError("")
+        return read_page(page, rules)
+
+    monkeypatch.setattr(document_module, "_read_page", failing_on_page_2)
+    with pytest.raises(ExtractorError) as raised:
+        read(drawn_pdf("small-report"), "small.pdf")
+    assert raised.value.message == "small.pdf: the PDF is damaged or truncated (page 2): ValueError"
 
 
 def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
