@@ -177,7 +177,8 @@ def test_a_line_goes_on_with_the_block_above_it_by_its_distance_and_the_room_lef
     short, long = line_of("Un alt", top=60, page=2), line_of("Planul nou", top=60, page=2)
     assert _continues(short, previous, right=previous.x1 + 20)
     assert not _continues(short, previous, right=previous.x1 + 21)
-    assert _continues(long, previous, right=previous.x1 + 32)
+    assert _continues(long, previous, right=previous.x1 + 34)
+    assert _continues(long, previous, right=previous.x1 + 35)  # "Planul" is 30 points wide
     assert not _continues(long, previous, right=previous.x1 + 36)
 
 
@@ -220,3 +221,23 @@ def test_an_unruled_table_goes_on_while_rows_are_close_and_aligned(
     found = aligned_table(lines, 0)
     assert found is not None
     assert found[1] == rows
+
+
+def test_an_unruled_table_needs_two_close_rows_of_which_the_first_has_three_cells() -> None:
+    two_cells = line_of("Nr Titlu", 30.0, top=112)
+    two_rows = aligned_table([_row(100.0), _row(112.0)], 0)
+    assert two_rows is not None and two_rows[1] == 2
+    assert aligned_table([_row(100.0), two_cells], 0) is not None
+    assert aligned_table([_row(100.0), _row(200.0)], 0) is None  # the next row is too far
+    assert aligned_table([line_of("Nr Titlu", 30.0, top=88), _row(100.0)], 0) is None
+    assert aligned_table([_row(100.0)], 0) is None
+    # From the second line on: the first row alone, the next one far below, is no table.
+    assert aligned_table([line_of("Titlu", top=80), _row(100.0), _row(200.0)], 1) is None
+
+
+def test_an_unruled_tables_rows_part_where_a_line_is_more_than_a_font_size_below() -> None:
+    found = aligned_table([_row(100.0), _row(112.0), _row(133.0)], 0)
+    assert found is not None
+    table, end = found
+    assert end == 3
+    assert len(table.rows) == 2  # 112 wraps the first row; 133 is 11 points below its bottom
