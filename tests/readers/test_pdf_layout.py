@@ -14,7 +14,7 @@ from extractor.readers.pdf.layout import (
     join_lines,
     starts_block,
 )
-from extractor.readers.pdf.tables import aligned_table
+from extractor.readers.pdf.tables import aligned_table, inside
 from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
@@ -241,3 +241,14 @@ def test_an_unruled_tables_rows_part_where_a_line_is_more_than_a_font_size_below
     table, end = found
     assert end == 3
     assert len(table.rows) == 2  # 112 wraps the first row; 133 is 11 points below its bottom
+
+
+@pytest.mark.parametrize(
+    ("x", "y"), [(10.0, 30.0), (50.0, 30.0), (30.0, 20.0), (30.0, 40.0), (30.0, 30.0)]
+)
+def test_a_glyph_is_inside_a_box_when_its_centre_is_in_it_or_on_its_edge(
+    x: float, y: float
+) -> None:
+    glyph = Glyph("a", x - 2.0, y - 3.0, x + 2.0, y + 3.0, SIZE, False, False, 1)
+    assert inside(glyph, (10.0, 20.0, 50.0, 40.0))
+    assert not inside(glyph, (x + 0.5, y - 5.0, x + 9.0, y + 5.0))
