@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 from conftest import ROOT
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 from pdf_fixtures import (
     FONT_DIR,
     FONT_FILES,
@@ -144,6 +145,26 @@ def test_a_long_ruled_table_over_two_pages_keeps_one_header_row_and_every_row() 
     loaded = read(bytes(pdf.output()), "table.pdf")
     assert loaded.pages == 2
     assert loaded.text == "\n".join("\t".join(cells) for cells in rows) + "\n"
+
+
+def test_a_page_ending_on_a_short_line_ends_its_paragraph() -> None:
+    # The page's right edge is its widest line: a last line well short of it ends the
+    # paragraph, and the next page opens a new one.
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / FONT_FILES[""]))
+    pdf.set_font("DejaVu", "", 10)
+    paragraphs = [
+        "Un rând lung de text care umple pagina de la o margine la cealaltă a ei, fără pauză.",
+        "Un paragraf scurt încheie pagina.",
+        "Al doilea paragraf începe pe pagina următoare.",
+    ]
+    pdf.add_page()
+    for index, text in enumerate(paragraphs):
+        if index == 2:
+            pdf.add_page()
+        pdf.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(3)
+    assert read(bytes(pdf.output()), "two-pages.pdf").text == "\n\n".join(paragraphs) + "\n"
 
 
 def test_each_char_knows_its_page_and_box() -> None:
