@@ -241,6 +241,8 @@ def test_an_unruled_tables_rows_part_where_a_line_is_more_than_a_font_size_below
     table, end = found
     assert end == 3
     assert len(table.rows) == 2  # 112 wraps the first row; 133 is 11 points below its bottom
+    found = aligned_table([_row(100.0), _row(112.0), _row(132.0)], 0)
+    assert found is not None and len(found[0].rows) == 1  # 10 points: one font size, no more
 
 
 @pytest.mark.parametrize(
@@ -252,3 +254,24 @@ def test_a_glyph_is_inside_a_box_when_its_centre_is_in_it_or_on_its_edge(
     glyph = Glyph("a", x - 2.0, y - 3.0, x + 2.0, y + 3.0, SIZE, False, False, 1)
     assert inside(glyph, (10.0, 20.0, 50.0, 40.0))
     assert not inside(glyph, (x + 0.5, y - 5.0, x + 9.0, y + 5.0))
+
+
+def test_a_printed_space_inside_a_bold_run_does_not_break_the_run() -> None:
+    def glyph(text: str, x: float, bold: bool) -> Glyph:
+        return Glyph(text, x, 100.0, x + 5.0, 110.0, SIZE, bold, False, 1)
+
+    units = [
+        ("a", glyph("a", 0.0, True)),
+        (" ", glyph(" ", 5.0, False)),  # a space drawn in the regular font
+        ("b", glyph("b", 10.0, True)),
+    ]
+    assert _text(emphasize(units)) == "**a b**"
+
+
+def test_a_running_footer_a_point_higher_or_lower_on_some_pages_is_still_furniture() -> None:
+    pages = []
+    for page, jitter in enumerate((0.0, 0.6, 1.2), 1):
+        body = line_of("Activitatea de cercetare", top=300.0, page=page)
+        footer = line_of("Raport Cluster inovativ", top=800.0 + jitter, page=page)
+        pages.append(([body, footer], 842.0))
+    assert furniture(pages, RULES.furniture.page_number) == [{1}, {1}, {1}]
