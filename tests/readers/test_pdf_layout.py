@@ -211,8 +211,17 @@ def _row(top: float, shift: float = 0.0, page: int = 1) -> PrintedLine:
         (_row(124.0, page=2), 2),  # on the next page: another table
         (_row(124.0, shift=LEVEL_TOLERANCE), 3),  # cells at the tolerance off their columns
         (_row(124.0, shift=LEVEL_TOLERANCE + 0.5), 2),
+        (_row(124.0, shift=-LEVEL_TOLERANCE), 3),
     ],
-    ids=["below", "two-sizes-down", "further-down", "next-page", "at-tolerance", "off-columns"],
+    ids=[
+        "below",
+        "two-sizes-down",
+        "further-down",
+        "next-page",
+        "at-tolerance",
+        "off-columns",
+        "at-tolerance-left",
+    ],
 )
 def test_an_unruled_table_goes_on_while_rows_are_close_and_aligned(
     third: PrintedLine, rows: int
@@ -275,3 +284,34 @@ def test_a_running_footer_a_point_higher_or_lower_on_some_pages_is_still_furnitu
         footer = line_of("Raport Cluster inovativ", top=800.0 + jitter, page=page)
         pages.append(([body, footer], 842.0))
     assert furniture(pages, RULES.furniture.page_number) == [{1}, {1}, {1}]
+
+
+def test_cells_part_at_gaps_wider_than_the_cell_gap_only() -> None:
+    # 0.8 font sizes of 10 points: 8 points of white space is still inside a cell.
+    assert len(line_of("a b c", 8.0, gap=8.0).segments(0.8)) == 1
+    assert len(line_of("a b c", 8.5, gap=8.5).segments(0.8)) == 3
+
+
+def test_a_list_number_with_letter_spacing_is_one_marker() -> None:
+    numbered = _spaced(10.0, ("1", 0.0, 5.0), (".", 5.5, 8.0), ("D", 22.0, 27.0), ("e", 27.0, 32.0))
+    assert PrintedLine(numbered.glyphs, 1, RULES.lists).marker == 2
+
+
+def _cells(top: float, *cells: tuple[str, float]) -> PrintedLine:
+    """A line of words each starting at its x."""
+    glyphs = [
+        Glyph(
+            char, x + WIDTH * index, top, x + WIDTH * (index + 1), top + SIZE, SIZE, False, False, 1
+        )
+        for word, x in cells
+        for index, char in enumerate(word)
+    ]
+    return PrintedLine(glyphs, 1, RULES.lists)
+
+
+def test_an_unruled_tables_cells_go_to_the_column_they_start_at() -> None:
+    header = _cells(100.0, ("Nr", 50.0), ("Activitate", 90.0), ("Stadiu", 170.0))
+    row = _cells(122.0, ("1", 50.0), ("Proiect", 90.0), ("Gata", 170.0))  # a one-char cell
+    found = aligned_table([header, row], 0)
+    assert found is not None
+    assert found[0].row_texts() == ["Nr\tActivitate\tStadiu", "1\tProiect\tGata"]
