@@ -1,7 +1,9 @@
-"""Shared test options and paths."""
+"""Shared test options and paths, and the rule that a CI run skips nothing."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,11 +12,43 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REPORT_2019 = SOURCES / "cluster-inovativ-2019.txt"
+# The console script `pip install` made, beside the interpreter running the tests.
+EXTRACTOR = Path(sys.executable).parent / "extractor"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite tests/golden/*.json from the tool's output, printing the diff",
+        help="rewrite tests/golden/*.json from the tool's output, show the diff and fail the run",
     )
+
+
+class NoSkipsInCI:
+    """With CI=true a skipped test fails the run: what CI does not run, it does not check."""
+
+    def __init__(self) -> None:
+        self.skipped: list[str] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.skipped and not hasattr(report, "wasxfail"):
+            self.skipped.append(report.nodeid)
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.skipped:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if self.skipped:
+            terminalreporter.write_line(
+                f"CI=true and {len(self.skipped)} test(s) skipped, which fails the run: "
+                "install what they need in .ci/run or give them committed fixtures",
+                red=True,
+            )
+            for nodeid in self.skipped:
+                terminalreporter.write_line(f"  skipped: {nodeid}", red=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("CI") == "true":
+        config.pluginmanager.register(NoSkipsInCI(), "no-skips-in-ci")

@@ -8,6 +8,7 @@ project), which has the Romanian letters ă â î ș ț and the bullet glyphs.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,12 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+TESTS = Path(__file__).resolve().parent
+# The documents the tests draw: the small hand-made report and the whole 2019 golden.
+DOCUMENTS = {
+    "small-report": TESTS / "fixtures" / "small-report.json",
+    "cluster-inovativ-2019": TESTS / "golden" / "cluster-inovativ-2019.json",
+}
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {
     "": "DejaVuSans.ttf",
@@ -271,6 +278,27 @@ def _bullet_shape(pdf: FPDF, x: float, line: float, *, filled: bool) -> None:
 
 
 _NEXT = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+
+
+def document(name: str) -> dict[str, Any]:
+    """A fresh copy of one of the DOCUMENTS, for a test to read or change."""
+    return json.loads(DOCUMENTS[name].read_text(encoding="utf-8"))
+
+
+_DRAWN: dict[tuple[str, str], bytes] = {}
+
+
+def drawn_pdf(name: str, layout: Layout | None = None) -> bytes:
+    """The PDF of one of the DOCUMENTS in a layout, drawn once per test session.
+
+    Drawing the 2019 golden takes seconds and several tests read the same drawing;
+    the bytes are immutable, so every test can share them.
+    """
+    layout = layout or Layout()
+    key = (name, repr(layout))
+    if key not in _DRAWN:
+        _DRAWN[key] = render_pdf(document(name), layout)
+    return _DRAWN[key]
 
 
 def _table(

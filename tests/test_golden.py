@@ -2,7 +2,8 @@
 
 The golden holds the content: no provenance, no facts (tests/nlp checks those),
 warnings by code. Rewrite goldens only with `pytest --update-goldens`, which
-prints the diff it writes.
+shows the diff it writes (outside pytest's capture) and fails, so that a rewrite is
+always seen and read; the next run, against the new golden, passes.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def dumps(data: Any) -> str:
 
 
 @pytest.mark.parametrize("golden", GOLDEN_FILES, ids=[path.stem for path in GOLDEN_FILES])
-def test_output_matches_golden(golden: Path, request: pytest.FixtureRequest) -> None:
+def test_output_matches_golden(
+    golden: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
     actual = dumps(golden_view(extract(source_for(golden)).model_dump(mode="json")))
     expected = golden.read_text(encoding="utf-8")
     diff = "".join(
@@ -61,8 +64,9 @@ def test_output_matches_golden(golden: Path, request: pytest.FixtureRequest) -> 
     )
     if diff and request.config.getoption("--update-goldens"):
         golden.write_text(actual, encoding="utf-8")
-        print(f"rewrote {golden.name}:\n{diff}")
-        return
+        with capsys.disabled():
+            print(f"\nrewrote golden/{golden.name}:\n{diff}")
+        pytest.fail(f"rewrote golden/{golden.name}: read the diff above, then run again")
     assert not diff, (
         f"output differs from the golden (pytest --update-goldens rewrites it):\n{diff}"
     )

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
+from conftest import EXTRACTOR, REPORT_2019
+from pdf_fixtures import drawn_pdf
 from reports import project_block, report
 
 from extractor.pipeline import run_bytes
@@ -156,6 +162,34 @@ def test_same_input_same_bytes() -> None:
     first = to_json(run_bytes(data, "r.txt", RULES).document)
     second = to_json(run_bytes(data, "r.txt", RULES).document)
     assert first == second
+
+
+def test_same_bytes_from_processes_with_different_hash_seeds(tmp_path: Path) -> None:
+    # One process has one hash seed: an order taken from a set or a hash shows only
+    # across processes. Each run is the installed command on the 2019 text and a PDF.
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(REPORT_2019, inputs)
+    (inputs / "small-report.pdf").write_bytes(drawn_pdf("small-report"))
+    seeds = ("0", "1", "12345", "random")
+    runs = [
+        subprocess.Popen(
+            [str(EXTRACTOR), "extract", str(inputs), "-o", f"{tmp_path / seed}/", "-q"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in seeds  # at once: each process spends seconds loading spaCy
+    ]
+    for run in runs:
+        _, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr
+    outputs = [
+        {path.name: path.read_bytes() for path in sorted((tmp_path / seed).iterdir())}
+        for seed in seeds
+    ]
+    assert sorted(outputs[0]) == ["cluster-inovativ-2019.json", "small-report.json"]
+    assert all(output == outputs[0] for output in outputs[1:])
 
 
 def test_counts_are_read_without_a_preamble_heading() -> None:

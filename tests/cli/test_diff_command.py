@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPORT_2019
+from conftest import EXTRACTOR, REPORT_2019
 from second_year import EXPECTED_DIFF, document_2019, document_2020, with_spans
 
 from extractor.cli.main import main
@@ -59,7 +59,7 @@ def test_output_is_the_same_on_every_run(
 ) -> None:
     outputs = []
     for _ in range(2):
-        main(["diff", *years, "--format", "json"])
+        assert main(["diff", *years, "--format", "json"]) == 1
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1]
 
@@ -89,7 +89,7 @@ def test_colour_on_a_terminal_unless_no_color(
 
 
 def test_piped_output_is_plain(years: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    main(["diff", *years])
+    assert main(["diff", *years]) == 1
     assert "\x1b[" not in capsys.readouterr().out
 
 
@@ -130,8 +130,9 @@ def test_an_unknown_format_is_a_usage_error(years: tuple[str, str], capsys) -> N
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exit_:
         main(["diff", "--help"])
+    assert exit_.value.code == 0
     text = capsys.readouterr().out
     assert "Example:" in text
     assert "extractor diff output/cluster-2019.json output/cluster-2020.json" in text
@@ -143,7 +144,7 @@ def test_the_installed_command_exits_as_diff_does(
 ) -> None:
     other = years[new] if new is not None else str(tmp_path / "missing.json")
     result = subprocess.run(
-        [sys.executable, "-m", "extractor.cli.main", "diff", years[0], other],
+        [str(EXTRACTOR), "diff", years[0], other],
         capture_output=True,
         text=True,
         check=False,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPORT_2019
+from conftest import EXTRACTOR, REPORT_2019
 from reports import project_block, report
 
 from extractor.cli.main import build_parser, main
@@ -82,7 +81,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
     if content is not None:
         path.write_bytes(content)
     result = subprocess.run(
-        [sys.executable, "-m", "extractor.cli.main", "extract", str(path)],
+        [str(EXTRACTOR), "extract", str(path)],
         capture_output=True,
         text=True,
         check=False,
@@ -112,7 +111,7 @@ def test_schema_is_the_models_schema(capsys) -> None:
 
 def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.json"
-    main(["extract", str(small_report), "-o", str(out), "-q"])
+    assert main(["extract", str(small_report), "-o", str(out), "-q"]) == 0
     assert main(["validate", str(out)]) == 0
     assert "valid, 1 project" in capsys.readouterr().out
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -14,13 +14,20 @@ from second_year import (
     TEX_STUDY,
     document_2019,
     document_2020,
+    item,
     project,
     with_spans,
 )
 
-from extractor.compare.documents import check_document, diff_documents, has_differences
+from extractor.compare.documents import (
+    acronym_key,
+    check_document,
+    diff_documents,
+    has_differences,
+)
 from extractor.content import content_view
 from extractor.errors import ExtractorError
+from extractor.models import SCHEMA_VERSION
 from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
 
 
@@ -62,6 +69,27 @@ def test_spans_and_source_are_no_difference_but_point_to_both_documents() -> Non
     assert websites["spans"]["new"] == new["projects"][-1]["spans"]["websites"][0]
     stage_3 = diff["projects"]["changed"][3]["items"]["added"][0]
     assert stage_3["span"] == new["projects"][-2]["results"]["items"][2]["span"]
+    assert tex["spans"] == {"old": old["projects"][2]["span"], "new": new["projects"][1]["span"]}
+    ongoing = next(field for field in tex["fields"] if field["path"] == "ongoing")
+    assert ongoing["spans"] == {"old": old["projects"][2]["ongoing"]["span"], "new": None}
+
+
+def test_a_section_added_and_a_first_website_are_field_changes_with_their_spans() -> None:
+    old, new = with_spans(document_2019(), 100), with_spans(document_2019(), 500)
+    del old["projects"][0]["spans"]["websites"][0]
+    old["projects"][0]["websites"], old["projects"][0]["ongoing"] = [], None
+    old["projects"][0]["period"] = None
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    trec = new["projects"][0]
+    assert content_view(change["fields"]) == [
+        {"path": "period.start", "old": None, "new": trec["period"]["start"]},
+        {"path": "period.end", "old": None, "new": trec["period"]["end"]},
+        {"path": "websites", "old": [], "new": trec["websites"]},
+        {"path": "ongoing", "old": None, "new": trec["ongoing"]["heading"]},
+    ]
+    spans = {field["path"]: field["spans"] for field in change["fields"]}
+    assert spans["websites"] == {"old": None, "new": trec["spans"]["websites"][0]}
+    assert spans["ongoing"] == {"old": None, "new": trec["ongoing"]["span"]}
 
 
 def test_hand_edited_white_space_and_markup_are_no_difference() -> None:
@@ -121,6 +149,122 @@ def test_item_similarity_threshold_decides_modified_or_removed_plus_added() -> N
     assert TEX_STUDY in [entry["text"] for entry in tex["removed"]]
 
 
+@pytest.mark.parametrize("best_first", [False, True], ids=["best-second", "best-first"])
+def test_a_fuzzy_title_match_takes_the_best_scoring_project_not_the_first(
+    best_first: bool,
+) -> None:
+    # Both old titles reach title_match against the new one; `closer` scores higher.
+    farther = project(1, None, "Clusterul regional pentru energie verde din Oltenia")
+    closer = project(2, None, "Clusterul regional pentru energie verde și mobilitate din Oltenia")
+    renamed = project(5, None, "Clusterul regional pentru energie verde si mobilitate Oltenia")
+    olds = [closer, farther] if best_first else [farther, closer]
+    old = {"schema_version": "1.0", "report": {}, "projects": olds}
+    new = {"schema_version": "1.0", "report": {}, "projects": [renamed]}
+    diff = diff_documents(old, new, RULES)
+    (change,) = diff["projects"]["changed"]
+    assert change["match"] == "title"
+    assert [entry["number"] for entry in diff["projects"]["removed"]] == [1]
+
+
+def results_of(*texts: str) -> dict[str, Any]:
+    """A one-project document whose results section holds these items."""
+    results = {"heading": "Rezultate obținute:", "items": [item(text) for text in texts]}
+    return {"schema_version": "1.0", "projects": [project(1, "X", "T", results=results)]}
+
+
+@pytest.mark.parametrize("best_first", [False, True], ids=["best-second", "best-first"])
+def test_a_reworded_item_pairs_with_its_most_similar_item_not_the_first(best_first: bool) -> None:
+    # Both old items reach item_similarity against the new one; `closer` scores higher.
+    broader = "Organizarea a trei sesiuni de instruire pentru membrii clusterului și parteneri."
+    closer = "Organizarea a două sesiuni de instruire pentru membrii clusterului."
+    reworded = "Organizarea a trei sesiuni de instruire pentru membrii clusterului."
+    heading = "Rezultate obținute:"
+    olds = [closer, broader] if best_first else [broader, closer]
+    old_results = {"heading": heading, "items": [item(text) for text in olds]}
+    new_results = {"heading": heading, "items": [item(reworded)]}
+    old = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=old_results)]}
+    new = {"schema_version": "1.0", "projects": [project(1, "X", "T", results=new_results)]}
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [(entry["old"], entry["new"]) for entry in change["items"]["modified"]] == [
+        (closer, reworded)
+    ]
+    assert [entry["text"] for entry in change["items"]["removed"]] == [broader]
+
+
+def test_an_old_item_pairs_with_one_new_item_at_most() -> None:
+    old = results_of("Au fost organizate trei sesiuni de instruire pentru membri.")
+    new = results_of(
+        "Au fost organizate patru sesiuni de instruire pentru membri.",
+        "Au fost organizate cinci sesiuni de instruire pentru membri.",
+    )
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [entry["new"] for entry in change["items"]["modified"]] == [
+        "Au fost organizate patru sesiuni de instruire pentru membri."
+    ]
+    assert [entry["text"] for entry in change["items"]["added"]] == [
+        "Au fost organizate cinci sesiuni de instruire pentru membri."
+    ]
+
+
+def test_reworded_items_are_listed_in_the_new_documents_order() -> None:
+    old = results_of(
+        "Un studiu de piață a fost realizat.", "Un ghid de bune practici a fost scris."
+    )
+    new = results_of(
+        "Un ghid de bune practici a fost publicat.", "Un studiu de piață a fost finalizat."
+    )
+    (change,) = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [entry["new"] for entry in change["items"]["modified"]] == [
+        "Un ghid de bune practici a fost publicat.",
+        "Un studiu de piață a fost finalizat.",
+    ]
+
+
+def test_changed_projects_are_listed_in_the_new_documents_order_whatever_paired_them() -> None:
+    # The first new project pairs by title (renumbered, no acronym), the second by number.
+    title = "Clusterul regional pentru energie verde și mobilitate din Oltenia"
+    old = {"schema_version": "1.0", "projects": [project(1, None, title), project(2, "B", "Beta")]}
+    renamed = project(7, None, title, cluster_members=20)
+    new = {"schema_version": "1.0", "projects": [renamed, project(2, "B", "Beta", domain="Altul")]}
+    changed = diff_documents(old, new, RULES)["projects"]["changed"]
+    assert [(change["number"], change["match"]) for change in changed] == [
+        (7, "title"),
+        (2, "number"),
+    ]
+
+
+def test_a_title_score_equal_to_the_threshold_pairs_by_number() -> None:
+    # fuzz.ratio("abcd", "abce") is 75: the threshold is reached, not passed.
+    at_75 = DiffRules(title_match=75, item_similarity=80)
+    old = {"schema_version": "1.0", "projects": [project(3, None, "abcd")]}
+    new = {"schema_version": "1.0", "projects": [project(3, None, "abce")]}
+    (change,) = diff_documents(old, new, at_75)["projects"]["changed"]
+    assert change["match"] == "number"
+
+
+def test_acronym_key_drops_case_diacritics_spaces_and_hyphens_only() -> None:
+    assert acronym_key(" Ino-Tex ") == acronym_key("INO TEX") == "inotex"
+    assert acronym_key("ȘTIINȚA 2") == "stiinta2"
+    assert acronym_key(None) == acronym_key("") == ""
+
+
+def test_projects_without_a_title_never_pair_by_title_even_at_the_lowest_threshold() -> None:
+    lowest = DiffRules(title_match=1, item_similarity=80)
+    for old_title, new_title in ((None, "Cluster textil"), ("Cluster textil", None), (None, None)):
+        old = {"schema_version": "1.0", "projects": [project(1, None, old_title)]}
+        new = {"schema_version": "1.0", "projects": [project(2, None, new_title)]}
+        projects = diff_documents(old, new, lowest)["projects"]
+        assert (len(projects["removed"]), len(projects["added"])) == (1, 1), (old_title, new_title)
+
+
+@pytest.mark.parametrize("kind", ["added", "removed", "changed"])
+def test_any_project_added_removed_or_changed_alone_is_a_difference(kind: str) -> None:
+    projects = {"added": [], "removed": [], "changed": [], "unchanged": []}
+    projects[kind] = [{"number": 1}]
+    assert has_differences({"projects": projects})
+    assert not has_differences({"projects": {**projects, kind: []}})
+
+
 def test_websites_reordered_are_no_difference() -> None:
     old, new = document_2019(), document_2019()
     old["projects"][0]["websites"] = ["http://a.ro/", "http://b.ro/"]
@@ -148,6 +292,29 @@ def test_check_document_refuses_what_is_not_a_version_1_document(data: Any, code
         check_document(data, "old.json")
     assert error.value.code == code
     assert "old.json" in error.value.message
+
+
+def test_check_document_errors_say_what_to_give_instead() -> None:
+    again = "extract both reports again with this version of the extractor"
+    give = "give the JSON that `extractor extract` wrote, or the report itself"
+    cases = [
+        ([1], f"E040 old.json: not an extractor document (no schema_version) ({give})"),
+        (
+            {"schema_version": "1.0", "projects": {}},
+            "E040 old.json: not an extractor document (projects is not a list of numbered "
+            f"projects) ({give})",
+        ),
+        (
+            {"schema_version": "2.1", "projects": []},
+            f"E041 old.json: schema_version 2.1 is not supported (this extractor reads "
+            f"{SCHEMA_VERSION}) "
+            f"({again})",
+        ),
+    ]
+    for data, error in cases:
+        with pytest.raises(ExtractorError) as raised:
+            check_document(data, "old.json")
+        assert str(raised.value) == error
 
 
 def test_check_document_accepts_a_minor_version() -> None:

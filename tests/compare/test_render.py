@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from second_year import (
     RULES,
     TEX_CIT,
@@ -108,6 +110,35 @@ def test_word_changes_keep_every_word_of_both_texts_in_order() -> None:
     assert runs == [("=", "Au fost atrași"), ("-", "3"), ("+", "5"), ("=", "membri"), ("-", "noi")]
 
 
+def test_word_changes_of_inserted_deleted_and_replaced_runs_of_words() -> None:
+    assert word_changes("Au fost membri", "Au fost atrași membri") == [
+        ("=", "Au fost"),
+        ("+", "atrași"),
+        ("=", "membri"),
+    ]
+    assert word_changes("Au fost atrași membri", "Au fost membri") == [
+        ("=", "Au fost"),
+        ("-", "atrași"),
+        ("=", "membri"),
+    ]
+    assert word_changes("Au fost trei membri noi", "Au fost cinci firme noi") == [
+        ("=", "Au fost"),
+        ("-", "trei membri"),
+        ("+", "cinci firme"),
+        ("=", "noi"),
+    ]
+
+
+def test_a_long_item_marks_only_its_changed_word() -> None:
+    # 360 words, "de" a third of them: difflib's autojunk would take "de" for junk
+    # and mark far more than the one number that changed.
+    old = " ".join(f"de cuvântul {number}" for number in range(120))
+    new = old.replace("cuvântul 60 ", "cuvântul 61 ", 1)
+    runs = word_changes(old, new)
+    assert [operation for operation, _ in runs] == ["=", "-", "+", "="]
+    assert runs[1:3] == [("-", "60"), ("+", "61")]
+
+
 def test_a_reworded_item_marks_its_changed_words() -> None:
     painted = render_terminal(BARE, "a", "b", colour=True)
     assert "\x1b[31mDezvoltarea de fișe de proiect - \x1b[7mcinci\x1b[27m fișe" in painted
@@ -126,3 +157,28 @@ def test_markdown_field_table_drops_the_where_column_without_spans() -> None:
     text = render_markdown(BARE, "a", "b")
     assert "| field | old | new |\n|---|---|---|\n| `number` | 3 | 2 |\n" in text
     assert "| where |" not in text
+
+
+RENDERED = Path(__file__).resolve().parent / "rendered"
+
+
+def rendered_reports() -> tuple[str, str]:
+    """The plain terminal and the Markdown report of the second year, with a few more edits:
+    two websites where there was one, none where there was one, a title with `X` and `|`."""
+    new = with_spans(document_2020(), 2000)
+    by_number = {entry["number"]: entry for entry in new["projects"]}
+    by_number[9]["websites"] = ["https://www.clujit.ro/cronos/", "https://cronos.ro/"]
+    by_number[10]["websites"] = []
+    by_number[6]["title"] = "Clusterul NEWCLUS | ediția a XII-a"
+    diff = diff_documents(OLD, new, RULES)
+    return (
+        render_terminal(diff, "2019.json", "2020.json", colour=False),
+        render_markdown(diff, "2019.json", "2020.json"),
+    )
+
+
+def test_both_reports_of_the_second_year_are_the_checked_ones() -> None:
+    # Read line by line against the diff's content and spans: every line, blank or not.
+    terminal, markdown = rendered_reports()
+    assert terminal == (RENDERED / "second-year.txt").read_text(encoding="utf-8")
+    assert markdown == (RENDERED / "second-year.md").read_text(encoding="utf-8")

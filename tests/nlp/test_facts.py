@@ -20,7 +20,6 @@ ANNOTATIONS = Path(__file__).resolve().parent / "annotations.jsonl"
 # The same 96 item texts, annotated again by a second reader who saw neither the
 # tool, its rules nor the first annotations; doubtful calls carry a `note`.
 BLIND_ANNOTATIONS = Path(__file__).resolve().parent / "blind-annotations.jsonl"
-MIN_SCORE = {"quantity": 0.9, "date": 0.9, "label": 0.9}
 
 NLP = build_nlp(load_rules())
 LEXICON = NLP.get_pipe("fact_lexicon")
@@ -98,30 +97,45 @@ def test_the_annotated_set_is_large_and_covers_every_type() -> None:
     assert {row["section"] for row in rows} >= {"preamble", "objective", "results", "ongoing"}
 
 
-@pytest.mark.parametrize(
-    ("path", "fact_key"),
-    [(ANNOTATIONS, key), (BLIND_ANNOTATIONS, meaning)],
-    ids=["annotations", "blind-annotations"],
-)
-def test_annotated_set_precision_and_recall(
+def scores_of(
     path: Path, fact_key: Callable[[dict[str, Any]], tuple[Any, ...]]
-) -> None:
+) -> dict[str, dict[str, float]]:
+    """Precision and recall per fact type on an annotation set, its readers' notes aside."""
     rows = load_annotations(path)
     for row in rows:
         row["facts"] = [{k: v for k, v in fact.items() if k != "note"} for fact in row["facts"]]
-    scores = score(rows, fact_key)
-    table = "\n".join(
-        f"{kind:<13} precision {row['precision']:.3f}  recall {row['recall']:.3f}"
-        f"  ({row['expected']} expected)"
-        for kind, row in scores.items()
-    )
-    print("\n" + table)
-    low = [
-        kind
-        for kind, floor in MIN_SCORE.items()
-        if scores[kind]["precision"] < floor or scores[kind]["recall"] < floor
-    ]
-    assert not low, f"below {MIN_SCORE}:\n{table}"
+    return score(rows, fact_key)
+
+
+def test_the_tuning_set_scores_exactly_as_measured() -> None:
+    # The rules were tuned on this set alongside it: any change of its figures is a
+    # change of behaviour to look at, up or down.
+    expected = {"quantity": 81, "date": 13, "label": 12, "organization": 19, "url": 6}
+    assert scores_of(ANNOTATIONS, key) == {
+        kind: {"precision": 1.0, "recall": 1.0, "expected": count}
+        for kind, count in expected.items()
+    }
+
+
+# The blind set's figures as measured, rounded down to two decimals: a floor per fact type.
+BLIND_FLOORS = {
+    "quantity": (0.98, 0.94),
+    "date": (1.0, 1.0),
+    "label": (1.0, 1.0),
+    "organization": (0.78, 0.93),
+    "url": (1.0, 1.0),
+}
+
+
+def test_every_fact_type_keeps_its_floor_on_the_blind_set() -> None:
+    assert set(BLIND_FLOORS) == set(FACT_TYPES)
+    scores = scores_of(BLIND_ANNOTATIONS, meaning)
+    below = {
+        kind: (round(scores[kind]["precision"], 3), round(scores[kind]["recall"], 3))
+        for kind, (precision, recall) in BLIND_FLOORS.items()
+        if scores[kind]["precision"] < precision or scores[kind]["recall"] < recall
+    }
+    assert not below, f"below the floors {BLIND_FLOORS}: {below}"
 
 
 def test_annotations_are_item_texts_of_the_2019_extraction() -> None:

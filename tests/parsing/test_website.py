@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import ROOT
+from pdf_fixtures import render_text
 from records import RULES, records_of
 
 from extractor.parsing.website import is_url_only, label_length, read_websites, urls_in
+from extractor.pipeline import extract
 from extractor.reading.records import Record
 
 WEBSITE = RULES.sections.website
@@ -138,3 +143,30 @@ URL_ONLY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), URL_ONLY_CASES)
 def test_is_url_only(text: str, expected: bool) -> None:
     assert is_url_only(fragments_of(text)[0], WEBSITE) is expected
+
+
+SMALL_TEXT = render_text(json.loads((ROOT / "tests/fixtures/small-report.json").read_text("utf-8")))
+SMALL_SITE = "http://www.transylvaniaenergycluster-trec.ro/company/projects.php"
+
+
+def _first_project_and_unparsed(text: str) -> tuple[list[str], list[str]]:
+    document = extract(text.encode("utf-8"), name="report.txt").model_dump(mode="json")
+    return document["projects"][0]["websites"], [entry["text"] for entry in document["unparsed"]]
+
+
+def test_a_label_line_with_its_url_leaves_a_url_line_below_it_unparsed() -> None:
+    text = SMALL_TEXT.replace(f"{SMALL_SITE}\n", f"{SMALL_SITE}\nhttp://www.other.ro/\n", 1)
+    assert text != SMALL_TEXT
+    websites, unparsed = _first_project_and_unparsed(text)
+    assert websites == [SMALL_SITE]
+    assert "http://www.other.ro/" in unparsed
+
+
+def test_a_bare_label_line_takes_the_url_lines_below_it() -> None:
+    text = SMALL_TEXT.replace(
+        f"Site proiect\t{SMALL_SITE}\n", f"Site proiect\n{SMALL_SITE}\n<http://www.other.ro/>\n", 1
+    )
+    assert text != SMALL_TEXT
+    websites, unparsed = _first_project_and_unparsed(text)
+    assert websites == [SMALL_SITE, "http://www.other.ro/"]
+    assert not any("other.ro" in entry for entry in unparsed)

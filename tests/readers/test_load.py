@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from extractor.errors import ExtractorError
-from extractor.readers.load import bytes_to_text, decode, is_pdf
+from extractor.readers.load import bytes_to_text, decode, is_pdf, pdf_to_text, romanian_score
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -79,6 +79,20 @@ def test_legacy_choice_follows_rules_order() -> None:
     assert (text, encoding) == ("Știință și țară", "iso-8859-16")
 
 
+def test_control_chars_count_against_a_legacy_encoding_whatever_its_place() -> None:
+    # cp1250's „ ” (0x84 0x94) are C1 control chars in ISO-8859-16, whose letters here read
+    # alike: listed first, ISO-8859-16 would win the tie unless the controls count against it.
+    sample = "Activităţi în curs: ştiinţă, „cluster”"
+    reordered = RULES.model_copy(update={"legacy": ("iso-8859-16", "cp1250")})
+    assert decode(sample.encode("cp1250"), "r.txt", reordered)[:2] == (sample, "cp1250")
+
+
+def test_a_legacy_encoding_that_cannot_read_the_bytes_gives_way_to_the_next() -> None:
+    # 0x98 is no char in cp1250 (listed first); ISO-8859-16 reads every byte.
+    data = "Știință și țară".encode("iso-8859-16") + b" \x98"
+    assert decode(data, "r.txt", RULES)[:2] == ("Știință și țară \x98", "iso-8859-16")
+
+
 def test_source_record() -> None:
     data = b"Stadiul proiectelor"
     loaded = bytes_to_text(data, "raport.txt", RULES)
@@ -115,6 +129,53 @@ def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
     assert caught.value.code == code
     assert "raport.txt" in caught.value.message
     assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("data", "legacy", "error"),
+    [
+        (
+            b"Titlu\x00",
+            RULES.legacy,
+            "E004 raport.txt: binary data, neither text nor PDF (give the report as a .txt "
+            "(UTF-8, UTF-16 or a Romanian legacy encoding) or .pdf file)",
+        ),
+        (b" \n", RULES.legacy, "E003 raport.txt: the input holds no text (check the file)"),
+        (
+            codecs.BOM_UTF8 + b"ab\xffc",
+            RULES.legacy,
+            "E002 raport.txt: 1 of its 4 chars are control chars or bytes that read in no "
+            "known encoding (save the report as UTF-8 text)",
+        ),
+        (
+            codecs.BOM_UTF16_LE + b"T\x00\x00\xd8",
+            RULES.legacy,
+            "E002 raport.txt: byte 4 is not utf-16, though the file has its BOM "
+            "(re-save the file in one encoding)",
+        ),
+        (
+            b"Titlu \xff",
+            ("ascii", "utf-16-le"),  # seven bytes: not UTF-16 either
+            "E002 raport.txt: 1 of its 7 chars are control chars or bytes that read in no "
+            "known encoding (save the report as UTF-8 text)",
+        ),
+    ],
+    ids=["binary", "empty", "bad-byte-after-utf-8-bom", "bad-byte-after-utf-16-bom", "unread"],
+)
+def test_a_read_error_says_what_is_wrong_and_what_to_do(
+    data: bytes, legacy: tuple[str, ...], error: str
+) -> None:
+    rules = RULES.model_copy(update={"legacy": legacy})
+    with pytest.raises(ExtractorError) as caught:
+        bytes_to_text(data, "raport.txt", rules)
+    assert str(caught.value) == error
+
+
+def test_romanian_score_counts_letters_for_and_foreign_letters_and_controls_against() -> None:
+    # 6 Romanian letters, ASCII ignored; then two foreign letters and a C1 control against,
+    # a symbol ignored.
+    assert romanian_score("Știință și țară", RULES.romanian_letters) == 6
+    assert romanian_score("ăî Ł\x84 ß ¤", RULES.romanian_letters) == 2 - 3
 
 
 def test_bad_byte_after_utf16_bom_is_named_by_file_offset() -> None:
@@ -173,3 +234,14 @@ def test_many_bad_bytes_name_the_first_twenty_and_count_the_rest() -> None:
     ((_, message),) = bytes_to_text(data, "r.txt", RULES).findings
     assert message.startswith("30 bytes are not UTF-8 and read as U+FFFD: at byte 2000, 2002")
     assert message.endswith(" and 10 more")
+
+
+def test_a_pdf_is_known_by_its_magic_within_its_first_kilobyte() -> None:
+    assert is_pdf(b" " * 1019 + b"%PDF-1.4")
+    assert not is_pdf(b" " * 1020 + b"%PDF-1.4")
+
+
+def test_a_damaged_pdf_is_named_by_its_file() -> None:
+    with pytest.raises(ExtractorError) as caught:
+        pdf_to_text(b"%PDF-1.4\n" + b"\x00garbage" * 64, "raport.pdf", load_rules().pdf)
+    assert caught.value.message.startswith("raport.pdf: ")

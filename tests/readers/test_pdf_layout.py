@@ -6,6 +6,7 @@ import pytest
 
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
+    LEVEL_TOLERANCE,
     CellEdge,
     Glyph,
     PrintedLine,
@@ -17,6 +18,7 @@ from extractor.readers.pdf.layout import (
     starts_block,
     word_cut,
 )
+from extractor.readers.pdf.tables import aligned_table, inside
 from extractor.ruleset import load_rules
 
 RULES = load_rules().pdf
@@ -223,3 +225,189 @@ def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> No
     block = TextBlock([full], 0, 0)
     wrapped = centred("treizecișiunudecembriedouămiinouăsprezece", 112)
     assert not starts_block(wrapped, full, block, pitches, column)
+
+
+def _spaced(size: float, *boxes: tuple[str, float, float]) -> PrintedLine:
+    """A line of glyphs of one size at the given (text, x0, x1)."""
+    glyphs = [
+        Glyph(text, x0, 100.0, x1, 100.0 + size, size, False, False, 1) for text, x0, x1 in boxes
+    ]
+    return PrintedLine(glyphs, 1)
+
+
+def test_first_word_width_ends_at_the_first_gap_wider_than_a_word_gap() -> None:
+    assert line_of("a bcd").first_word_width() == WIDTH
+    assert line_of("ab cd").first_word_width() == 2 * WIDTH
+    # Letter spacing (0.5 points at 10 points) is no word gap, nor is a gap of exactly
+    # the word gap share (0.12 x 25 points = 3 points): words part at wider gaps only.
+    spaced = _spaced(10.0, ("a", 0.0, 5.0), ("b", 5.5, 10.5), ("c", 20.0, 25.0))
+    assert spaced.first_word_width() == 10.5
+    exact = _spaced(25.0, ("a", 0.0, 10.0), ("b", 13.0, 23.0), ("c", 40.0, 50.0))
+    assert exact.first_word_width() == 23.0
+
+
+def _continues(
+    line: PrintedLine,
+    previous: PrintedLine,
+    pitches: dict[float, float] | None = None,
+    right: float = 500.0,
+) -> bool:
+    """Whether `line` goes on with the one-line block of `previous` (not a new block)."""
+    block = TextBlock([previous], previous.marker, 0)
+    return not starts_block(line, previous, block, pitches or {}, (previous.x0, right))
+
+
+def test_a_line_goes_on_with_the_block_above_it_by_its_distance_and_the_room_left() -> None:
+    previous = line_of("Activitatea de cercetare", top=100)
+    # A list marker opens a block, bold or not like the line above.
+    assert not _continues(line_of("• Diseminare", top=112), previous)
+    # The next line at the known pitch goes on; exactly 1.25 pitches down still does.
+    assert _continues(line_of("și inovare", top=124), previous, pitches={SIZE: 24.0})
+    assert _continues(line_of("și inovare", top=115), previous, pitches={SIZE: 12.0})
+    assert not _continues(line_of("și inovare", top=116), previous, pitches={SIZE: 12.0})
+    # Without a known pitch, 1.3 font sizes is taken for one.
+    assert _continues(line_of("și inovare", top=114), previous)
+    assert not _continues(line_of("și inovare", top=117), previous)
+    # Over a page break: the line goes on when its first word would not have fitted above,
+    # half a font size to spare, or when less than two font sizes were left.
+    short, long = line_of("Un alt", top=60, page=2), line_of("Planul nou", top=60, page=2)
+    assert _continues(short, previous, right=previous.x1 + 20)
+    assert not _continues(short, previous, right=previous.x1 + 21)
+    assert _continues(long, previous, right=previous.x1 + 34)
+    assert _continues(long, previous, right=previous.x1 + 35)  # "Planul" is 30 points wide
+    assert not _continues(long, previous, right=previous.x1 + 36)
+
+
+def test_a_list_item_goes_on_with_lines_no_further_left_than_its_text() -> None:
+    item = line_of("• Diseminare rezultate", top=100)
+    text_x0 = item.glyphs[item.marker].x0
+    wrapped = line_of("și promovare", top=112)
+    shift = text_x0 - LEVEL_TOLERANCE - wrapped.x0  # as far left as a wrapped line may be
+    for glyph in wrapped.glyphs:
+        glyph.x0 += shift
+        glyph.x1 += shift
+    assert _continues(PrintedLine(wrapped.glyphs, 1, RULES.lists), item)
+
+
+def _row(top: float, shift: float = 0.0, page: int = 1) -> PrintedLine:
+    """A row of three cells, 30 points apart (wider than a cell gap), `shift` to the right."""
+    line = line_of("Nr Titlu Stadiu", 30.0, gap=30.0, top=top, page=page)
+    for glyph in line.glyphs:
+        glyph.x0 += shift
+        glyph.x1 += shift
+    return PrintedLine(line.glyphs, page, RULES.lists)
+
+
+@pytest.mark.parametrize(
+    ("third", "rows"),
+    [
+        (_row(124.0), 3),  # right below: one more row
+        (_row(142.0), 3),  # 2 font sizes of white space: still the table
+        (_row(143.0), 2),  # more: the table has ended
+        (_row(124.0, page=2), 2),  # on the next page: another table
+        (_row(124.0, shift=LEVEL_TOLERANCE), 3),  # cells at the tolerance off their columns
+        (_row(124.0, shift=LEVEL_TOLERANCE + 0.5), 2),
+        (_row(124.0, shift=-LEVEL_TOLERANCE), 3),
+    ],
+    ids=[
+        "below",
+        "two-sizes-down",
+        "further-down",
+        "next-page",
+        "at-tolerance",
+        "off-columns",
+        "at-tolerance-left",
+    ],
+)
+def test_an_unruled_table_goes_on_while_rows_are_close_and_aligned(
+    third: PrintedLine, rows: int
+) -> None:
+    lines = [_row(100.0), _row(112.0), third]
+    found = aligned_table(lines, 0)
+    assert found is not None
+    assert found[1] == rows
+
+
+def test_an_unruled_table_needs_two_close_rows_of_which_the_first_has_three_cells() -> None:
+    two_cells = line_of("Nr Titlu", 30.0, top=112)
+    two_rows = aligned_table([_row(100.0), _row(112.0)], 0)
+    assert two_rows is not None and two_rows[1] == 2
+    assert aligned_table([_row(100.0), two_cells], 0) is not None
+    assert aligned_table([_row(100.0), _row(200.0)], 0) is None  # the next row is too far
+    assert aligned_table([line_of("Nr Titlu", 30.0, top=88), _row(100.0)], 0) is None
+    assert aligned_table([_row(100.0)], 0) is None
+    # From the second line on: the first row alone, the next one far below, is no table.
+    assert aligned_table([line_of("Titlu", top=80), _row(100.0), _row(200.0)], 1) is None
+
+
+def test_an_unruled_tables_rows_part_where_a_line_is_more_than_a_font_size_below() -> None:
+    found = aligned_table([_row(100.0), _row(112.0), _row(133.0)], 0)
+    assert found is not None
+    table, end = found
+    assert end == 3
+    assert len(table.rows) == 2  # 112 wraps the first row; 133 is 11 points below its bottom
+    found = aligned_table([_row(100.0), _row(112.0), _row(132.0)], 0)
+    assert found is not None and len(found[0].rows) == 1  # 10 points: one font size, no more
+
+
+@pytest.mark.parametrize(
+    ("x", "y"), [(10.0, 30.0), (50.0, 30.0), (30.0, 20.0), (30.0, 40.0), (30.0, 30.0)]
+)
+def test_a_glyph_is_inside_a_box_when_its_centre_is_in_it_or_on_its_edge(
+    x: float, y: float
+) -> None:
+    glyph = Glyph("a", x - 2.0, y - 3.0, x + 2.0, y + 3.0, SIZE, False, False, 1)
+    assert inside(glyph, (10.0, 20.0, 50.0, 40.0))
+    assert not inside(glyph, (x + 0.5, y - 5.0, x + 9.0, y + 5.0))
+
+
+def test_a_printed_space_inside_a_bold_run_does_not_break_the_run() -> None:
+    def glyph(text: str, x: float, bold: bool) -> Glyph:
+        return Glyph(text, x, 100.0, x + 5.0, 110.0, SIZE, bold, False, 1)
+
+    units = [
+        ("a", glyph("a", 0.0, True)),
+        (" ", glyph(" ", 5.0, False)),  # a space drawn in the regular font
+        ("b", glyph("b", 10.0, True)),
+    ]
+    assert _text(emphasize(units)) == "**a b**"
+
+
+def test_a_running_footer_a_point_higher_or_lower_on_some_pages_is_still_furniture() -> None:
+    pages = []
+    for page, jitter in enumerate((0.0, 0.6, 1.2), 1):
+        body = line_of("Activitatea de cercetare", top=300.0, page=page)
+        footer = line_of("Raport Cluster inovativ", top=800.0 + jitter, page=page)
+        pages.append(([body, footer], 842.0))
+    assert furniture(pages, RULES.furniture.page_number) == [{1}, {1}, {1}]
+
+
+def test_cells_part_at_gaps_wider_than_the_cell_gap_only() -> None:
+    # 0.8 font sizes of 10 points: 8 points of white space is still inside a cell.
+    assert len(line_of("a b c", 8.0, gap=8.0).segments(0.8)) == 1
+    assert len(line_of("a b c", 8.5, gap=8.5).segments(0.8)) == 3
+
+
+def test_a_list_number_with_letter_spacing_is_one_marker() -> None:
+    numbered = _spaced(10.0, ("1", 0.0, 5.0), (".", 5.5, 8.0), ("D", 22.0, 27.0), ("e", 27.0, 32.0))
+    assert PrintedLine(numbered.glyphs, 1, RULES.lists).marker == 2
+
+
+def _cells(top: float, *cells: tuple[str, float]) -> PrintedLine:
+    """A line of words each starting at its x."""
+    glyphs = [
+        Glyph(
+            char, x + WIDTH * index, top, x + WIDTH * (index + 1), top + SIZE, SIZE, False, False, 1
+        )
+        for word, x in cells
+        for index, char in enumerate(word)
+    ]
+    return PrintedLine(glyphs, 1, RULES.lists)
+
+
+def test_an_unruled_tables_cells_go_to_the_column_they_start_at() -> None:
+    header = _cells(100.0, ("Nr", 50.0), ("Activitate", 90.0), ("Stadiu", 170.0))
+    row = _cells(122.0, ("1", 50.0), ("Proiect", 90.0), ("Gata", 170.0))  # a one-char cell
+    found = aligned_table([header, row], 0)
+    assert found is not None
+    assert found[0].row_texts() == ["Nr\tActivitate\tStadiu", "1\tProiect\tGata"]

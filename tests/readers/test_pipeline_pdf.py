@@ -1,7 +1,8 @@
 """A report from its PDF gives the content its text gives, with spans placed on pages.
 
 The PDFs are drawn by the tests from content (tests/pdf_fixtures.py): the small
-hand-made report and the whole 2019 golden. Page furniture is listed as
+hand-made report and the whole 2019 golden; two more were printed by Chromium
+from the same content and committed (tests/print_chromium_fixtures.py). Page furniture is listed as
 unparsed `page_furniture`, which the text of the same report does not have, so
 the comparisons leave those entries aside; coverage does not count them.
 """
@@ -9,7 +10,6 @@ the comparisons leave those entries aside; coverage does not count them.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +17,8 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from conftest import GOLDEN, REPORT_2019
-from pdf_fixtures import Layout, render_html, render_pdf, render_text
+from conftest import REPORT_2019, ROOT
+from pdf_fixtures import Layout, document, drawn_pdf, render_text
 from test_golden import golden_view
 from test_pdf import BAD_PDFS, SMALL
 
@@ -26,7 +26,7 @@ from extractor.cli.main import main
 from extractor.content import content_view
 from extractor.pipeline import extract, normalized_text
 
-GOLDEN_2019 = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
+GOLDEN_2019 = document("cluster-inovativ-2019")
 
 
 def without_furniture(document: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +64,7 @@ def test_pdf_and_text_of_one_report_have_the_same_content(tmp_path: Path, layout
     text_path = tmp_path / "report.txt"
     text_path.write_text(render_text(SMALL), encoding="utf-8")
     from_text = extract(text_path).model_dump(mode="json")
-    from_pdf = extract_pdf(tmp_path, render_pdf(SMALL, layout))
+    from_pdf = extract_pdf(tmp_path, drawn_pdf("small-report", layout))
     assert without_furniture(from_pdf) == without_furniture(from_text)
     assert from_pdf["source"]["format"] == "pdf" and from_pdf["source"]["pages"] >= 3
     furniture = [e["text"] for e in from_pdf["unparsed"] if e["reason"] == "page_furniture"]
@@ -83,14 +83,14 @@ def test_pdf_and_text_of_one_report_have_the_same_content(tmp_path: Path, layout
 def test_the_2019_golden_drawn_as_pdf_reads_back_as_the_golden(
     tmp_path: Path, layout: Layout
 ) -> None:
-    document = extract_pdf(tmp_path, render_pdf(GOLDEN_2019, layout))
+    document = extract_pdf(tmp_path, drawn_pdf("cluster-inovativ-2019", layout))
     assert document["source"]["pages"] >= 15
     document["unparsed"] = [e for e in document["unparsed"] if e["reason"] != "page_furniture"]
     assert golden_view(document) == GOLDEN_2019
 
 
 def test_every_span_of_a_pdf_names_its_page_and_a_box_holding_its_text(tmp_path: Path) -> None:
-    data = render_pdf(SMALL, Layout(bottom_before=frozenset({"header:2"})))
+    data = drawn_pdf("small-report", Layout(bottom_before=frozenset({"header:2"})))
     document = extract_pdf(tmp_path, data)
     found = spans(document)
     assert found and all(span["page"] and span["bbox"] for span in found)
@@ -104,7 +104,7 @@ def test_every_span_of_a_pdf_names_its_page_and_a_box_holding_its_text(tmp_path:
 
 
 def test_spans_of_a_pdf_point_into_its_text(tmp_path: Path) -> None:
-    document = extract_pdf(tmp_path, render_pdf(SMALL))
+    document = extract_pdf(tmp_path, drawn_pdf("small-report"))
     text = normalized_text(tmp_path / "report.pdf")
     project = document["projects"][0]
     span = project["spans"]["director"]
@@ -118,7 +118,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_command_line_extracts_and_prints_the_text_of_a_pdf(tmp_path: Path) -> None:
     pdf_path = tmp_path / "report.pdf"
-    pdf_path.write_bytes(render_pdf(SMALL))
+    pdf_path.write_bytes(drawn_pdf("small-report"))
     out = tmp_path / "out.json"
     done = _cli("extract", str(pdf_path), "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -133,50 +133,27 @@ def test_a_bad_pdf_is_one_line_on_stderr_and_a_failing_exit(tmp_path: Path, case
     path = tmp_path / f"{case}.pdf"
     path.write_bytes(BAD_PDFS[case][0]())
     done = _cli("extract", str(path))
-    assert done.returncode != 0
+    assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert BAD_PDFS[case][2] in done.stderr and "Traceback" not in done.stderr
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Printed once by Chromium from the HTML rendering (tests/print_chromium_fixtures.py).
+CHROMIUM_PDFS = ROOT / "tests" / "fixtures" / "chromium"
 
 
-def _print_with_chromium(document: dict[str, Any], folder: Path, furniture: bool) -> Path:
-    """Print the document from HTML; with `furniture`, Chromium's own running header and
-    footer (date, address, "3/17") are on each page."""
-    page = folder / "report.html"
-    page.write_text(render_html(document), encoding="utf-8")
-    printed = folder / "report.pdf"
-    command = [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",  # the tests may run as root
-        "--disable-gpu",
-        *([] if furniture else ["--no-pdf-header-footer"]),
-        f"--user-data-dir={folder / 'profile'}",
-        f"--print-to-pdf={printed}",
-        page.as_uri(),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-    return printed
-
-
-@pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed: no second PDF engine to try")
 def test_a_pdf_printed_by_chromium_reads_as_the_same_content(tmp_path: Path) -> None:
-    printed = _print_with_chromium(SMALL, tmp_path, furniture=False)
     text_path = tmp_path / "report.txt"
     text_path.write_text(render_text(SMALL), encoding="utf-8")
     from_text = extract(text_path).model_dump(mode="json")
-    from_pdf = extract(printed).model_dump(mode="json")
+    from_pdf = extract(CHROMIUM_PDFS / "small-report.pdf").model_dump(mode="json")
     assert without_furniture(from_pdf) == without_furniture(from_text)
 
 
-@pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed: no second PDF engine to try")
-def test_the_2019_golden_printed_by_chromium_reads_back_as_the_golden(tmp_path: Path) -> None:
+def test_the_2019_golden_printed_by_chromium_reads_back_as_the_golden() -> None:
     # Chromium sets text ragged-right and breaks lines after hyphens ("INNOSUP-" / "01-2018"),
-    # which the fpdf2 drawings do not.
-    printed = _print_with_chromium(GOLDEN_2019, tmp_path, furniture=True)
-    document = extract(printed).model_dump(mode="json")
+    # which the fpdf2 drawings do not; its running footer ends in a "3/17" page counter.
+    document = extract(CHROMIUM_PDFS / "cluster-inovativ-2019.pdf").model_dump(mode="json")
     furniture = [entry for entry in document["unparsed"] if entry["reason"] == "page_furniture"]
     assert len(furniture) == 2 * document["source"]["pages"]  # its header and its footer
     document["unparsed"] = [entry for entry in document["unparsed"] if entry not in furniture]
@@ -185,7 +162,7 @@ def test_the_2019_golden_printed_by_chromium_reads_back_as_the_golden(tmp_path: 
 
 def test_diff_of_the_2019_text_and_its_pdf_is_empty(tmp_path: Path, capsys) -> None:
     pdf = tmp_path / "cluster-inovativ-2019.pdf"
-    pdf.write_bytes(render_pdf(GOLDEN_2019, Layout()))
+    pdf.write_bytes(drawn_pdf("cluster-inovativ-2019", Layout()))
     assert main(["diff", str(REPORT_2019), str(pdf), "--format", "json"]) == 0
     diff = json.loads(capsys.readouterr().out)
     assert len(diff["projects"]["unchanged"]) == 12
