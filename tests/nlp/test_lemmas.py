@@ -1,0 +1,48 @@
+"""The compact lemma table gives the lookup table's lemmas, from a cache built once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.nlp.lemmas import LemmaTable, _table_source, lemma_table, load_table
+
+SOURCE = _table_source()
+TABLE: dict[str, str] = json.loads(gzip.decompress(SOURCE.read_bytes()))
+
+
+def test_the_cached_table_holds_every_entry_of_the_lookup_table(tmp_path: Path) -> None:
+    load_table(SOURCE, tmp_path)  # builds the cache
+    cached = load_table(SOURCE, tmp_path)
+    assert isinstance(cached, LemmaTable)
+    assert len(cached) == len(TABLE)
+    assert dict(cached.items()) == TABLE
+
+
+@pytest.mark.parametrize("word", ["proiectele", "audituri", "ș", "zzz-not-a-word", "", "Ăla"])
+def test_a_lookup_is_the_lookup_tables(tmp_path: Path, word: str) -> None:
+    load_table(SOURCE, tmp_path)
+    assert load_table(SOURCE, tmp_path).get(word) == TABLE.get(word)
+
+
+def test_a_cache_cut_short_is_built_again(tmp_path: Path) -> None:
+    load_table(SOURCE, tmp_path)
+    (cache,) = tmp_path.iterdir()
+    cache.write_bytes(cache.read_bytes()[:1000])
+    assert load_table(SOURCE, tmp_path)["proiectele"] == "proiect"
+    assert isinstance(load_table(SOURCE, tmp_path), LemmaTable)
+
+
+def test_without_a_writable_cache_folder_the_table_is_read_from_its_json(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would be")
+    table = load_table(SOURCE, blocked / "cache")
+    assert table == TABLE
+
+
+def test_the_table_is_read_once_per_process() -> None:
+    assert lemma_table() is lemma_table()
+    assert lemma_table()["proiectele"] == "proiect"
