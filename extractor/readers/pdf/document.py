@@ -9,42 +9,24 @@ was read from, so spans can name them.
 
 from __future__ import annotations
 
-import io
 from array import array
 from dataclasses import dataclass
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psparser import PSException
-from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import PdfminerException
-
-from extractor.errors import (
-    E_PDF_DAMAGED,
-    E_PDF_ENCRYPTED,
-    E_PDF_NO_TEXT,
-    ExtractorError,
-)
+from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
     PrintedLine,
     TextBlock,
     Unit,
-    chars_to_glyphs,
     glyphs_to_lines,
     line_pitches,
     marker_levels,
     starts_block,
 )
-from extractor.readers.pdf.tables import (
-    Box,
-    TableBlock,
-    aligned_table,
-    fill_grid,
-    inside,
-    ruled_grids,
-)
+from extractor.readers.pdf.problems import damaged
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageContent, page_reader
+from extractor.readers.pdf.tables import Box, TableBlock, aligned_table, fill_grid, inside
 from extractor.ruleset import PdfRules
 
 Element = PrintedLine | TableBlock
@@ -106,9 +88,14 @@ class _Page:
     tables: list[TableBlock]
 
 
-def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
-    """Given the bytes of a PDF and its file name (for messages), the report's text form."""
-    pages = _read_pages(data, name, rules)
+def load_pdf(data: bytes, name: str, rules: PdfRules, engine: str = DEFAULT_ENGINE) -> LoadedPdf:
+    """Given the bytes of a PDF and its file name (for messages), the report's text form.
+
+    `engine` names the reader of chars and ruling lines (`reading.ENGINES`).
+    """
+    pages = [_read_page(content, rules) for content in page_reader(engine)(data, name, rules)]
+    if not pages:
+        raise damaged(name, ValueError("no pages"))
     if not any(page.lines or page.tables for page in pages):
         raise ExtractorError(
             E_PDF_NO_TEXT,
@@ -122,62 +109,17 @@ def load_pdf(data: bytes, name: str, rules: PdfRules) -> LoadedPdf:
     return _write(_assemble(elements), len(pages))
 
 
-def _read_pages(data: bytes, name: str, rules: PdfRules) -> list[_Page]:
-    """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
-    try:
-        document = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as error:
-        if _encrypted(error):
-            raise ExtractorError(
-                E_PDF_ENCRYPTED,
-                f"{name}: the PDF is password-protected",
-                "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
-            ) from error
-        raise _damaged(name, error) from error
-    except (PSException, ValueError, KeyError, TypeError) as error:
-        raise _damaged(name, error) from error
-    pages: list[_Page] = []
-    with document:
-        try:
-            for page in document.pages:
-                pages.append(_read_page(page, rules))
-                page.close()
-        except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
-            raise _damaged(name, error, len(pages) + 1) from error
-    if not pages:
-        raise _damaged(name, ValueError("no pages"))
-    return pages
-
-
-def _encrypted(error: BaseException) -> bool:
-    """Whether opening failed for want of a password (pdfplumber wraps pdfminer's error)."""
-    causes = (error, *error.args[:1])
-    return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
-
-
-def _damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
-    where = f" (page {page})" if page else ""
-    detail = str(error).strip() or type(error).__name__
-    return ExtractorError(
-        E_PDF_DAMAGED,
-        f"{name}: the PDF is damaged or truncated{where}: {detail}",
-        "get a complete copy of the file, or re-save it with a PDF viewer",
-    )
-
-
-def _read_page(page: Page, rules: PdfRules) -> _Page:
-    """Given an open page, its glyphs as lines, apart from those in ruled tables."""
-    number = page.page_number
-    grids = ruled_grids(page)
-    glyphs = chars_to_glyphs(page.chars, number, rules)
+def _read_page(content: PageContent, rules: PdfRules) -> _Page:
+    """Given a page as read, its glyphs as lines, apart from those in ruled tables."""
+    number, glyphs = content.number, content.glyphs
     tables: list[TableBlock] = []
-    for box, grid in grids:
+    for box, grid in content.grids:
         held = [glyph for glyph in glyphs if inside(glyph, box)]
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
     lines = glyphs_to_lines(glyphs, number, rules.lists)
-    return _Page(number, float(page.height), lines, tables)
+    return _Page(number, content.height, lines, tables)
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
