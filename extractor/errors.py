@@ -5,7 +5,10 @@ Only the CLI turns these into exit codes; library callers catch `ExtractorError`
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class ExtractorError(Exception):

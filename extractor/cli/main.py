@@ -1,32 +1,26 @@
 """The command line: a thin layer over the package, turning errors into exit codes.
 
 Every command is one call into the package; errors become one line on stderr.
+Each command imports what it needs when it runs, so `text`, `schema` and `validate`
+start without spaCy, the PDF readers or the diff's matcher.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from extractor import __version__
 from extractor.cli.diff import add_diff_command
-from extractor.emit import to_json, write_atomic
-from extractor.errors import (
-    E_INVALID,
-    E_READ,
-    E_WRITE,
-    ExtractorError,
-    first_problem,
-)
-from extractor.models import Document
-from extractor.pipeline import extract, normalized_text, read_json
-from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
+from extractor.errors import E_INVALID, E_READ, E_WRITE, ExtractorError
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, ENGINES
+
+if TYPE_CHECKING:
+    from extractor.models import Document
+    from extractor.ruleset import Rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
@@ -50,10 +44,38 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         type=Path,
-        default=DEFAULT_RULES_DIR,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
     )
+
+
+def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pdf-engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="what reads a PDF's chars and lines: pdfium (fast, the default) or "
+        "pdfplumber (the reference, about ten times slower)",
+    )
+
+
+def rules_of(args: argparse.Namespace) -> Rules:
+    """The rules `--rules` names, else the bundled ones."""
+    from extractor.ruleset import load_rules
+
+    return load_rules(args.rules) if args.rules else load_rules()
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from extractor import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
 
 
 def input_files(inputs: Sequence[Path]) -> list[Path]:
@@ -107,10 +129,13 @@ def output_paths(
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    rules = load_rules(args.rules)
+    from extractor.emit import to_json, write_atomic
+    from extractor.pipeline import extract
+
+    rules = rules_of(args)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
-    documents = [(path, extract(path, rules)) for path in inputs]
+    documents = [(path, extract(path, rules, pdf_engine=args.pdf_engine)) for path in inputs]
     for (path, document), target in zip(documents, targets, strict=True):
         text = to_json(document)
         if target is None:
@@ -136,17 +161,29 @@ def _count(number: int, noun: str) -> str:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    sys.stdout.write(normalized_text(args.input, load_rules(args.rules)))
+    from extractor.pipeline import normalized_text
+
+    sys.stdout.write(normalized_text(args.input, rules_of(args), pdf_engine=args.pdf_engine))
     return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from extractor.models import Document
+
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def read_document(path: Path) -> Document:
     """An extracted document read back from JSON, checked against the schema."""
+    from pydantic import ValidationError
+
+    from extractor.errors import first_problem
+    from extractor.models import Document
+    from extractor.pipeline import read_json
+
     try:
         return Document.model_validate(read_json(path))
     except ValidationError as error:
@@ -177,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example:\n  extractor extract sources/ -o output/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract_parser = _command(
@@ -197,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract_parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     _add_rules_option(extract_parser)
+    _add_pdf_engine_option(extract_parser)
     extract_parser.set_defaults(handler=run_extract)
 
     text_parser = _command(
@@ -207,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     text_parser.add_argument("input", type=Path, metavar="INPUT", help="a report file")
     _add_rules_option(text_parser)
+    _add_pdf_engine_option(text_parser)
     text_parser.set_defaults(handler=run_text)
 
     schema_parser = _command(
@@ -226,7 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
 
-    _add_rules_option(add_diff_command(subparsers))
+    diff_parser = add_diff_command(subparsers)
+    _add_rules_option(diff_parser)
+    _add_pdf_engine_option(diff_parser)
     return parser
 
 

@@ -134,3 +134,29 @@ def test_every_command_has_help_with_an_example() -> None:
     for name, command in commands.items():
         assert "Example:" in command.format_help(), name
         assert f"extractor {name}" in command.format_help(), name
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["text", str(REPORT_2019)], ["schema"], ["validate", "{document}"]],
+    ids=["text", "schema", "validate"],
+)
+def test_a_command_imports_only_what_it_needs(
+    arguments: list[str], small_report: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "doc.json"
+    assert main(["extract", str(small_report), "-o", str(document), "-q"]) == 0
+    argv = [argument.format(document=document) for argument in arguments]
+    script = (
+        "import sys\n"
+        "from extractor.cli.main import main\n"
+        f"code = main({argv!r})\n"
+        "heavy = ('spacy', 'pdfplumber', 'pypdfium2', 'rapidfuzz')\n"
+        "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

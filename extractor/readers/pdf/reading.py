@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extractor.readers.pdf.layout import Glyph
-from extractor.readers.pdf.tables import Grid
-from extractor.ruleset import PdfRules
+if TYPE_CHECKING:  # only types: the command line reads ENGINES without the layout code
+    from extractor.readers.pdf.layout import Glyph
+    from extractor.readers.pdf.tables import Grid
+    from extractor.ruleset import PdfRules
 
 ENGINES = ("pdfium", "pdfplumber")  # the first is the default
 DEFAULT_ENGINE = ENGINES[0]
@@ -23,7 +25,7 @@ class PageContent:
     grids: list[Grid]
 
 
-PageReader = Callable[[bytes, str, PdfRules], Iterator[PageContent]]
+PageReader = Callable[[bytes, str, "PdfRules"], Iterator[PageContent]]
 
 
 def page_reader(engine: str) -> PageReader:
