@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extractor.readers.pdf.grids import Edge, edges_to_grids, segment_edge
-from extractor.readers.pdf.layout import chars_to_glyphs
+from extractor.readers.pdf.layout import Glyph, GlyphMaker
 from extractor.readers.pdf.problems import damaged, encrypted
 from extractor.readers.pdf.reading import PageContent
 from extractor.ruleset import PdfRules
@@ -26,7 +26,16 @@ from extractor.ruleset import PdfRules
 _PASSWORD_ERRORS = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_HYPHEN = "-"  # pdfium marks a hyphen ending a line with a control char; pdfminer keeps "-"
+# FPDFText_GetTextObject giving the object's address, a plain int: a char's object is
+# looked up for every char, and casting each returned pointer costs more than the call.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+_SPACE = 0x20  # below: control chars
+# pdfium writes a hyphen that ends a line as a control char (one char) or U+FFFE (the
+# page's text), and pdfminer as "-".
+_HYPHEN_MARK = 0xFFFE
+_HYPHEN = ord("-")
 
 
 def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]:
@@ -55,82 +64,123 @@ def _read_page(page: pdfium.PdfPage, number: int, rules: PdfRules) -> PageConten
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        chars = _chars(textpage.raw, height)
+        glyphs = _glyphs(textpage.raw, height, GlyphMaker(number, rules))
     finally:
         textpage.close()
     edges = [edge for edge in _edges(page.raw, height) if edge is not None]
-    glyphs = chars_to_glyphs(chars, number, rules)
     return PageContent(number, height, glyphs, edges_to_grids(edges))
 
 
-def _chars(textpage: raw.FPDF_TEXTPAGE, height: float) -> list[dict]:
-    """The page's chars, in content order, as pdfplumber's char dicts (the keys the layout reads).
+def _glyphs(textpage: raw.FPDF_TEXTPAGE, height: float, maker: GlyphMaker) -> list[Glyph]:
+    """The page's upright, visible chars in content order, with the boxes pdfminer gives them.
 
     pdfium's own spaces and line ends (and every blank) are left out, as the layout
     drops blanks. Font facts are read once per text object, advances once per glyph.
     pdfium gives one char per letter of a ligature glyph (`ﬁ` as `f` and `i` at one
-    origin), pdfminer one char for the glyph: those letters are one char here too,
-    ending where the next glyph starts.
+    origin), pdfminer one char for the glyph: those letters are one glyph here too,
+    ending where the next glyph starts. This loop runs for every char of a report, so
+    it keeps its lookups local.
     """
     count = raw.FPDFText_CountChars(textpage)
     x, y = ctypes.c_double(), ctypes.c_double()
-    origin = (ctypes.byref(x), ctypes.byref(y))
-    objects: dict[int | None, tuple] = {}
-    advances: dict[tuple[int | None, float, int], float] = {}
-    chars: list[dict] = []
-    previous: tuple[int | None, float, float] | None = None  # text object and origin
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    objects: dict[int, _TextObject] = {}
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    numbers = maker.numbers
+    share, letters = numbers.setdefault, maker.letters
+    page = maker.page
+    current: _TextObject | None = None
+    key = last_x = last_y = None  # the text object and origin of the last char read
     ligature_end = -1  # the index after the last letter of a ligature just read
-    for index in range(count):
-        code = raw.FPDFText_GetUnicode(textpage, index)
+    line_y = top = bottom = 0.0  # the baseline of the last glyph made, and its top and bottom
+    for index, code in enumerate(_codes(textpage, count)):
         if index == ligature_end:
-            chars[-1]["x1"] = _ligature_end(textpage, index, chars[-1], previous)
-        if raw.FPDFText_IsHyphen(textpage, index):
-            code = ord(_HYPHEN)
-        text = chr(code)
-        if not text.strip():
+            last = glyphs[-1]
+            last.x1 = maker.number(_ligature_end(textpage, index, last.x1, (key, last_x, last_y)))
+        if (code < _SPACE or code == _HYPHEN_MARK) and raw.FPDFText_IsHyphen(textpage, index):
+            code = _HYPHEN
+        elif code <= _SPACE or (code > 0x7F and not chr(code).strip()):
             continue
-        text_object = raw.FPDFText_GetTextObject(textpage, index)
-        key = ctypes.cast(text_object, ctypes.c_void_p).value
-        raw.FPDFText_GetCharOrigin(textpage, index, *origin)
-        here = (key, x.value, y.value)
-        if here == previous:
-            chars[-1]["text"] += text
+        here = _text_object_address(textpage, index) or 0
+        raw.FPDFText_GetCharOrigin(textpage, index, x_ref, y_ref)
+        if here == key and x.value == last_x and y.value == last_y:
+            glyphs[-1].text = letters(glyphs[-1].text + chr(code))
             ligature_end = index + 1
             continue
-        previous = here
-        facts = objects.get(key)
-        if facts is None:
-            facts = objects[key] = _object_facts(textpage, index, text_object)
-        font, size, descent, fontname, (a, b, c, d) = facts
-        advance = advances.get((key, size, code))
-        if advance is None:
-            width = ctypes.c_float()
-            raw.FPDFFont_GetGlyphWidth(font, code, size, ctypes.byref(width))
-            advance = advances[(key, size, code)] = width.value
+        if here != key:
+            current = objects.get(here)
+            if current is None:
+                current = objects[here] = _TextObject(textpage, index, maker)
+            line_y = None
+        key, last_x, last_y = here, x.value, y.value
+        if not current.upright:
+            continue
+        advance = current.advance(code)
+        a, b, c, d = current.matrix
         # pdfminer's box: (0, descent) to (advance, descent + size) in text space.
-        x0 = x.value + c * descent
-        y0 = y.value + d * descent
-        x1 = x.value + a * advance + c * (descent + size)
-        y1 = y.value + b * advance + d * (descent + size)
-        x0, x1 = min(x0, x1), max(x0, x1)
-        y0, y1 = min(y0, y1), max(y0, y1)
-        chars.append(
-            {
-                "text": text,
-                "x0": x0,
-                "x1": x1,
-                "top": height - y1,
-                "bottom": height - y0,
-                "size": y1 - y0,
-                "fontname": fontname,
-                "upright": a * d > 0 and b * c <= 0,
-            }
-        )
-    return chars
+        x0 = last_x + c * current.descent
+        x1 = last_x + a * advance + c * current.ascent
+        if last_y != line_y or b:
+            y0 = last_y + d * current.descent
+            y1 = last_y + b * advance + d * current.ascent
+            y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+            top = share(rounded := round(height - y1, 3), rounded)
+            bottom = share(rounded := round(height - y0, 3), rounded)
+            tall = share(rounded := round(y1 - y0, 3), rounded)
+            line_y = None if b else last_y
+        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+        x0 = share(rounded := round(x0, 3), rounded)
+        x1 = share(rounded := round(x1, 3), rounded)
+        append(Glyph(letters(chr(code)), x0, top, x1, bottom, tall, *current.style, page))
+    return glyphs
+
+
+def _codes(textpage: raw.FPDF_TEXTPAGE, count: int) -> list[int]:
+    """The unicode of each char of the page, read in one call where each is one UTF-16 unit."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = buffer[:count]
+    if written == count + 1 and not any(0xD800 <= code <= 0xDFFF for code in codes):
+        return codes
+    return [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+
+
+class _TextObject:
+    """What the chars of one text object share: font, size, descent, matrix, style, advances."""
+
+    def __init__(self, textpage: raw.FPDF_TEXTPAGE, index: int, maker: GlyphMaker) -> None:
+        text_object = raw.FPDFText_GetTextObject(textpage, index)
+        self.font = raw.FPDFTextObj_GetFont(text_object)
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
+        self.size = size.value
+        descent = ctypes.c_float()
+        raw.FPDFFont_GetDescent(self.font, self.size, ctypes.byref(descent))
+        self.descent = descent.value
+        self.ascent = self.descent + self.size  # pdfminer's box top: a size above the descent
+        name = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
+        self.style = maker.style(name.value.decode("utf-8", "replace"))
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        self.matrix = (matrix.a, matrix.b, matrix.c, matrix.d)
+        self.upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+        self.advances: dict[int, float] = {}
+
+    def advance(self, code: int) -> float:
+        """The advance of the glyph of `code` in text space (points at the object's size)."""
+        found = self.advances.get(code)
+        if found is None:
+            width = ctypes.c_float()
+            raw.FPDFFont_GetGlyphWidth(self.font, code, self.size, ctypes.byref(width))
+            found = self.advances[code] = width.value
+        return found
 
 
 def _ligature_end(
-    textpage: raw.FPDF_TEXTPAGE, index: int, char: dict, start: tuple | None
+    textpage: raw.FPDF_TEXTPAGE, index: int, end: float, start: tuple | None
 ) -> float:
     """Where a ligature glyph ends: where the char after it starts, on its line and not one
     pdfium made up; else the end of its last letter's glyph box."""
@@ -141,24 +191,7 @@ def _ligature_end(
         return x.value
     box = raw.FS_RECTF()
     raw.FPDFText_GetLooseCharBox(textpage, index - 1, ctypes.byref(box))
-    return max(char["x1"], box.right)
-
-
-def _object_facts(textpage: raw.FPDF_TEXTPAGE, index: int, text_object: raw.FPDF_PAGEOBJECT):
-    """A text object's font, size, descent (text space), font name and char matrix."""
-    font = raw.FPDFTextObj_GetFont(text_object)
-    size = ctypes.c_float()
-    raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
-    descent = ctypes.c_float()
-    raw.FPDFFont_GetDescent(font, size, ctypes.byref(descent))
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
-    linear = (matrix.a, matrix.b, matrix.c, matrix.d)
-    fontname = name.value.decode("utf-8", "replace")
-    return font, size.value, descent.value, fontname, linear
+    return max(end, box.right)
 
 
 def _edges(container: object, height: float, outer: Matrix = _IDENTITY, form: bool = False):
