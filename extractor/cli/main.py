@@ -8,9 +8,11 @@ start without spaCy, the PDF readers or the diff's matcher.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +137,11 @@ def run_extract(args: argparse.Namespace) -> int:
     rules = rules_of(args)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
-    documents = [(path, extract(path, rules, pdf_engine=args.pdf_engine)) for path in inputs]
+    documents = []
+    for index, path in enumerate(inputs):
+        if index:
+            gc.collect()  # the cycles the last input left, as the collector is paused
+        documents.append((path, extract(path, rules, pdf_engine=args.pdf_engine)))
     for (path, document), target in zip(documents, targets, strict=True):
         text = to_json(document)
         if target is None:
@@ -271,11 +277,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for one command, then as it was.
+
+    A command imports spaCy and pydantic and reads a report: millions of objects that
+    live to the end or are freed by reference counting, and the collector's passes
+    over them were a fifth of a PDF extraction's CPU time. `extract` collects between
+    two inputs, so a folder of reports does not keep the cycles of each.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with cyclic_gc_paused():
+            return handler(args)
     except ExtractorError as error:
         print(f"extractor: error: {error}", file=sys.stderr)
         return EXIT_TROUBLE
