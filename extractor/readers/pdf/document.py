@@ -12,6 +12,8 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
+import numpy
+
 from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
@@ -55,18 +57,15 @@ class PdfGeometry:
         A range that runs over a page break is placed on the page where it starts.
         Chars the loader wrote itself (spaces between lines, markup) have no place.
         """
-        end = min(end, len(self.pages))
-        page = next((self.pages[i] for i in range(start, end) if self.pages[i]), 0)
-        if not page:
+        pages = numpy.frombuffer(self.pages, dtype=numpy.uint16)[start:end]
+        placed = numpy.flatnonzero(pages)
+        if not placed.size:
             return None, None
-        x0 = top = float("inf")
-        x1 = bottom = float("-inf")
-        for i in range(start, end):
-            if self.pages[i] == page:
-                x0 = min(x0, self.boxes[4 * i])
-                top = min(top, self.boxes[4 * i + 1])
-                x1 = max(x1, self.boxes[4 * i + 2])
-                bottom = max(bottom, self.boxes[4 * i + 3])
+        page = int(pages[placed[0]])
+        boxes = numpy.frombuffer(self.boxes, dtype=numpy.float32).reshape(-1, 4)[start:end]
+        held = boxes[pages == page]
+        x0, top = (float(value) for value in held[:, :2].min(axis=0))
+        x1, bottom = (float(value) for value in held[:, 2:].max(axis=0))
         return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
@@ -114,10 +113,13 @@ def _read_page(content: PageContent, rules: PdfRules) -> _Page:
     number, glyphs = content.number, content.glyphs
     tables: list[TableBlock] = []
     for box, grid in content.grids:
-        held = [glyph for glyph in glyphs if inside(glyph, box)]
+        held: list[Glyph] = []
+        rest: list[Glyph] = []
+        for glyph in glyphs:
+            (held if inside(glyph, box) else rest).append(glyph)
         if held:
             tables.append(fill_grid(box, grid, held, number))
-            glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
+            glyphs = rest
     lines = glyphs_to_lines(glyphs, number, rules.lists)
     return _Page(number, content.height, lines, tables)
 
@@ -228,10 +230,14 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
 
 
 def _place(pages: array, boxes: array, count: int, glyph: Glyph | None) -> None:
-    for _ in range(count):
-        if glyph is None:
-            pages.append(0)
-            boxes.extend((0.0, 0.0, 0.0, 0.0))
-        else:
-            pages.append(glyph.page)
-            boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
+    """Record `count` chars read from `glyph` (None: written by the loader, no place)."""
+    if glyph is None:
+        pages.extend(_NO_PAGE * count)
+        boxes.extend(_NO_BOX * count)
+    else:
+        pages.extend((glyph.page,) * count)
+        boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom) * count)
+
+
+_NO_PAGE = (0,)
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)
