@@ -194,7 +194,9 @@ def _ligature_end(
     return max(end, box.right)
 
 
-def _edges(container: object, height: float, outer: Matrix = _IDENTITY, form: bool = False):
+def _edges(
+    container: object, height: float, outer: Matrix = _IDENTITY, form: bool = False
+) -> Iterator[Edge | None]:
     """The edges of every painted path on a page (or in a form object), in page space, top-down."""
     count = (raw.FPDFFormObj_CountObjects if form else raw.FPDFPage_CountObjects)(container)
     get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
