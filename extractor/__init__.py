@@ -31,9 +31,11 @@ _PUBLIC: dict[str, str] = {
     "Document": "extractor.models",
     "DocumentDiff": "extractor.compare.models",
     "ExtractorError": "extractor.errors",
+    "PDF_ENGINES": "extractor.readers.pdf.reading",
 }
 
 __all__ = [
+    "PDF_ENGINES",
     "Document",
     "DocumentDiff",
     "ExtractorError",

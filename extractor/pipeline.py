@@ -26,7 +26,7 @@ from extractor.parsing.project import block_to_project
 from extractor.parsing.segment import Segments, lines_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.readers.pdf.placement import place_spans
-from extractor.readers.pdf.reading import DEFAULT_ENGINE
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 from extractor.ruleset import Rules, load_rules
 from extractor.text.normalize import Normalized, normalize
 from extractor.text.source import Line, SourceText
@@ -77,10 +77,16 @@ Report = str | Path | bytes
 """A report to extract: its path, or its bytes (text or PDF)."""
 
 
-def load(data: bytes, name: str, rules: Rules, pdf_engine: str = DEFAULT_ENGINE) -> Loaded:
+def load(
+    data: bytes,
+    name: str,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> Loaded:
     """A report's text; `pdf_engine` reads a PDF (`pdfium`, or `pdfplumber` the reference)."""
     if is_pdf(data):
-        return pdf_to_text(data, name, rules.pdf, pdf_engine)
+        return pdf_to_text(data, name, rules.pdf, on_page, pdf_engine)
     return bytes_to_text(data, name, rules.encodings)
 
 
@@ -89,10 +95,11 @@ def extract(
     rules: Rules | None = None,
     *,
     name: str | None = None,
+    on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Document:
     """The validated document for a report (text or PDF), given as a path or as bytes."""
-    return run(report, rules, name=name, pdf_engine=pdf_engine).document
+    return run(report, rules, name=name, on_page=on_page, pdf_engine=pdf_engine).document
 
 
 def normalized_text(
@@ -101,7 +108,7 @@ def normalized_text(
     """The normalized text every span of `extract(report)` points into."""
     rules = rules or load_rules()
     data, name = _read_report(report, None)
-    return normalize(load(data, name, rules, pdf_engine).text).text
+    return normalize(load(data, name, rules, pdf_engine=pdf_engine).text).text
 
 
 def run(
@@ -109,11 +116,12 @@ def run(
     rules: Rules | None = None,
     *,
     name: str | None = None,
+    on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules(), pdf_engine)
+    return run_bytes(data, name, rules or load_rules(), on_page, pdf_engine)
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -123,8 +131,15 @@ def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
     return read_input(path), name or path.name
 
 
-def run_bytes(data: bytes, name: str, rules: Rules, pdf_engine: str = DEFAULT_ENGINE) -> Extraction:
-    loaded = load(data, name, rules, pdf_engine)
+def run_bytes(
+    data: bytes,
+    name: str,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> Extraction:
+    """Every stage's output for a report's bytes; `on_page` hears of each PDF page read."""
+    loaded = load(data, name, rules, on_page, pdf_engine)
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
@@ -141,7 +156,10 @@ def run_bytes(data: bytes, name: str, rules: Rules, pdf_engine: str = DEFAULT_EN
 
 
 def document_data(
-    report: Document | dict[str, Any] | Report, rules: Rules, pdf_engine: str = DEFAULT_ENGINE
+    report: Document | dict[str, Any] | Report,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
     from extractor.compare.documents import check_document
@@ -152,7 +170,7 @@ def document_data(
         return check_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return check_document(read_json(Path(report)), str(report))
-    return extract(report, rules, pdf_engine=pdf_engine).model_dump(mode="json")
+    return extract(report, rules, on_page=on_page, pdf_engine=pdf_engine).model_dump(mode="json")
 
 
 def diff(

@@ -233,10 +233,35 @@ class DiffRules(_Rules):
     item_similarity: Score
 
 
+class PdfShapeRules(_Rules):
+    """Which vector shapes are list markers (sizes in font sizes), and the glyph each stands for."""
+
+    min_size: float = Field(gt=0)
+    max_size: float = Field(gt=0)
+    max_aspect: float = Field(ge=1)
+    max_gap: float = Field(gt=0)
+    filled: str = Field(min_length=1, max_length=1)
+    outlined: str = Field(min_length=1, max_length=1)
+
+    @model_validator(mode="after")
+    def _sizes_in_order(self) -> Self:
+        if self.min_size >= self.max_size:
+            raise ValueError("min_size must be smaller than max_size")
+        return self
+
+
 class PdfListRules(_Rules):
     bullets: str = Field(min_length=1)
     gapped: str
     numbering: Pattern
+    shapes: PdfShapeRules
+
+    @model_validator(mode="after")
+    def _shape_glyphs_are_bullets(self) -> Self:
+        for glyph in (self.shapes.filled, self.shapes.outlined):
+            if glyph not in self.bullets:
+                raise ValueError(f"shapes: {glyph!r} must be one of the bullets")
+        return self
 
 
 class PdfFontRules(_Rules):

@@ -8,6 +8,7 @@ project), which has the Romanian letters ă â î ș ț and the bullet glyphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -34,6 +35,9 @@ TABLE_COLUMNS = (
     "Domeniu",
 )
 TABLE_WIDTHS = (32, 22, 30, 22, 14, 20, 30)
+NARROW_WIDTHS = (18,) * len(TABLE_COLUMNS)  # equal columns, as a word processor's default table
+CELL_PADDING = 1.2
+CUT_LINES = 2
 SECTIONS = ("objective", "results", "ongoing")
 GLYPHS = ("•", "\u2013", "✓")  # bullet, en dash, check mark
 CHILD_GLYPH = "◦"
@@ -70,6 +74,16 @@ class Layout:
     # Tables drawn cut by a page break after their header row, the header repeated or not.
     split_tables: dict[str, bool] = field(default_factory=dict)
     numbered: frozenset[str] = field(default_factory=frozenset)
+    # Bullets drawn as a browser draws them: a filled circle (an outlined one a level
+    # in) and no glyph, the items of a list at the pitch of wrapped lines, no gap.
+    shape_bullets: bool = False
+    # Tables in narrow equal columns, each cell wrapped as a word processor wraps it:
+    # at a space (written when it fits) or after a dash, and a word wider than its
+    # column cut where its next letter no longer fits, with no hyphen.
+    narrow_cells: bool = False
+    # Tables whose value row a page break cuts after its first CUT_LINES lines (cells
+    # wrapped as in `narrow_cells`): the rest of each cell is on the next page.
+    cut_rows: frozenset[str] = field(default_factory=frozenset)
 
 
 def blocks(document: dict[str, Any]) -> list[Block]:
@@ -211,7 +225,13 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
             indent = pdf.l_margin + 4 + 7 * block.level
             pdf.set_font("DejaVu", "", size)
             pdf.set_x(indent)
-            pdf.cell(6, line, glyph)
+            if layout.shape_bullets:
+                if pdf.will_page_break(line):  # the shape goes on the page its text starts
+                    pdf.add_page()
+                    pdf.set_x(indent)
+                _bullet_shape(pdf, indent, line, filled=block.level == 0)
+            else:
+                pdf.cell(6, line, glyph)
             pdf.set_font("DejaVu", "I" if block.italic else "", size)
             pdf.set_x(indent + 6)
             pdf.multi_cell(pdf.w - pdf.r_margin - indent - 6, line, block.text, **_NEXT)
@@ -221,36 +241,122 @@ def render_pdf(document: dict[str, Any], layout: Layout | None = None) -> bytes:
                 pdf.cell(30, line, "Site proiect")
             pdf.set_x(pdf.l_margin + 30)
             pdf.multi_cell(0, line, block.text, align="L", **_NEXT)
+        elif block.kind == "table" and block.key in layout.cut_rows:
+            head, values = block.cells
+            cells = [_wrap_cell(pdf, layout, cell, column) for column, cell in enumerate(values)]
+            above = tuple("\n".join(lines[:CUT_LINES]) for lines in cells)
+            below = tuple("\n".join(lines[CUT_LINES:]) for lines in cells)
+            _table(pdf, (_wrap_row(pdf, layout, head, bold=True), above), layout, line)
+            pdf.add_page()
+            _table(pdf, (below,), layout, line, heading=False)
         elif block.kind == "table" and block.key in layout.split_tables:
-            _table(pdf, block.cells[:1], layout, line)
+            head, values = _wrapped_rows(pdf, layout, block.cells)
+            _table(pdf, (head,), layout, line)
             pdf.add_page()
             repeat = layout.split_tables[block.key]
-            _table(pdf, block.cells if repeat else block.cells[1:], layout, line)
+            _table(pdf, (head, values) if repeat else (values,), layout, line, heading=repeat)
         elif block.kind == "table":
-            _table(pdf, block.cells, layout, line)
-        pdf.ln(line * 0.7)
+            _table(pdf, _wrapped_rows(pdf, layout, block.cells), layout, line)
+        if not (layout.shape_bullets and block.kind == "bullet"):
+            pdf.ln(line * 0.7)
     return bytes(pdf.output())
+
+
+def _bullet_shape(pdf: FPDF, x: float, line: float, *, filled: bool) -> None:
+    """A 1 mm circle at `x`, centred on the height of the line about to be drawn."""
+    radius = 0.5
+    centre_y = pdf.get_y() + line / 2
+    pdf.set_line_width(0.15)
+    pdf.circle(x + 1.5, centre_y, radius, style="F" if filled else "D")
 
 
 _NEXT = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
 
-def _table(pdf: FPDF, rows: tuple[tuple[str, ...], ...], layout: Layout, line: float) -> None:
+def _table(
+    pdf: FPDF,
+    rows: Iterable[tuple[str, ...]],
+    layout: Layout,
+    line: float,
+    *,
+    heading: bool = True,
+) -> None:
+    """Draw rows of cell texts as a table, the first row bold when it is the `heading`."""
     pdf.set_font("DejaVu", "", 7)
+    widths = _widths(layout)
     with pdf.table(
-        col_widths=TABLE_WIDTHS,
-        width=sum(TABLE_WIDTHS),
+        col_widths=widths,
+        width=sum(widths),
         align="LEFT",
         text_align="LEFT",
         line_height=line * 0.85,
         borders_layout="ALL" if layout.ruled else "NONE",
-        padding=1.2,
+        padding=CELL_PADDING,
         v_align="TOP",
+        first_row_as_headings=heading,
     ) as table:
         for cells in rows:
             row = table.row()
             for cell in cells:
                 row.cell(cell)
+
+
+def _widths(layout: Layout) -> tuple[int, ...]:
+    return NARROW_WIDTHS if layout.narrow_cells else TABLE_WIDTHS
+
+
+def _wrapped_rows(
+    pdf: FPDF, layout: Layout, rows: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The table's header and value rows, wrapped as an engine would when `narrow_cells`."""
+    if not layout.narrow_cells:
+        return rows
+    head, values = rows
+    return _wrap_row(pdf, layout, head, bold=True), _wrap_row(pdf, layout, values)
+
+
+def _wrap_row(
+    pdf: FPDF, layout: Layout, cells: tuple[str, ...], *, bold: bool = False
+) -> tuple[str, ...]:
+    return tuple(
+        "\n".join(_wrap_cell(pdf, layout, cell, column, bold=bold))
+        for column, cell in enumerate(cells)
+    )
+
+
+def _wrap_cell(
+    pdf: FPDF, layout: Layout, text: str, column: int, *, bold: bool = False
+) -> list[str]:
+    """A cell's lines as an engine sets them, in the font its row is drawn in."""
+    pdf.set_font("DejaVu", "B" if bold else "", 7)
+    return _wrap_as_an_engine(pdf, text, _widths(layout)[column] - 2 * CELL_PADDING)
+
+
+def _wrap_as_an_engine(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Given a cell's text and its width (mm), its lines as a word processor sets them."""
+    fits = lambda piece: pdf.get_string_width(piece) <= width * 0.999  # noqa: E731
+    lines: list[str] = []
+    current = ""
+    for spaced, piece in _break_pieces(text):
+        joined = f"{current} {piece}" if current and spaced else current + piece
+        if fits(joined):
+            current = joined
+            continue
+        if current:
+            lines.append(f"{current} " if spaced and fits(f"{current} ") else current)
+        while not fits(piece):
+            cut = max(end for end in range(1, len(piece)) if fits(piece[:end]))
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        current = piece
+    return [*lines, current]
+
+
+def _break_pieces(text: str) -> Iterator[tuple[bool, str]]:
+    """The text cut where a line may break: at spaces (True: a space before it) and after dashes."""
+    for word in text.split(" "):
+        for index, piece in enumerate(re.findall(r"[^-]+-?|-", word)):
+            yield index == 0, piece
 
 
 HTML_STYLE = """

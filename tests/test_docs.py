@@ -41,3 +41,21 @@ def test_the_contract_copy_is_the_shared_contract() -> None:
     if not shared.exists():
         pytest.skip("no shared contract beside this checkout to compare with")
     assert (ROOT / "docs" / "output-contract.md").read_bytes() == shared.read_bytes()
+
+
+def test_every_command_is_in_the_commands_table() -> None:
+    from extractor.cli.main import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    documented = set(re.findall(r"^\| `extractor (\w+)", README, flags=re.MULTILINE))
+    assert documented == set(commands)
+
+
+def test_the_readme_python_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    (example,) = re.findall(r"```python\n(.+?)\n```", README, flags=re.DOTALL)
+    monkeypatch.chdir(ROOT)
+    printed: list[tuple[object, ...]] = []
+    exec(example, {"print": lambda *values: printed.append(values)})
+    assert str(printed[0][0]) == "2019-12-31"
+    assert printed[0][1][0] == "INOV-TREC"
+    assert printed[1] == ({"added": 0, "removed": 0, "changed": 0, "unchanged": 12}, False)

@@ -110,6 +110,20 @@ BROKEN_CASES = [
         ["table.toml", "entry column_count"],
         id="unknown-key",
     ),
+    pytest.param(
+        "pdf.toml",
+        "min_size = 0.12",
+        "min_size = 0.9",
+        ["pdf.toml", "entry lists.shapes", "min_size must be smaller than max_size"],
+        id="shape-sizes-out-of-order",
+    ),
+    pytest.param(
+        "pdf.toml",
+        'outlined = "◦"',
+        'outlined = "@"',
+        ["pdf.toml", "entry lists", "'@' must be one of the bullets"],
+        id="shape-glyph-not-a-bullet",
+    ),
 ]
 
 

@@ -62,8 +62,8 @@ def run_diff(args: argparse.Namespace) -> int:
     from extractor.pipeline import document_data
 
     rules = rules_of(args)
-    old = document_data(args.old, rules, args.pdf_engine)
-    new = document_data(args.new, rules, args.pdf_engine)
+    old = document_data(args.old, rules, pdf_engine=args.pdf_engine)
+    new = document_data(args.new, rules, pdf_engine=args.pdf_engine)
     diff = diff_documents(old, new, rules.diff)
     old_label, new_label = str(args.old), str(args.new)
     if args.format == "json":

@@ -13,12 +13,15 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extractor import PDF_ENGINES
 from extractor.cli.diff import add_diff_command
+from extractor.cli.export import add_export_command
+from extractor.cli.review import add_review_command
 from extractor.errors import E_INVALID, E_READ, E_WRITE, ExtractorError
-from extractor.readers.pdf.reading import DEFAULT_ENGINE, ENGINES
 
 if TYPE_CHECKING:
     from extractor.models import Document
@@ -54,8 +57,8 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
 def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pdf-engine",
-        choices=ENGINES,
-        default=DEFAULT_ENGINE,
+        choices=PDF_ENGINES,
+        default=PDF_ENGINES[0],
         help="what reads a PDF's chars and lines: pdfium (fast, the default) or "
         "pdfplumber (the reference, about ten times slower)",
     )
@@ -77,7 +80,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
         from extractor import __version__
 
-        parser.exit(message=f"{parser.prog} {__version__}\n")
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
 
 
 def input_files(inputs: Sequence[Path]) -> list[Path]:
@@ -131,17 +135,18 @@ def output_paths(
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from extractor.cli.progress import map_inputs
     from extractor.emit import to_json, write_atomic
     from extractor.pipeline import extract
 
     rules = rules_of(args)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
-    documents = []
-    for index, path in enumerate(inputs):
-        if index:
-            gc.collect()  # the cycles the last input left, as the collector is paused
-        documents.append((path, extract(path, rules, pdf_engine=args.pdf_engine)))
+    if len(inputs) > 1:
+        gc.enable()  # each worker reads several inputs: it collects their cycles
+    work = partial(extract, rules=rules, pdf_engine=args.pdf_engine)
+    extracted = map_inputs(work, inputs, quiet=args.quiet)
+    documents = zip(inputs, extracted, strict=True)
     for (path, document), target in zip(documents, targets, strict=True):
         text = to_json(document)
         if target is None:
@@ -274,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff_parser = add_diff_command(subparsers)
     _add_rules_option(diff_parser)
     _add_pdf_engine_option(diff_parser)
+    _add_rules_option(add_export_command(subparsers))
+    _add_rules_option(add_review_command(subparsers))
     return parser
 
 
@@ -283,8 +290,8 @@ def cyclic_gc_paused() -> Iterator[None]:
 
     A command imports spaCy and pydantic and reads a report: millions of objects that
     live to the end or are freed by reference counting, and the collector's passes
-    over them were a fifth of a PDF extraction's CPU time. `extract` collects between
-    two inputs, so a folder of reports does not keep the cycles of each.
+    over them were a fifth of a PDF extraction's CPU time. `extract` of several
+    inputs turns it back on, so a folder of reports does not keep the cycles of each.
     """
     enabled = gc.isenabled()
     gc.disable()

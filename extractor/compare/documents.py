@@ -76,7 +76,7 @@ def check_document(data: Any, name: str) -> dict[str, Any]:
 def diff_documents(old: dict[str, Any], new: dict[str, Any], rules: DiffRules) -> dict[str, Any]:
     """Given two documents as plain data, their diff: contract keys plus `summary` and spans."""
     old_projects, new_projects = old["projects"], new["projects"]
-    pairs = _match_projects(old_projects, new_projects, rules)
+    pairs = match_projects(old_projects, new_projects, rules)
     paired_old = {old_index for old_index, _, _ in pairs}
     paired_new = {new_index for _, new_index, _ in pairs}
     changed: list[dict[str, Any]] = []
@@ -147,7 +147,7 @@ def _title_score(old: dict[str, Any], new: dict[str, Any]) -> float:
     return fuzz.ratio(old_title, new_title) if old_title and new_title else 0.0
 
 
-def _match_projects(
+def match_projects(
     old: list[dict[str, Any]], new: list[dict[str, Any]], rules: DiffRules
 ) -> list[tuple[int, int, str]]:
     """Given both project lists, pairs (old index, new index, how): number, acronym, title."""

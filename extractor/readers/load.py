@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
-from extractor.readers.pdf.reading import DEFAULT_ENGINE
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 from extractor.ruleset import EncodingRules, PdfRules
 
 if TYPE_CHECKING:
@@ -48,15 +48,21 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     return Loaded(text, source_record(name, data, "text", encoding=encoding))
 
 
-def pdf_to_text(data: bytes, name: str, rules: PdfRules, engine: str = DEFAULT_ENGINE) -> Loaded:
+def pdf_to_text(
+    data: bytes,
+    name: str,
+    rules: PdfRules,
+    on_page: PageProgress | None = None,
+    engine: str = DEFAULT_ENGINE,
+) -> Loaded:
     """Given a PDF's bytes, the report's text form read from it, with its geometry.
 
-    `engine` names the reader of the PDF's chars and ruling lines (`reading.ENGINES`).
+    `engine` names the reader of the PDF's chars and ruling lines (`reading.PDF_ENGINES`).
     """
     # Imported on first use: text inputs need no PDF library.
     from extractor.readers.pdf.document import load_pdf
 
-    pdf = load_pdf(data, name, rules, engine)
+    pdf = load_pdf(data, name, rules, on_page, engine)
     furniture = frozenset(entry.line for entry in pdf.furniture)
     source = source_record(name, data, "pdf", pages=pdf.pages)
     return Loaded(pdf.text, source, pdf.geometry, furniture)

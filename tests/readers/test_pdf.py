@@ -43,6 +43,13 @@ LAYOUTS = {
     "unruled-tables-cut-header-repeated": Layout(
         ruled=False, split_tables={"table:1": True, "table:3": True}
     ),
+    # Bullets drawn as circles, no glyph, items at the pitch of their wrapped lines.
+    "shape-bullets-no-gaps": Layout(shape_bullets=True, header=None),
+    # Narrow table cells with words cut where they overflow, and no hyphen.
+    "narrow-cells-words-cut": Layout(narrow_cells=True),
+    # Value rows cut by a page break; in narrow cells also at a cut word and at a hyphen.
+    "ruled-rows-cut": Layout(cut_rows=frozenset({"table:1", "table:3"})),
+    "narrow-cells-rows-cut": Layout(narrow_cells=True, cut_rows=frozenset({"table:2", "table:3"})),
 }
 
 

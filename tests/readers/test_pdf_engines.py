@@ -1,16 +1,19 @@
 """The pdfium reader (the default) and pdfplumber's (the reference) give the same document.
 
 Every PDF the tests draw is extracted with both. fpdf2's PDFs give the same bytes.
-Chromium's (printed once by `_print_with_chromium` of test_pipeline_pdf.py and kept in
-tests/fixtures/chromium/, so no test waits on a browser) give the same document but
-for boxes that may differ by a hundredth of a point: pdfium keeps glyph widths and
-font descents as whole thousandths of an em, pdfminer as the PDF writes them.
+Chromium's and LibreOffice's (printed once by `_print_with_chromium` of
+test_pipeline_pdf.py and kept in tests/fixtures/chromium/, and the drift fixtures of
+tests/drift/engines/, so no test waits on a browser) give the same document but for
+boxes that may differ by up to half a point: pdfium places each glyph with widths
+rounded to whole thousandths of an em, where Chromium writes fractional widths that
+pdfminer uses as written, so on an 18 pt line the difference adds up to 0.43 pt.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +24,17 @@ from test_pdf import BAD_PDFS, LAYOUTS, SMALL, _one_page
 from extractor.emit import to_json
 from extractor.errors import ExtractorError
 from extractor.pipeline import run_bytes
-from extractor.readers.pdf.reading import ENGINES
+from extractor.readers.pdf.reading import PDF_ENGINES
 from extractor.ruleset import load_rules
 
 RULES = load_rules()
 GOLDEN_2019 = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
-CHROMIUM_PRINTS = ROOT / "tests" / "fixtures" / "chromium"
+PRINTED = [
+    ROOT / "tests" / "fixtures" / "chromium" / "small-report.pdf",
+    ROOT / "tests" / "fixtures" / "chromium" / "cluster-inovativ-2019.pdf",
+    ROOT / "tests" / "drift" / "engines" / "cluster-inovativ-2019-chromium.pdf",
+    ROOT / "tests" / "drift" / "engines" / "cluster-inovativ-2019-libreoffice.pdf",
+]
 
 DRAWN: dict[str, Callable[[], bytes]] = {
     **{
@@ -46,7 +54,9 @@ DRAWN: dict[str, Callable[[], bytes]] = {
 
 
 def both(data: bytes) -> list[Any]:
-    return [run_bytes(data, "report.pdf", RULES, engine).document for engine in ENGINES]
+    return [
+        run_bytes(data, "report.pdf", RULES, pdf_engine=engine).document for engine in PDF_ENGINES
+    ]
 
 
 @pytest.mark.parametrize("name", DRAWN)
@@ -69,14 +79,16 @@ def _boxes_apart(value: Any) -> tuple[Any, list[float]]:
     return value, []
 
 
-@pytest.mark.parametrize("name", ["small-report.pdf", "cluster-inovativ-2019.pdf"])
-def test_both_readers_give_the_same_document_for_a_pdf_chromium_printed(name: str) -> None:
-    pdfium, pdfplumber = both((CHROMIUM_PRINTS / name).read_bytes())
+@pytest.mark.parametrize("path", PRINTED, ids=[f"{p.parent.name}/{p.name}" for p in PRINTED])
+def test_both_readers_give_the_same_document_for_a_pdf_a_browser_or_office_suite_printed(
+    path: Path,
+) -> None:
+    pdfium, pdfplumber = both(path.read_bytes())
     content, boxes = _boxes_apart(pdfium.model_dump(mode="json"))
     reference, reference_boxes = _boxes_apart(pdfplumber.model_dump(mode="json"))
     assert content == reference
     assert len(boxes) == len(reference_boxes) > 0
-    assert max(abs(a - b) for a, b in zip(boxes, reference_boxes, strict=True)) <= 0.011
+    assert max(abs(a - b) for a, b in zip(boxes, reference_boxes, strict=True)) <= 0.5
 
 
 @pytest.mark.parametrize("case", BAD_PDFS)
@@ -84,8 +96,8 @@ def test_both_readers_refuse_a_bad_pdf_with_the_same_code(case: str) -> None:
     make = BAD_PDFS[case][0]
     data = make()
     codes = []
-    for engine in ENGINES:
+    for engine in PDF_ENGINES:
         with pytest.raises(ExtractorError) as raised:
-            run_bytes(data, f"{case}.pdf", RULES, engine)
+            run_bytes(data, f"{case}.pdf", RULES, pdf_engine=engine)
         codes.append(raised.value.code)
     assert codes[0] == codes[1] == BAD_PDFS[case][1]

@@ -73,8 +73,12 @@ def test_pdf_and_text_of_one_report_have_the_same_content(tmp_path: Path, layout
 
 @pytest.mark.parametrize(
     "layout",
-    [Layout(), Layout(ruled=False, header=None, footer="{n}")],
-    ids=["ruled-with-furniture", "unruled-page-numbers"],
+    [
+        Layout(),
+        Layout(ruled=False, header=None, footer="{n}"),
+        Layout(shape_bullets=True, cut_rows=frozenset({"table:2", "table:7"})),
+    ],
+    ids=["ruled-with-furniture", "unruled-page-numbers", "shape-bullets-rows-cut"],
 )
 def test_the_2019_golden_drawn_as_pdf_reads_back_as_the_golden(
     tmp_path: Path, layout: Layout

@@ -10,6 +10,7 @@ was read from, so spans can name them.
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy
@@ -23,12 +24,23 @@ from extractor.readers.pdf.layout import (
     Unit,
     glyphs_to_lines,
     line_pitches,
+    mark_shapes,
     marker_levels,
     starts_block,
 )
 from extractor.readers.pdf.problems import damaged
-from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageContent, page_reader
-from extractor.readers.pdf.tables import Box, TableBlock, aligned_table, fill_grid, inside
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageContent, PageProgress, page_reader
+from extractor.readers.pdf.tables import (
+    Box,
+    TableBlock,
+    aligned_table,
+    continues,
+    fill_grid,
+    inside,
+    join_continued,
+    mark_cut_words,
+    whole_words,
+)
 from extractor.ruleset import PdfRules
 
 Element = PrintedLine | TableBlock
@@ -57,12 +69,12 @@ class PdfGeometry:
         A range that runs over a page break is placed on the page where it starts.
         Chars the loader wrote itself (spaces between lines, markup) have no place.
         """
-        pages = numpy.frombuffer(self.pages, dtype=numpy.uint16)[start:end]
+        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)[start:end]
         placed = numpy.flatnonzero(pages)
         if not placed.size:
             return None, None
         page = int(pages[placed[0]])
-        boxes = numpy.frombuffer(self.boxes, dtype=numpy.float32).reshape(-1, 4)[start:end]
+        boxes = numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)[start:end]
         held = boxes[pages == page]
         x0, top = (float(value) for value in held[:, :2].min(axis=0))
         x1, bottom = (float(value) for value in held[:, 2:].max(axis=0))
@@ -87,12 +99,23 @@ class _Page:
     tables: list[TableBlock]
 
 
-def load_pdf(data: bytes, name: str, rules: PdfRules, engine: str = DEFAULT_ENGINE) -> LoadedPdf:
+def load_pdf(
+    data: bytes,
+    name: str,
+    rules: PdfRules,
+    on_page: PageProgress | None = None,
+    engine: str = DEFAULT_ENGINE,
+) -> LoadedPdf:
     """Given the bytes of a PDF and its file name (for messages), the report's text form.
 
-    `engine` names the reader of chars and ruling lines (`reading.ENGINES`).
+    `on_page` hears of each page read; `engine` names the reader of chars, ruling
+    lines and shapes (`reading.PDF_ENGINES`).
     """
-    pages = [_read_page(content, rules) for content in page_reader(engine)(data, name, rules)]
+    pages: list[_Page] = []
+    for content in page_reader(engine)(data, name, rules):
+        pages.append(_read_page(content, rules))
+        if on_page:
+            on_page(len(pages), content.of)
     if not pages:
         raise damaged(name, ValueError("no pages"))
     if not any(page.lines or page.tables for page in pages):
@@ -105,7 +128,12 @@ def load_pdf(data: bytes, name: str, rules: PdfRules, engine: str = DEFAULT_ENGI
     elements: list[tuple[Element, bool]] = []
     for page, marks in zip(pages, flagged, strict=True):
         elements.extend(_page_elements(page, marks))
-    return _write(_assemble(elements), len(pages))
+    pieces = _assemble(elements)
+    words = _vocabulary(pieces)
+    for piece in pieces:
+        if isinstance(piece, TableBlock):
+            mark_cut_words(piece, words)
+    return _write(pieces, len(pages))
 
 
 def _read_page(content: PageContent, rules: PdfRules) -> _Page:
@@ -121,7 +149,7 @@ def _read_page(content: PageContent, rules: PdfRules) -> _Page:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = rest
     lines = glyphs_to_lines(glyphs, number, rules.lists)
-    return _Page(number, content.height, lines, tables)
+    return _Page(number, content.height, mark_shapes(lines, content.shapes, rules.lists), tables)
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
@@ -149,9 +177,10 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
     lines = [element for element, flag in elements if isinstance(element, PrintedLine) and not flag]
     pitches = line_pitches(lines)
     levels = marker_levels(lines)
-    right: dict[int, float] = {}
+    columns: dict[int, tuple[float, float]] = {}  # per page, the left and right of its text
     for line in lines:
-        right[line.page] = max(right.get(line.page, 0.0), line.x1)
+        left, right = columns.get(line.page, (line.x0, line.x1))
+        columns[line.page] = (min(left, line.x0), max(right, line.x1))
     pieces: list[Piece] = []
     pending: list[PrintedLine] = []
     current: TextBlock | None = None
@@ -169,14 +198,15 @@ def _assemble(elements: list[tuple[Element, bool]]) -> list[Piece]:
             (pending if current is not None else pieces).append(element)  # type: ignore[arg-type]
         elif isinstance(element, TableBlock):
             close()
-            previous = next((p for p in reversed(pieces) if not isinstance(p, PrintedLine)), None)
-            if _continues(previous, element):
-                previous.rows.extend(_without_repeated_header(previous, element))  # type: ignore[union-attr]
+            at = next((i for i in reversed(range(len(pieces))) if _is_block(pieces[i])), None)
+            previous = pieces[at] if at is not None else None
+            if at is not None and isinstance(previous, TableBlock) and continues(previous, element):
+                pieces[at] = join_continued(previous, element)
             else:
                 pieces.append(element)
         else:
             last = current.lines[-1] if current else None
-            if current is None or starts_block(element, last, current, pitches, right[last.page]):  # type: ignore[arg-type]
+            if current is None or starts_block(element, last, current, pitches, columns[last.page]):  # type: ignore[arg-type]
                 close()
                 level = _level(element.x0, levels) if element.marker else 0
                 current = TextBlock([element], element.marker, level)
@@ -190,19 +220,22 @@ def _level(x: float, levels: list[float]) -> int:
     return min(range(len(levels)), key=lambda index: abs(levels[index] - x))
 
 
-def _continues(previous: Piece | None, table: TableBlock) -> bool:
-    """Whether `table` goes on from the block just before it, a table ending the page before."""
-    return (
-        isinstance(previous, TableBlock)
-        and previous.page == table.page - 1
-        and previous.columns == table.columns
-    )
+def _vocabulary(pieces: list[Piece]) -> Counter[str]:
+    """Given the blocks, how often each word is written whole in them (furniture aside)."""
+    words: Counter[str] = Counter()
+    for piece in pieces:
+        if isinstance(piece, TextBlock):
+            words.update(whole_words(piece.lines))
+        elif isinstance(piece, TableBlock):
+            for row in piece.rows:
+                for cell in row:
+                    words.update(whole_words(cell))
+    return words
 
 
-def _without_repeated_header(previous: TableBlock, table: TableBlock) -> list:
-    if table.row_texts()[:1] == previous.row_texts()[:1]:
-        return table.rows[1:]
-    return table.rows
+def _is_block(piece: Piece) -> bool:
+    """Whether the piece is text or a table, not page furniture."""
+    return not isinstance(piece, PrintedLine)
 
 
 def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:

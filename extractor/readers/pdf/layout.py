@@ -4,7 +4,8 @@ pdfplumber gives chars with a box and a font. The text form of a report keeps on
 line per paragraph or bullet, marks bold and italic runs with `**` and `*`, and
 writes bullets as `- ` (`  - ` one level in); this module rebuilds that from the
 geometry: lines from char tops, words from gaps, blocks from line spacing, bullet
-glyphs and their x positions, and emphasis from font names.
+glyphs (or the small shapes some engines draw instead) and their x positions,
+and emphasis from font names.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
 from itertools import pairwise
 
-from extractor.ruleset import PdfListRules, PdfRules
+from extractor.ruleset import PdfListRules, PdfRules, PdfShapeRules
 
 SOFT_HYPHEN = "\u00ad"
+# Dashes a line may break after (Unicode line breaking); a line holding one never
+# ends in a word broken for want of room, since the engine would break there.
+BREAK_AFTER = "-\u2010\u2013\u2014"
 WORD_GAP = 0.12  # a gap wider than this share of the font size separates words
 TAB_GAP = 1.5  # a gap wider than this many font sizes separates cells (a tab)
 MARKER_GAP = 0.45  # a dash or a number followed by this gap is a list marker
 LEVEL_TOLERANCE = 4.0  # bullet glyphs within this many points are at one level
+CENTRE_TOLERANCE = 0.5  # font sizes between the margins at both ends of a centred line
 
 
 @dataclass(slots=True)
@@ -36,6 +41,26 @@ class Glyph:
     bold: bool
     italic: bool
     page: int
+    space: float = 0.0  # the width of the space char the PDF writes after it (0: none)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A vector shape on a page (box in points, top-down), filled or only outlined."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    filled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CellEdge:
+    """Where the text of a table cell ends at the right, and how wide a space is there."""
+
+    right: float
+    space: float
 
 
 # A unit of output text: the chars and the glyph they were read from (None when
@@ -56,6 +81,10 @@ class PrintedLine:
     x0: float = field(init=False)
     x1: float = field(init=False)
     size: float = field(init=False)
+    # The edge of the table cell the line is set in, where the table reader knows
+    # that the engine writes the space at a wrap (see `word_cut`).
+    cell: CellEdge | None = field(default=None, init=False)
+    cut: bool = field(default=False, init=False)  # it ends in a word cut, going on below
 
     def __post_init__(self, lists: PdfListRules | None) -> None:
         self.glyphs.sort(key=lambda glyph: glyph.x0)
@@ -188,21 +217,33 @@ class GlyphMaker:
 
 
 def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[Glyph]:
-    """Given pdfplumber chars of one page, the upright, visible ones as glyphs."""
+    """Given pdfplumber chars of one page, the upright, visible ones as glyphs.
+
+    A space char is no glyph, but the glyph before it notes its width.
+    """
     maker = GlyphMaker(page, rules)
-    return [
-        maker.glyph(
-            char["text"],
-            str(char.get("fontname", "")),
-            float(char["x0"]),
-            float(char["top"]),
-            float(char["x1"]),
-            float(char["bottom"]),
-            float(char["size"]),
+    glyphs: list[Glyph] = []
+    for char in chars:
+        text = char["text"]
+        if not text.strip():
+            if glyphs and text:
+                glyphs[-1].space = float(char["x1"]) - float(char["x0"])
+            continue
+        if not char.get("upright", True):
+            continue
+        font = str(char.get("fontname", ""))
+        glyphs.append(
+            maker.glyph(
+                text,
+                font,
+                float(char["x0"]),
+                float(char["top"]),
+                float(char["x1"]),
+                float(char["bottom"]),
+                float(char["size"]),
+            )
         )
-        for char in chars
-        if char["text"].strip() and char.get("upright", True)
-    ]
+    return glyphs
 
 
 def glyphs_to_lines(
@@ -225,6 +266,51 @@ def glyphs_to_lines(
     if current:
         lines.append(PrintedLine(current, page, lists))
     return lines
+
+
+def mark_shapes(
+    lines: Sequence[PrintedLine], shapes: Iterable[Shape], lists: PdfListRules
+) -> list[PrintedLine]:
+    """Given a page's lines and its vector shapes, the lines with marker shapes as bullet glyphs.
+
+    A line with no list marker of its own gets the shape nearest its text that
+    reads as a marker for it (see `_marks`) as its first glyph: the filled or the outlined
+    bullet the rules name, so the shape is a marker as a bullet glyph is.
+    """
+    largest = lists.shapes.max_size * max((line.size for line in lines), default=0.0)
+    free = [shape for shape in shapes if max(_sides(shape)) <= largest]
+    out: list[PrintedLine] = []
+    for line in lines:
+        candidates = [] if line.marker else [s for s in free if _marks(s, line, lists.shapes)]
+        if not candidates:
+            out.append(line)
+            continue
+        shape = max(candidates, key=lambda candidate: candidate.x1)
+        free.remove(shape)
+        first = line.glyphs[0]
+        bullet = lists.shapes.filled if shape.filled else lists.shapes.outlined
+        box = (shape.x0, shape.top, shape.x1, shape.bottom)
+        glyph = Glyph(bullet, *box, line.size, first.bold, first.italic, line.page)
+        marked = PrintedLine([glyph, *line.glyphs], line.page, lists)
+        marked.marker = 1  # a shape is no letter of the first word, however near it stands
+        out.append(marked)
+    return out
+
+
+def _marks(shape: Shape, line: PrintedLine, rules: PdfShapeRules) -> bool:
+    """Whether `shape` marks `line` as a list item: bullet-sized, just left of it, in its height."""
+    small, large = sorted(_sides(shape))
+    if small < rules.min_size * line.size or large > rules.max_size * line.size:
+        return False
+    if large > rules.max_aspect * small:
+        return False
+    gap = line.x0 - shape.x1
+    middle = (shape.top + shape.bottom) / 2
+    return 0 <= gap <= rules.max_gap * line.size and line.top <= middle <= line.bottom
+
+
+def _sides(shape: Shape) -> tuple[float, float]:
+    return shape.x1 - shape.x0, shape.bottom - shape.top
 
 
 def line_pitches(lines: Sequence[PrintedLine]) -> dict[float, float]:
@@ -283,7 +369,7 @@ def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
 
     The first `skip` glyphs (a list marker) are left out; a word hyphenated at the
     end of a line (`cercetare-` then `dezvoltare`, or with a soft hyphen, which
-    normalizing drops) is joined without a space.
+    normalizing drops) or cut there (`cut`) is joined without a space.
     """
     body: list[Unit] = []
     for index, line in enumerate(lines):
@@ -295,10 +381,28 @@ def join_lines(lines: Sequence[PrintedLine], skip: int = 0) -> list[Unit]:
                 and body[-2][0][-1].isalnum()
                 and units[0][0][0].isalnum()
             )
-            if not hyphen_wrap:
+            if not hyphen_wrap and not lines[index - 1].cut:
                 body.append((" ", None))
         body.extend(units)
     return body
+
+
+def word_cut(line: PrintedLine, following: PrintedLine) -> bool:
+    """Whether an engine broke a word at the end of `line`, a table cell's line, with no hyphen.
+
+    An engine breaks a word that alone is wider than its cell where the next char
+    no longer fits: the line is that one word, with no dash to break after,
+    filling the cell to within a char, and no space written after it (an engine
+    that writes the space at a wrap drops it only when it overflows the cell, so
+    a line that stops short of the edge keeps it).
+    """
+    if line.cell is None or line.glyphs[-1].space or len(line.segments(WORD_GAP)) > 1:
+        return False
+    if any(glyph.text in BREAK_AFTER for glyph in line.glyphs[1:]):
+        return False
+    widths = [glyph.x1 - glyph.x0 for glyph in line.glyphs]
+    next_char = following.glyphs[0].x1 - following.glyphs[0].x0
+    return line.cell.right - line.x1 < max(next_char, sum(widths) / len(widths))
 
 
 def emphasize(units: Sequence[Unit]) -> list[Unit]:
@@ -330,17 +434,33 @@ def starts_block(
     previous: PrintedLine,
     block: TextBlock,
     pitches: dict[float, float],
-    right: float,
+    column: tuple[float, float],
 ) -> bool:
-    """Whether `line` opens a new block rather than continuing `block` (last line `previous`)."""
+    """Whether `line` opens a new block rather than continuing `block` (last line `previous`).
+
+    `column` is the left and right of the text on the page of `previous`.
+    """
     if line.marker or line.bold != previous.bold:
         return True
     if block.marker and line.x0 < block.text_x0 - LEVEL_TOLERANCE:
         return True
+    left, right = column
     if line.page != previous.page:
         # Cut by a page break: it goes on when the last line was full, that is when
         # the next line's first word would not have fitted on it.
         room = right - previous.x1
         return room > 2 * previous.size and room > line.first_word_width() + previous.size / 2
+    if _centred(previous, column) and _centred(line, column):
+        # Centred lines (a cover page) set at one pitch: the same, room on both sides.
+        room = right - left - (previous.x1 - previous.x0)
+        if room > line.first_word_width() + previous.size / 2:
+            return True
     pitch = pitches.get(previous.size, previous.size * 1.3)
     return line.top - previous.top > pitch * 1.25
+
+
+def _centred(line: PrintedLine, column: tuple[float, float]) -> bool:
+    """Whether the line stands in the middle of the column, clear of both its edges."""
+    margin_left, margin_right = line.x0 - column[0], column[1] - line.x1
+    clear = min(margin_left, margin_right) > 2 * line.size
+    return clear and abs(margin_left - margin_right) <= CENTRE_TOLERANCE * line.size

@@ -15,7 +15,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractor.readers.pdf.layout import chars_to_glyphs
+from extractor.readers.pdf.layout import Shape, chars_to_glyphs
 from extractor.readers.pdf.problems import damaged, encrypted
 from extractor.readers.pdf.reading import PageContent
 from extractor.readers.pdf.tables import Grid
@@ -38,7 +38,7 @@ def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]
     with document:
         try:
             for page in document.pages:
-                content = _read_page(page, rules)
+                content = _read_page(page, len(document.pages), rules)
                 page.close()
                 read += 1
                 yield content
@@ -52,10 +52,24 @@ def _encrypted(error: BaseException) -> bool:
     return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
 
 
-def _read_page(page: Page, rules: PdfRules) -> PageContent:
+def _read_page(page: Page, of: int, rules: PdfRules) -> PageContent:
     number = page.page_number
     glyphs = chars_to_glyphs(page.chars, number, rules)
-    return PageContent(number, float(page.height), glyphs, ruled_grids(page))
+    return PageContent(number, of, float(page.height), glyphs, ruled_grids(page), _shapes(page))
+
+
+def _shapes(page: Page) -> list[Shape]:
+    """Given an open page, its curves and rectangles as plain boxes, filled or outlined."""
+    return [
+        Shape(
+            float(drawn["x0"]),
+            float(drawn["top"]),
+            float(drawn["x1"]),
+            float(drawn["bottom"]),
+            bool(drawn.get("fill")),
+        )
+        for drawn in (*page.curves, *page.rects)
+    ]
 
 
 def ruled_grids(page: Page) -> list[Grid]:

@@ -6,19 +6,25 @@ cell that wraps onto several lines as one value; both finders give that.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
+    WORD_GAP,
+    CellEdge,
     Glyph,
     PrintedLine,
     Unit,
     glyphs_to_lines,
     join_lines,
+    word_cut,
 )
 
 Box = tuple[float, float, float, float]
+Span = tuple[float, float]  # a column's left and right x
 Grid = tuple[Box, list[list[Box | None]]]  # a ruled table's box, and its rows of cell boxes
 MIN_COLUMNS = 3  # fewer aligned cells is a label and its value, not a table
 CELL_GAP = 0.8  # font sizes of white space between two cells of an unruled table
@@ -32,10 +38,7 @@ class TableBlock:
     page: int
     top: float
     bottom: float
-
-    @property
-    def columns(self) -> int:
-        return max(len(row) for row in self.rows)
+    spans: list[Span]  # each column's x range
 
     def row_texts(self) -> list[str]:
         return ["\t".join(_plain(cell) for cell in row) for row in self.rows]
@@ -71,8 +74,90 @@ def fill_grid(
         [glyphs_to_lines(cells.get((row_index, column), []), page) for column in range(len(row))]
         for row_index, row in enumerate(grid)
     ]
+    if _writes_wrap_spaces(rows):
+        space = max(glyph.space for glyph in glyphs)
+        for row, boxes in zip(rows, grid, strict=True):
+            for lines, cell in zip(row, boxes, strict=True):
+                _set_cell_edge(lines, cell, space)
     rows = [row for row in rows if any(row)]
-    return TableBlock(rows, page, box[1], box[3])
+    return TableBlock(rows, page, box[1], box[3], _grid_spans(grid))
+
+
+def _grid_spans(grid: list[list[Box | None]]) -> list[Span]:
+    """Given a table's rows of cell boxes (None where a cell spans), each column's x range."""
+    spans: list[Span] = []
+    for column in range(max(len(row) for row in grid)):
+        boxes = [row[column] for row in grid if column < len(row) and row[column]]
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else (0.0, 0.0))
+    return spans
+
+
+def _writes_wrap_spaces(rows: Sequence[Sequence[Sequence[PrintedLine]]]) -> bool:
+    """Whether the engine writes a space char where it wraps a cell's line (some engines never do).
+
+    Only then does a line that ends with no space tell a broken word.
+    """
+    return any(line.glyphs[-1].space for row in rows for cell in row for line in cell[:-1])
+
+
+def _set_cell_edge(lines: Sequence[PrintedLine], cell: Box | None, space: float) -> None:
+    """Note on a cell's lines where its text ends: its box less the padding at its left."""
+    if not cell or not lines:
+        return
+    edge = CellEdge(cell[2] - (min(line.x0 for line in lines) - cell[0]), space)
+    for line in lines:
+        line.cell = edge
+
+
+def mark_cut_words(table: TableBlock, words: Counter[str]) -> None:
+    """Mark the lines of the table's cells that end in a word the engine cut (see `_cut`).
+
+    `words` counts the words the document writes whole (see `whole_words`).
+    """
+    for row in table.rows:
+        for cell in row:
+            for line, following in pairwise(cell):
+                line.cut = _cut(line, following, words)
+
+
+def _cut(line: PrintedLine, following: PrintedLine, words: Counter[str]) -> bool:
+    """Whether a cell's line ends in a word cut, rather than a word that fits the cell exactly.
+
+    Where the cell had room for a space, the engine would have written one after a
+    whole word. Where it had not, both may be: the line's word is taken as whole
+    when the document writes it whole more often than the two pieces joined.
+    """
+    if line.cell is None or not word_cut(line, following):
+        return False
+    if line.cell.right - line.x1 >= line.cell.space:
+        return True
+    head = _word(line.glyphs)
+    return words[head] <= words[head + _word(following.segments(WORD_GAP)[0])]
+
+
+def whole_words(lines: Sequence[PrintedLine]) -> list[str]:
+    """The words of lines (a paragraph, a cell), in lower case, less any on either side of a
+    possible cut word (see `word_cut`), which may be pieces."""
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        pieces = [_letter_runs(piece) for piece in line.segments(WORD_GAP)]
+        if index + 1 < len(lines) and word_cut(line, lines[index + 1]):
+            pieces.pop()
+        if index and word_cut(lines[index - 1], line) and pieces:
+            pieces.pop(0)
+        found.extend(word for piece in pieces for word in piece)
+    return found
+
+
+def _word(glyphs: Sequence[Glyph]) -> str:
+    """The letters and digits of a word, in lower case."""
+    return "".join(glyph.text for glyph in glyphs if glyph.text.isalnum()).casefold()
+
+
+def _letter_runs(glyphs: Sequence[Glyph]) -> list[str]:
+    """The runs of letters and digits in a word (`pre-competitive`: `pre`, `competitive`)."""
+    text = "".join(glyph.text if glyph.text.isalnum() else " " for glyph in glyphs)
+    return text.casefold().split()
 
 
 def inside(glyph: Glyph, box: Box) -> bool:
@@ -98,18 +183,20 @@ def aligned_table(lines: Sequence[PrintedLine], start: int) -> tuple[TableBlock,
         end += 1
     if end - start < 2 or len(lines[start + 1].segments(CELL_GAP)) < 2:
         return None
+    right = max(line.x1 for line in lines[start:end])
     rows: list[list[list[Glyph]]] = []
     previous: PrintedLine | None = None
     for line in lines[start:end]:
         if previous is None or line.bold != previous.bold or line.top - previous.bottom > line.size:
             rows.append([[] for _ in columns])
         for piece in line.segments(CELL_GAP):
-            start = piece[0].x0 + LEVEL_TOLERANCE
-            column = max(index for index, x in enumerate(columns) if x <= start)
+            left = piece[0].x0 + LEVEL_TOLERANCE
+            column = max(index for index, x in enumerate(columns) if x <= left)
             rows[-1][column].extend(piece)
         previous = line
     table_rows = [[glyphs_to_lines(cell, first.page) for cell in row] for row in rows]
-    return TableBlock(table_rows, first.page, first.top, lines[end - 1].bottom), end
+    spans = list(zip(columns, [*columns[1:], right], strict=True))
+    return TableBlock(table_rows, first.page, first.top, lines[end - 1].bottom, spans), end
 
 
 def _fits(line: PrintedLine, previous: PrintedLine, columns: Sequence[float]) -> bool:
@@ -117,3 +204,68 @@ def _fits(line: PrintedLine, previous: PrintedLine, columns: Sequence[float]) ->
         return False
     pieces = line.segments(CELL_GAP)
     return all(any(abs(piece[0].x0 - x) <= LEVEL_TOLERANCE for x in columns) for piece in pieces)
+
+
+def continues(previous: TableBlock, table: TableBlock) -> bool:
+    """Whether `table`, first on its page, goes on from `previous`, last on the page before.
+
+    It does when each of its columns stands under a column of `previous`.
+    """
+    return previous.page == table.page - 1 and _column_map(previous, table) is not None
+
+
+def join_continued(previous: TableBlock, table: TableBlock) -> TableBlock:
+    """Given a table and the part of it the next page holds, the one table they make.
+
+    A header row the next page repeats is dropped. Where the page break cut the
+    last row (see `_cut_row`), the first row below goes on that row, each cell
+    under the cell above it; further rows are rows of their own, cells placed by
+    column position.
+    """
+    mapping = _column_map(previous, table) or {}
+    rows = table.rows
+    if previous.row_texts()[:1] == table.row_texts()[:1]:
+        rows = rows[1:]
+    placed = [_place_row(row, mapping, len(previous.spans)) for row in rows]
+    joined = [list(row) for row in previous.rows]
+    if placed and _cut_row(joined, placed[0]):
+        joined[-1] = [above + below for above, below in zip(joined[-1], placed.pop(0), strict=True)]
+    return TableBlock(
+        [*joined, *placed], previous.page, previous.top, previous.bottom, previous.spans
+    )
+
+
+def _column_map(previous: TableBlock, table: TableBlock) -> dict[int, int] | None:
+    """For each column of `table`, the column of `previous` it stands under (most overlap)."""
+    mapping: dict[int, int] = {}
+    for column, (left, right) in enumerate(table.spans):
+        overlaps = [min(right, above[1]) - max(left, above[0]) for above in previous.spans]
+        best = max(range(len(overlaps)), key=overlaps.__getitem__)
+        if overlaps[best] <= (right - left) / 2 or best in mapping.values():
+            return None
+        mapping[column] = best
+    return mapping
+
+
+def _place_row(
+    row: list[list[PrintedLine]], mapping: dict[int, int], count: int
+) -> list[list[PrintedLine]]:
+    placed: list[list[PrintedLine]] = [[] for _ in range(count)]
+    for column, cell in enumerate(row):
+        placed[mapping.get(column, column)].extend(cell)
+    return placed
+
+
+def _cut_row(rows: list[list[list[PrintedLine]]], first: list[list[PrintedLine]]) -> bool:
+    """Whether the page break cut the last of `rows`, so that `first` below goes on it.
+
+    A row a page break cuts goes on only in the cells whose text was not done: some
+    cell filled above is empty below, and no cell empty above is filled below. A
+    row of its own fills its cells (a header row alone above is never cut).
+    """
+    if len(rows) < 2:
+        return False
+    last = rows[-1]
+    ended = any(above and not below for above, below in zip(last, first, strict=True))
+    opened = any(below and not above for above, below in zip(last, first, strict=True))
+    return ended and not opened

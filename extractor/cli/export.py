@@ -1,0 +1,89 @@
+"""`extractor export INPUT... --format F -o DEST`: the command-line edge of `extractor.export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from extractor.errors import E_READ, ExtractorError
+from extractor.export.formats import FORMATS, export_documents
+
+_EPILOG = """\
+DEST is a folder for csv and parquet (one file per table: reports, projects,
+items, facts, indicators, warnings, unparsed), a file for the others. A
+database keeps the years it holds: exporting a year again replaces its rows.
+
+Example:
+  extractor export output/ --format sqlite -o clusters.sqlite
+  extractor export output/cluster-inovativ-2019.json --format csv --excel -o tables/
+"""
+
+
+def add_export_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Given the CLI's subparsers, add `export`; `args.handler(args)` runs it."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write documents as flat tables: csv, jsonl, parquet, sqlite, duckdb",
+        description="Write extracted documents (or reports, extracted first) as flat tables "
+        "for spreadsheets, SQL and dashboards.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="documents (.json), reports (.txt, .pdf) to extract, or folders of documents",
+    )
+    parser.add_argument("--format", required=True, choices=tuple(FORMATS), help="what to write")
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="DEST", help="file or folder"
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="csv: start each file with the BOM Excel needs"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
+    )
+    parser.set_defaults(handler=run_export)
+    return parser
+
+
+def export_inputs(inputs: list[Path]) -> list[Path]:
+    """The files named, a folder standing for its .json documents, sorted."""
+    files: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(entry for entry in path.iterdir() if entry.suffix.lower() == ".json")
+            if not found:
+                raise ExtractorError(E_READ, f"{path}: the folder holds no .json document")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Given parsed arguments, write the export and print its row counts."""
+    from extractor.cli.main import rules_of
+    from extractor.cli.progress import map_inputs
+    from extractor.pipeline import document_data
+
+    rules = rules_of(args)
+    paths = export_inputs(args.inputs)
+    documents = map_inputs(partial(document_data, rules=rules), paths, quiet=args.quiet)
+    rows = export_documents(
+        [(str(path), data) for path, data in zip(paths, documents, strict=True)],
+        args.format,
+        args.output,
+        rules.diff,
+        excel=args.excel,
+    )
+    if not args.quiet:
+        counts = ", ".join(f"{name} {len(table)}" for name, table in rows.items())
+        print(f"{args.format} -> {args.output}: {counts}", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Flat tables of documents for spreadsheets, SQL and Parquet: `export_documents` writes them."""
