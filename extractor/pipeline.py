@@ -6,15 +6,24 @@ intermediates so a notebook or a test can look at any of them.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from extractor.errors import E_INTERNAL, E_NOT_DOCUMENT, E_READ, ExtractorError, first_problem
+from extractor.errors import (
+    E_INTERNAL,
+    E_NOT_DOCUMENT,
+    E_NOT_REPORT,
+    E_READ,
+    ExtractorError,
+    first_problem,
+)
 from extractor.models import SCHEMA_VERSION, Document
 from extractor.parsing.checks import document_findings
 from extractor.parsing.coverage import coverage, unparsed_lines
@@ -28,6 +37,7 @@ from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.readers.pdf.placement import place_spans
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 from extractor.ruleset import Rules, load_rules
+from extractor.salvage import set_aside
 from extractor.text.normalize import Normalized, normalize
 from extractor.text.source import Line, SourceText
 
@@ -71,6 +81,12 @@ def read_json(path: Path) -> Any:
             f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
             "give the JSON that `extractor extract` wrote",
         ) from error
+    except RecursionError as error:
+        raise ExtractorError(
+            E_NOT_DOCUMENT,
+            f"{path}: its JSON is nested too deeply to be an extractor document",
+            "give the JSON that `extractor extract` wrote",
+        ) from error
 
 
 Report = str | Path | bytes
@@ -95,11 +111,19 @@ def extract(
     rules: Rules | None = None,
     *,
     name: str | None = None,
+    allow_empty: bool = False,
     on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Document:
-    """The validated document for a report (text or PDF), given as a path or as bytes."""
-    return run(report, rules, name=name, on_page=on_page, pdf_engine=pdf_engine).document
+    """The validated document for a report (text or PDF), given as a path or as bytes.
+
+    A file with no project block is not a report (E005); `allow_empty` gives its
+    empty document instead, with a `no_projects` warning. `on_page` hears of each
+    PDF page read; `pdf_engine` reads a PDF (`pdfium`, or `pdfplumber` the reference).
+    """
+    return run(
+        report, rules, name=name, allow_empty=allow_empty, on_page=on_page, pdf_engine=pdf_engine
+    ).document
 
 
 def normalized_text(
@@ -116,12 +140,15 @@ def run(
     rules: Rules | None = None,
     *,
     name: str | None = None,
+    allow_empty: bool = False,
     on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules(), on_page, pdf_engine)
+    return run_bytes(
+        data, name, rules or load_rules(), on_page, allow_empty=allow_empty, pdf_engine=pdf_engine
+    )
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -136,14 +163,56 @@ def run_bytes(
     name: str,
     rules: Rules,
     on_page: PageProgress | None = None,
+    *,
+    allow_empty: bool = False,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
-    """Every stage's output for a report's bytes; `on_page` hears of each PDF page read."""
+    """Every stage's output for a report's bytes; no project block is an E005 unless allowed.
+
+    `on_page` hears of each PDF page read; `pdf_engine` names the PDF reader.
+    """
     loaded = load(data, name, rules, on_page, pdf_engine)
+    with _cyclic_gc_paused():
+        return _run_stages(loaded, name, rules, allow_empty)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the stages after loading run.
+
+    The stages build millions of small acyclic dicts, lists and models; each full
+    pass of the collector walks all of them, so its cost grows with the heap and
+    made a run superlinear (100,000 header lines: 48 s, 4 s without it). Plain
+    reference counting frees everything the stages drop; the collector, on again
+    after the run, takes any cycles a library made. Loading is left out: a PDF's
+    pages are read with the collector on, as their library expects.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     segments = lines_to_segments(source.lines, rules)
+    findings = [Finding(code, message) for code, message in loaded.findings]
+    if not segments.blocks:
+        if not allow_empty:
+            raise ExtractorError(
+                E_NOT_REPORT,
+                f"{name}: does not look like a Cluster inovativ status report "
+                "(no project block found)",
+                "check that this is the report; --allow-empty writes an empty document",
+            )
+        findings.append(Finding("no_projects", "no project block found: the document is empty"))
     parsed = parse(segments, source, loaded.source, rules, loaded.furniture)
+    parsed["warnings"] = _warnings(findings, source) + parsed["warnings"]
     # Imported on first use: spaCy takes about half a second to import, and only
     # extraction needs it (not `extractor schema`, `text` or `validate`).
     from extractor.nlp.components import build_nlp
@@ -152,7 +221,7 @@ def run_bytes(
     data_ = enrich(parsed, source, build_nlp(rules), rules.markup.bullets)
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
-    return Extraction(loaded, normalized, source, segments, data_, validate(data_))
+    return Extraction(loaded, normalized, source, segments, data_, validate(data_, source))
 
 
 def document_data(
@@ -162,14 +231,14 @@ def document_data(
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
-    from extractor.compare.documents import check_document
+    from extractor.compare.documents import checked_document
 
     if isinstance(report, Document):
         return report.model_dump(mode="json")
     if isinstance(report, dict):
-        return check_document(report, "the document given")
+        return checked_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
-        return check_document(read_json(Path(report)), str(report))
+        return checked_document(read_json(Path(report)), str(report))
     return extract(report, rules, on_page=on_page, pdf_engine=pdf_engine).model_dump(mode="json")
 
 
@@ -231,16 +300,30 @@ def parse(
     }
 
 
-def validate(data: dict[str, Any]) -> Document:
-    """The schema's verdict; the stages only build valid values, so a failure is a bug."""
-    try:
-        return Document.model_validate(data)
-    except ValidationError as error:
-        raise ExtractorError(
-            E_INTERNAL,
-            f"the extracted data does not fit the schema: {first_problem(error)}",
-            "please report this with the input file",
-        ) from error
+def validate(data: dict[str, Any], source: SourceText) -> Document:
+    """The schema's verdict; a value it refuses inside a project is set aside with a warning.
+
+    The stages only build valid values, so a refused one is a bug, but one bug in one
+    project must not lose the report: the rest is written and the warning says what.
+    Only a problem outside the projects stops the run (E050).
+    """
+    for _ in range(_SALVAGE_ROUNDS):
+        try:
+            return Document.model_validate(data)
+        except ValidationError as error:
+            salvaged = set_aside(data, error.errors(), source)
+            if salvaged is None:
+                raise ExtractorError(
+                    E_INTERNAL,
+                    f"{data['source']['file']}: the extracted data does not fit the schema: "
+                    f"{first_problem(error)}",
+                    "please report this with the input file",
+                ) from error
+            data = salvaged
+    return Document.model_validate(data)
+
+
+_SALVAGE_ROUNDS = 3  # an item set aside lifts its children, which a next round checks
 
 
 def _warnings(findings: list[Finding], source: SourceText) -> list[dict[str, Any]]:

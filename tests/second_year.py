@@ -279,7 +279,10 @@ EXPECTED_DIFF = {
 
 
 def with_spans(document: dict[str, Any], first_line: int) -> dict[str, Any]:
-    """A copy of `document` where every project, field and item carries a span, lines counted up."""
+    """A copy of `document` where every project, field and item carries a span, lines counted up.
+
+    The copy is a whole document, valid against the schema, as `extractor diff` requires.
+    """
     document = copy.deepcopy(document)
     line = first_line
 
@@ -302,5 +305,14 @@ def with_spans(document: dict[str, Any], first_line: int) -> dict[str, Any]:
             if entry[name]:
                 entry[name]["span"] = span()
                 mark(entry[name]["items"])
-    document["source"] = {"file": f"report-{first_line}.txt", "format": "text"}
+    for entry in document["projects"]:
+        for warning in entry["warnings"]:
+            warning.setdefault("message", warning["code"])
+    preamble = document["report"]["preamble"]
+    preamble["span"] = span()
+    mark(preamble["items"])
+    for entry in document["unparsed"]:
+        entry["span"] = span()
+    document["source"] = {"file": f"report-{first_line}.txt", "sha256": "0" * 64, "format": "text"}
+    document["coverage"] = 1.0
     return document

@@ -27,14 +27,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     "parsing": frozenset({"errors", "models", "ruleset", "text"}),
     "nlp": frozenset({"errors", "ruleset", "text"}),
     "compare": frozenset({"errors", "models", "ruleset", "text"}),
+    "salvage": frozenset({"errors", "models", "parsing", "text"}),
     "pipeline": frozenset(
         {"errors", "models", "ruleset", "text", "readers", "parsing", "nlp", "compare"}
+        | {"salvage"}
     ),
+    "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline"}),
     "export": frozenset({"errors", "ruleset", "emit", "compare"}),
     "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
-        | {"export", "review"}
+        | {"export", "review", "batch"}
     ),
     "__init__": frozenset({"errors", "models", "ruleset", "compare", "pipeline"}),
     "__main__": frozenset({"cli"}),

@@ -13,6 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from extractor.compare.documents import diff_documents, has_differences
+from extractor.compare.render import render_markdown, render_terminal
+from extractor.emit import to_json
+from extractor.pipeline import document_data
+from extractor.ruleset import load_rules
+
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
 
 _EPILOG = """\
@@ -55,16 +61,10 @@ def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_diff(args: argparse.Namespace) -> int:
     """Given parsed arguments, print the diff and return the exit status."""
-    from extractor.cli.main import rules_of
-    from extractor.compare.documents import diff_documents, has_differences
-    from extractor.compare.render import render_markdown, render_terminal
-    from extractor.emit import to_json
-    from extractor.pipeline import document_data
-
-    rules = rules_of(args)
-    old = document_data(args.old, rules, pdf_engine=args.pdf_engine)
-    new = document_data(args.new, rules, pdf_engine=args.pdf_engine)
-    diff = diff_documents(old, new, rules.diff)
+    rules = load_rules(args.rules)
+    diff = diff_documents(
+        document_data(args.old, rules), document_data(args.new, rules), rules.diff
+    )
     old_label, new_label = str(args.old), str(args.new)
     if args.format == "json":
         sys.stdout.write(to_json(diff))

@@ -8,8 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor.cli.progress import map_inputs
 from extractor.errors import E_READ, ExtractorError
 from extractor.export.formats import FORMATS, export_documents
+from extractor.pipeline import document_data
+from extractor.ruleset import load_rules
 
 _EPILOG = """\
 DEST is a folder for csv and parquet (one file per table: reports, projects,
@@ -69,11 +72,7 @@ def export_inputs(inputs: list[Path]) -> list[Path]:
 
 def run_export(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the export and print its row counts."""
-    from extractor.cli.main import rules_of
-    from extractor.cli.progress import map_inputs
-    from extractor.pipeline import document_data
-
-    rules = rules_of(args)
+    rules = load_rules(args.rules)
     paths = export_inputs(args.inputs)
     documents = map_inputs(partial(document_data, rules=rules), paths, quiet=args.quiet)
     rows = export_documents(

@@ -1,31 +1,33 @@
 """The command line: a thin layer over the package, turning errors into exit codes.
 
 Every command is one call into the package; errors become one line on stderr.
-Each command imports what it needs when it runs, so `text`, `schema` and `validate`
-start without spaCy, the PDF readers or the diff's matcher.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
+import json
+import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import NoReturn
 
-from extractor import PDF_ENGINES
+from extractor import PDF_ENGINES, __version__
+from extractor.batch import extract_outcome
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
+from extractor.cli.progress import map_inputs
 from extractor.cli.review import add_review_command
-from extractor.errors import E_INVALID, E_READ, E_WRITE, ExtractorError
-
-if TYPE_CHECKING:
-    from extractor.models import Document
-    from extractor.ruleset import Rules
+from extractor.compare.documents import document_problems
+from extractor.emit import STDOUT, to_json, write_output
+from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
+from extractor.models import Document
+from extractor.pipeline import normalized_text, read_json
+from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
@@ -36,12 +38,23 @@ Handler = Callable[[argparse.Namespace], int]
 def _command(
     subparsers: argparse._SubParsersAction, name: str, summary: str, example: str
 ) -> argparse.ArgumentParser:
-    return subparsers.add_parser(
+    parser = subparsers.add_parser(
         name,
         help=summary,
         description=summary,
         epilog=f"Example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_debug_option(parser, default=argparse.SUPPRESS)  # also after the command's name
+    return parser
+
+
+def _add_debug_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="on an error, show the traceback, and the PDF libraries' own warnings",
     )
 
 
@@ -49,6 +62,7 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         type=Path,
+        default=DEFAULT_RULES_DIR,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
     )
@@ -62,26 +76,6 @@ def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
         help="what reads a PDF's chars and lines: pdfium (fast, the default) or "
         "pdfplumber (the reference, about ten times slower)",
     )
-
-
-def rules_of(args: argparse.Namespace) -> Rules:
-    """The rules `--rules` names, else the bundled ones."""
-    from extractor.ruleset import load_rules
-
-    return load_rules(args.rules) if args.rules else load_rules()
-
-
-class _VersionAction(argparse.Action):
-    """`--version`, reading the installed version only when asked (importlib.metadata is slow)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from extractor import __version__
-
-        sys.stdout.write(f"{parser.prog} {__version__}\n")
-        parser.exit()
 
 
 def input_files(inputs: Sequence[Path]) -> list[Path]:
@@ -106,7 +100,7 @@ def output_paths(
     OUT is a folder when it ends with `/`, exists as one, or when a folder or
     several files are extracted.
     """
-    if output is None:
+    if output is None or output == STDOUT:
         if len(files) > 1 or any(path.is_dir() for path in inputs):
             raise ExtractorError(
                 E_READ,
@@ -135,36 +129,44 @@ def output_paths(
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from extractor.cli.progress import map_inputs
-    from extractor.emit import to_json, write_atomic
-    from extractor.pipeline import extract
-
-    rules = rules_of(args)
+    """Extract every input, write the good ones, and name each failure in a last line."""
+    rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
-    if len(inputs) > 1:
-        gc.enable()  # each worker reads several inputs: it collects their cycles
-    work = partial(extract, rules=rules, pdf_engine=args.pdf_engine)
-    extracted = map_inputs(work, inputs, quiet=args.quiet)
-    documents = zip(inputs, extracted, strict=True)
-    for (path, document), target in zip(documents, targets, strict=True):
-        text = to_json(document)
-        if target is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(target, text)
+    failed: list[tuple[Path, ExtractorError]] = []
+    work = partial(
+        extract_outcome, rules=rules, allow_empty=args.allow_empty, pdf_engine=args.pdf_engine
+    )
+    outcomes = map_inputs(work, inputs, quiet=args.quiet)
+    for path, outcome, target in zip(inputs, outcomes, targets, strict=True):
+        try:
+            if isinstance(outcome, ExtractorError):
+                raise outcome
+            write_output(target, to_json(outcome))
+        except ExtractorError as error:
+            report_error(error, args.debug)
+            failed.append((path, error))
+            continue
         if not args.quiet:
-            warnings = len(document.warnings) + sum(len(p.warnings) for p in document.projects)
-            counts = ", ".join(
-                (
-                    _count(len(document.projects), "project"),
-                    _count(warnings, "warning"),
-                    _count(len(document.unparsed), "unparsed line"),
-                )
-            )
-            where = target or "stdout"
-            print(f"{path} -> {where}: {counts}, coverage {document.coverage:.2%}", file=sys.stderr)
-    return EXIT_OK
+            print(f"{path} -> {target or 'stdout'}: {_summary(outcome)}", file=sys.stderr)
+    if failed and len(inputs) > 1:
+        named = ", ".join(f"{path} ({error.code})" for path, error in failed)
+        written = len(inputs) - len(failed)
+        print(
+            f"extractor: {len(failed)} of {len(inputs)} inputs failed, {written} written: {named}",
+            file=sys.stderr,
+        )
+    return EXIT_TROUBLE if failed else EXIT_OK
+
+
+def _summary(document: Document) -> str:
+    warnings = len(document.warnings) + sum(len(p.warnings) for p in document.projects)
+    counts = (
+        _count(len(document.projects), "project"),
+        _count(warnings, "warning"),
+        _count(len(document.unparsed), "unparsed line"),
+    )
+    return f"{', '.join(counts)}, coverage {document.coverage:.2%}"
 
 
 def _count(number: int, noun: str) -> str:
@@ -172,60 +174,43 @@ def _count(number: int, noun: str) -> str:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    from extractor.pipeline import normalized_text
-
-    sys.stdout.write(normalized_text(args.input, rules_of(args), pdf_engine=args.pdf_engine))
+    sys.stdout.write(
+        normalized_text(args.input, load_rules(args.rules), pdf_engine=args.pdf_engine)
+    )
     return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    import json
-
-    from extractor.models import Document
-
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
-def read_document(path: Path) -> Document:
-    """An extracted document read back from JSON, checked against the schema."""
-    from pydantic import ValidationError
-
-    from extractor.errors import first_problem
-    from extractor.models import Document
-    from extractor.pipeline import read_json
-
-    try:
-        return Document.model_validate(read_json(path))
-    except ValidationError as error:
-        raise ExtractorError(
-            E_INVALID,
-            f"{path}: {first_problem(error)} ({error.error_count()} problem(s) in all)",
-            "compare with `extractor schema`",
-        ) from error
-
-
 def run_validate(args: argparse.Namespace) -> int:
+    """Check every document given and list each one's problems; 1 if one is invalid."""
+    status = EXIT_OK
     for path in args.documents:
         try:
-            document = read_document(path)
-        except ExtractorError as error:
-            if error.code != E_INVALID:
-                raise
-            print(f"extractor: {error}", file=sys.stderr)
-            return EXIT_INVALID
-        print(f"{path}: valid, {len(document.projects)} projects")
-    return EXIT_OK
+            data = read_json(path)
+            found = document_problems(data, str(path))
+        except ExtractorError as error:  # unreadable, or not JSON at all
+            found = [error]
+        for error in found:
+            report_error(error, args.debug)
+            status = max(status, EXIT_TROUBLE if error.code == E_READ else EXIT_INVALID)
+        if not found:
+            print(f"{path}: valid, {_count(len(data['projects']), 'project')}")
+    return status
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="extractor",
         description="Extract UEFISCDI 'Cluster inovativ' reports (text or PDF) into JSON.",
         epilog="Example:\n  extractor extract sources/ -o output/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_debug_option(parser, default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract_parser = _command(
@@ -241,9 +226,16 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="output file, or folder for several inputs (default: stdout for one input)",
+        help="output file (- for stdout), or folder for several inputs (default: stdout for one "
+        "input); a symlink is written through, a FIFO or device streamed into",
     )
     extract_parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    extract_parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write a document with no projects, with a warning, for a file that has no "
+        "project block (by default an E005 error: not a Cluster inovativ status report)",
+    )
     _add_rules_option(extract_parser)
     _add_pdf_engine_option(extract_parser)
     extract_parser.set_defaults(handler=run_extract)
@@ -270,57 +262,60 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser = _command(
         subparsers,
         "validate",
-        "check extracted documents against the schema (exit 1 if one is invalid)",
+        "check extracted documents against the schema, listing each one's problems "
+        "(exit 1 if one is invalid)",
         "extractor validate output/cluster-inovativ-2019.json",
     )
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
 
-    diff_parser = add_diff_command(subparsers)
-    _add_rules_option(diff_parser)
-    _add_pdf_engine_option(diff_parser)
-    _add_rules_option(add_export_command(subparsers))
-    _add_rules_option(add_review_command(subparsers))
+    for add_command in (add_diff_command, add_export_command, add_review_command):
+        command = add_command(subparsers)
+        _add_rules_option(command)
+        _add_debug_option(command, default=argparse.SUPPRESS)
     return parser
 
 
-@contextlib.contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused for one command, then as it was.
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors raised as E060 so they print in the one error shape."""
 
-    A command imports spaCy and pydantic and reads a report: millions of objects that
-    live to the end or are freed by reference counting, and the collector's passes
-    over them were a fifth of a PDF extraction's CPU time. `extract` of several
-    inputs turns it back on, so a folder of reports does not keep the cycles of each.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    def error(self, message: str) -> NoReturn:
+        raise ExtractorError(E_USAGE, f"{self.prog}: {message}", f"see `{self.prog} --help`")
+
+
+def report_error(error: ExtractorError, debug: bool = False) -> None:
+    """One line on stderr; with --debug, the traceback of what caused it first."""
+    if debug:
+        traceback.print_exception(error.__cause__ or error, file=sys.stderr)
+    print(error.line(), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:
-        with cyclic_gc_paused():
-            return handler(args)
+        args = build_parser().parse_args(argv)
+        if args.debug:
+            logging.basicConfig(
+                level=logging.DEBUG, format="extractor: debug: %(name)s: %(message)s"
+            )
+        handler: Handler = args.handler
+        return handler(args)
     except ExtractorError as error:
-        print(f"extractor: error: {error}", file=sys.stderr)
+        report_error(error, debug)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # the CLI never shows a traceback
-        print(
-            f"extractor: internal error: {type(error).__name__}: {error} (please report it)",
-            file=sys.stderr,
+    except Exception as error:  # the CLI shows a traceback only with --debug
+        failure = ExtractorError(
+            E_INTERNAL,
+            f"internal error: {type(error).__name__}: {error}",
+            "please report it; --debug shows the traceback",
         )
+        failure.__cause__ = error
+        report_error(failure, debug)
         return EXIT_TROUBLE
 
 

@@ -8,6 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor.cli.progress import map_inputs
+from extractor.emit import write_atomic
+from extractor.review.page import diff_page, report_page, reviewed
+from extractor.ruleset import load_rules
+
 _EPILOG = """\
 The page is one HTML file with no network and no external assets: open it
 from disk. Click a field, item, fact or change to see its source, or a source
@@ -49,12 +54,7 @@ def add_review_command(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_review(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the page and say where it is."""
-    from extractor.cli.main import rules_of
-    from extractor.cli.progress import map_inputs
-    from extractor.emit import write_atomic
-    from extractor.review.page import diff_page, report_page, reviewed
-
-    rules = rules_of(args)
+    rules = load_rules(args.rules)
     inputs = [args.input] if args.new is None else [args.input, args.new]
     sides = map_inputs(partial(reviewed, rules=rules), inputs, quiet=args.quiet)
     page = diff_page(*sides, rules.diff) if len(sides) == 2 else report_page(sides[0])

@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from pydantic import ValidationError
 from rapidfuzz import fuzz
 
-from extractor.errors import E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError
-from extractor.models import SCHEMA_VERSION
+from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError, problems
+from extractor.models import SCHEMA_VERSION, Document
 from extractor.ruleset import SECTION_KEYS, DiffRules
 from extractor.text.cleaning import clean_text, fold
 
@@ -71,6 +72,37 @@ def check_document(data: Any, name: str) -> dict[str, Any]:
             "extract both reports again with this version of the extractor",
         )
     return data
+
+
+PROBLEM_LIMIT = 20
+"""At most this many problems are listed for one document; a last line counts the rest."""
+
+
+def document_problems(data: Any, name: str, limit: int = PROBLEM_LIMIT) -> list[ExtractorError]:
+    """Given parsed JSON from `name`, what makes it no valid document (E040, E041, E042s)."""
+    try:
+        check_document(data, name)
+        Document.model_validate(data)
+    except ExtractorError as error:
+        return [error]
+    except ValidationError as error:
+        found = [ExtractorError(E_INVALID, f"{name}: {problem}") for problem in problems(error)]
+        if len(found) > limit:
+            rest = len(found) - limit
+            found = [*found[:limit], ExtractorError(E_INVALID, f"{name}: {rest} more problem(s)")]
+        return found
+    return []
+
+
+def checked_document(data: Any, name: str) -> dict[str, Any]:
+    """The document if it validates; else its first problem, saying how many there are."""
+    found = document_problems(data, name, limit=1)
+    if not found:
+        return data
+    first = found[0]
+    if len(found) > 1:
+        first.message += " (and more problems: `extractor validate` lists them)"
+    raise first
 
 
 def diff_documents(old: dict[str, Any], new: dict[str, Any], rules: DiffRules) -> dict[str, Any]:

@@ -9,6 +9,7 @@ unit, a label wording or an organization form by editing data. Built once per pr
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -279,6 +280,9 @@ def build_nlp(rules: Rules) -> Language:
 def _pipeline(directory: Path) -> Language:
     rules = load_rules(directory)
     nlp = spacy.blank("ro")
+    # spaCy refuses texts over a million chars to guard its parser's memory; this
+    # pipeline has no parser, and a long item (a 1 MB line) must not fail a report.
+    nlp.max_length = sys.maxsize
     infixes = [*nlp.Defaults.infixes, *(infix.pattern for infix in rules.nlp.tokenizer.infixes)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     patterns = _checked_patterns(nlp, rules)

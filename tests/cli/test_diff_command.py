@@ -26,7 +26,7 @@ def write(path: Path, data: Any) -> str:
 def years(tmp_path: Path) -> tuple[str, str]:
     return (
         write(tmp_path / "2019.json", with_spans(document_2019(), 1)),
-        write(tmp_path / "2020.json", document_2020()),
+        write(tmp_path / "2020.json", with_spans(document_2020(), 1)),
     )
 
 
@@ -117,15 +117,16 @@ def test_trouble_exits_2_with_one_line_on_stderr(
     assert main(["diff", years[0], str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"extractor: error: [{code}] ")
+    assert captured.err.startswith(f"extractor: {code} ")
     assert name in captured.err
     assert captured.err.count("\n") == 1
 
 
-def test_an_unknown_format_is_a_usage_error(years: tuple[str, str]) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["diff", *years, "--format", "html"])
-    assert exit_.value.code == 2
+def test_an_unknown_format_is_a_usage_error(years: tuple[str, str], capsys) -> None:
+    assert main(["diff", *years, "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("extractor: E060 extractor diff: argument --format: invalid choice")
+    assert err.count("\n") == 1
 
 
 def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,3 +151,45 @@ def test_the_installed_command_exits_as_diff_does(
     assert result.returncode == status
     assert "Traceback" not in result.stderr
     assert bool(result.stderr) is (status == 2)
+
+
+def deep(depth: int) -> dict[str, Any]:
+    """A document whose first result item has children nested `depth` levels."""
+    document = with_spans(document_2019(), 1)
+    node = document["projects"][0]["results"]["items"][0]
+    for _ in range(depth):
+        child = {**node, "children": []}
+        node["children"] = [child]
+        node = child
+    return document
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "says"),
+    [
+        ("number.json", "title", "E042", "projects.0.title: Input should be a valid string"),
+        ("version.json", "version", "E041", "schema_version banana is not supported"),
+        ("nested.json", "nested", "E042", "maximum validation depth exceeded"),
+        ("too-deep.json", "too deep", "E040", "nested too deeply"),
+    ],
+)
+def test_diff_validates_both_inputs_first(
+    tmp_path: Path, years: tuple[str, str], capsys, name: str, content: str, code: str, says: str
+) -> None:
+    if content == "title":
+        data = with_spans(document_2020(), 1)
+        data["projects"][0]["title"] = 2020
+        text = json.dumps(data)
+    elif content == "version":
+        text = json.dumps({**with_spans(document_2020(), 1), "schema_version": "banana"})
+    elif content == "nested":
+        text = json.dumps(deep(400))
+    else:
+        text = "[" * 100_000 + "]" * 100_000
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for order in ((years[0], str(path)), (str(path), years[0])):
+        assert main(["diff", *order]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"extractor: {code} {path}") and says in err, err
+        assert err.count("\n") == 1 and len(err) <= 301

@@ -76,7 +76,7 @@ def test_export_jsonl(documents: Path, tmp_path: Path) -> None:
 def test_export_of_a_folder_without_documents(tmp_path: Path, capsys) -> None:
     target = tmp_path / "x.sqlite"
     assert main(["export", str(tmp_path), "--format", "sqlite", "-o", str(target)]) == 2
-    assert "[E001]" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("extractor: E001 ")
     assert not target.exists()
 
 
@@ -85,5 +85,5 @@ def test_export_of_something_else_than_a_document(tmp_path: Path, capsys) -> Non
     path.write_text('{"a": 1}', encoding="utf-8")
     target = tmp_path / "x.duckdb"
     assert main(["export", str(path), "--format", "duckdb", "-o", str(target)]) == 2
-    assert "[E040]" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("extractor: E040 ")
     assert not target.exists()

@@ -12,6 +12,7 @@ from conftest import REPORT_2019
 from reports import project_block, report
 
 from extractor.cli.main import build_parser, main
+from extractor.errors import ExtractorError
 from extractor.models import Document
 
 
@@ -59,14 +60,16 @@ def test_two_inputs_with_one_stem_do_not_overwrite(small_report: Path, tmp_path:
     assert not out.exists()
 
 
-def test_a_failed_run_writes_nothing(small_report: Path, tmp_path: Path, capsys) -> None:
+def test_one_bad_input_costs_only_itself(small_report: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "gol.txt"
     bad.write_text("  \n\n", encoding="utf-8")
     out = tmp_path / "output"
-    assert main(["extract", str(small_report), str(bad), "-o", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "[E003]" in err and "gol.txt" in err
-    assert not out.exists() or list(out.iterdir()) == []
+    assert main(["extract", str(bad), str(small_report), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "extractor: E003 gol.txt: the input holds no text (check the file)"
+    assert err[1] == f"extractor: 1 of 2 inputs failed, 1 written: {bad} (E003)"
+    assert len(err) == 2
+    assert sorted(path.name for path in out.iterdir()) == ["mic-2020.json"]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +89,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
     )
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and f"[{code}]" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"extractor: {code} ")
     assert "Traceback" not in result.stderr
 
 
@@ -111,7 +114,7 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.json"
     main(["extract", str(small_report), "-o", str(out), "-q"])
     assert main(["validate", str(out)]) == 0
-    assert "valid, 1 projects" in capsys.readouterr().out
+    assert "valid, 1 project" in capsys.readouterr().out
     data = json.loads(out.read_text(encoding="utf-8"))
     data["projects"][0]["cluster_members"] = -4
     out.write_text(json.dumps(data), encoding="utf-8")
@@ -123,8 +126,8 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
 def test_validate_not_json(tmp_path: Path, capsys) -> None:
     path = tmp_path / "x.json"
     path.write_text("{nu", encoding="utf-8")
-    assert main(["validate", str(path)]) == 2
-    assert "[E040]" in capsys.readouterr().err
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"extractor: E040 {path}: not JSON")
 
 
 def test_every_command_has_help_with_an_example() -> None:
@@ -136,27 +139,68 @@ def test_every_command_has_help_with_an_example() -> None:
         assert f"extractor {name}" in command.format_help(), name
 
 
-@pytest.mark.parametrize(
-    "arguments",
-    [["text", str(REPORT_2019)], ["schema"], ["validate", "{document}"]],
-    ids=["text", "schema", "validate"],
-)
-def test_a_command_imports_only_what_it_needs(
-    arguments: list[str], small_report: Path, tmp_path: Path
+def test_validate_checks_every_file_and_lists_every_problem(
+    small_report: Path, tmp_path: Path, capsys
 ) -> None:
-    document = tmp_path / "doc.json"
-    assert main(["extract", str(small_report), "-o", str(document), "-q"]) == 0
-    argv = [argument.format(document=document) for argument in arguments]
-    script = (
-        "import sys\n"
-        "from extractor.cli.main import main\n"
-        f"code = main({argv!r})\n"
-        "heavy = ('spacy', 'pdfplumber', 'pypdfium2', 'rapidfuzz')\n"
-        "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
-        "sys.exit(code)\n"
+    good = tmp_path / "bun.json"
+    main(["extract", str(small_report), "-o", str(good), "-q"])
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["projects"][0]["cluster_members"] = -4
+    data["projects"][0]["title"] = 7
+    data["coverage"] = 2
+    bad = tmp_path / "rau.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    future = tmp_path / "viitor.json"
+    future.write_text(json.dumps({**data, "schema_version": "banana"}), encoding="utf-8")
+    assert main(["validate", str(bad), str(good), str(future)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{good}: valid, 1 project\n"
+    lines = captured.err.splitlines()
+    assert [line.split()[1] for line in lines] == ["E042", "E042", "E042", "E041"]
+    assert "projects.0.title" in lines[0] and "projects.0.cluster_members" in lines[1]
+    assert "coverage" in lines[2] and "banana is not supported" in lines[3]
+
+
+def test_validate_lists_at_most_twenty_problems_a_document(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "multe.json"
+    projects = [{"number": n} for n in range(1, 40)]
+    path.write_text(json.dumps({"schema_version": "1.0", "projects": projects}), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21
+    assert lines[-1].startswith(f"extractor: E042 {path}: ") and "more problem(s)" in lines[-1]
+
+
+def test_a_long_message_is_cut_to_one_line_of_300_chars_keeping_the_hint() -> None:
+    error = ExtractorError("E011", "x.pdf: " + "obiect brut\n" * 100, "get a complete copy")
+    line = error.line()
+    assert len(line) == 300 and "\n" not in line
+    assert line.startswith("extractor: E011 x.pdf: obiect brut obiect")
+    assert line.endswith("… (get a complete copy)")
+
+
+def test_every_error_has_what_to_do() -> None:
+    assert str(ExtractorError("E001", "a.txt: no such file")) == (
+        "E001 a.txt: no such file (check the path and its permissions)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+
+
+def test_debug_shows_the_traceback(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "gol.txt"
+    path.write_bytes(b"")
+    assert main(["extract", str(path), "--debug"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    assert err.splitlines()[-1].startswith("extractor: E003 gol.txt")
+
+
+def test_an_unexpected_exception_is_one_line_and_e050(monkeypatch, tmp_path: Path, capsys) -> None:
+    def broken(args: object) -> int:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("extractor.cli.main.run_schema", broken)
+    assert main(["schema"]) == 2
+    assert capsys.readouterr().err == (
+        "extractor: E050 internal error: KeyError: 'boom' "
+        "(please report it; --debug shows the traceback)\n"
     )
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip().splitlines()[-1] == "[]"

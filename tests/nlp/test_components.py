@@ -86,7 +86,7 @@ def test_a_bad_pattern_line_is_an_e020_naming_file_and_line(
 
 def test_a_missing_rules_file_is_an_e020(rules_copy: Path) -> None:
     (rules_copy / "nlp" / "labels.jsonl").unlink()
-    with pytest.raises(ExtractorError, match=r"\[E020\] cannot read rules file .*labels.jsonl"):
+    with pytest.raises(ExtractorError, match=r"E020 cannot read rules file .*labels.jsonl"):
         pipeline_for(rules_copy)
 
 

@@ -67,7 +67,7 @@ def test_iso_8859_2_romanian_text_reads_right() -> None:
 def test_ambiguous_legacy_bytes_go_to_the_earlier_encoding_and_normalize_alike() -> None:
     # 'Știință și țară' in ISO-8859-16 is also cp1250 for 'Ştiinţă şi ţară': a tie.
     data = "Știință și țară".encode("iso-8859-16")
-    text, encoding = decode(data, "r.txt", RULES)
+    text, encoding, _ = decode(data, "r.txt", RULES)
     assert encoding == RULES.legacy[0] == "cp1250"
     assert text == "Ştiinţă şi ţară"
     assert normalize(text).text == "Știință și țară"
@@ -75,7 +75,7 @@ def test_ambiguous_legacy_bytes_go_to_the_earlier_encoding_and_normalize_alike()
 
 def test_legacy_choice_follows_rules_order() -> None:
     reordered = RULES.model_copy(update={"legacy": ("iso-8859-16", "cp1250")})
-    text, encoding = decode("Știință și țară".encode("iso-8859-16"), "r.txt", reordered)
+    text, encoding, _ = decode("Știință și țară".encode("iso-8859-16"), "r.txt", reordered)
     assert (text, encoding) == ("Știință și țară", "iso-8859-16")
 
 
@@ -103,7 +103,7 @@ ERROR_CASES = [
     pytest.param(b" \n\t\r\n  ", "E003", id="whitespace"),
     pytest.param(codecs.BOM_UTF8, "E003", id="bom-only"),
     pytest.param(codecs.BOM_UTF8 + b"  \n ", "E003", id="bom-and-whitespace"),
-    pytest.param(codecs.BOM_UTF8 + b"Titlu \xff\xfe proiect", "E002", id="utf-8-bom-bad-bytes"),
+    pytest.param(b"ab\xffc\x01\x02", "E002", id="control-chars-and-bad-bytes"),
     pytest.param(codecs.BOM_UTF16_LE + b"T\x00\x00\xd8", "E002", id="utf-16-bom-lone-surrogate"),
 ]
 
@@ -123,11 +123,15 @@ def test_bad_byte_after_utf16_bom_is_named_by_file_offset() -> None:
     assert "byte 4 " in caught.value.message
 
 
-def test_bad_byte_after_utf8_bom_is_named_by_file_offset() -> None:
-    data = codecs.BOM_UTF8 + b"ab\xffc"  # the bad byte is byte 5 of the file
-    with pytest.raises(ExtractorError) as caught:
-        bytes_to_text(data, "r.txt", RULES)
-    assert "byte 5 " in caught.value.message
+def test_bad_byte_after_utf8_bom_is_replaced_and_named_by_file_offset() -> None:
+    # A bad byte at offset 5 of the file, and a file cut in the middle of `ș` at offset 37.
+    data = codecs.BOM_UTF8 + b"ab\xff" + b"c" * 30 + b" " + "ș".encode()[:1]
+    loaded = bytes_to_text(data, "r.txt", RULES)
+    assert loaded.text == "ab\ufffd" + "c" * 30 + " \ufffd"
+    assert loaded.source["encoding"] == "utf-8-sig"
+    assert loaded.findings == (
+        ("invalid_bytes", "2 bytes are not UTF-8 and read as U+FFFD: at byte 5, 37"),
+    )
 
 
 PDF_CASES = [
@@ -143,3 +147,29 @@ PDF_CASES = [
 @pytest.mark.parametrize(("data", "expected"), PDF_CASES)
 def test_is_pdf(data: bytes, expected: bool) -> None:
     assert is_pdf(data) is expected
+
+
+def test_a_legacy_page_wins_only_when_it_reads_the_bytes_better() -> None:
+    sample = "Activităţi în curs: ştiinţă şi ţară, „cluster”"
+    loaded = bytes_to_text(sample.encode("cp1250"), "r.txt", RULES)
+    assert (loaded.text, loaded.source["encoding"], loaded.findings) == (sample, "cp1250", ())
+
+
+def test_a_stray_legacy_byte_in_ascii_text_reads_as_its_letter() -> None:
+    loaded = bytes_to_text(b"Activit\xe3ti in curs", "r.txt", RULES)
+    assert (loaded.text, loaded.source["encoding"]) == ("Activităti in curs", "cp1250")
+
+
+def test_utf8_letters_in_a_legacy_file_are_named_not_silently_garbled() -> None:
+    data = "Activităţi în curs: ştiinţă şi ţară".encode("cp1250") + " Țara".encode()
+    loaded = bytes_to_text(data, "r.txt", RULES)
+    assert loaded.source["encoding"] == "cp1250"
+    ((code, message),) = loaded.findings
+    assert code == "invalid_bytes" and "mixes encodings" in message
+
+
+def test_many_bad_bytes_name_the_first_twenty_and_count_the_rest() -> None:
+    data = ("ță " * 400).encode() + b"\xff " * 30
+    ((_, message),) = bytes_to_text(data, "r.txt", RULES).findings
+    assert message.startswith("30 bytes are not UTF-8 and read as U+FFFD: at byte 2000, 2002")
+    assert message.endswith(" and 10 more")

@@ -217,7 +217,7 @@ def test_review_refuses_a_document(tmp_path: Path, capsys, document: dict[str, A
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     assert main(["review", str(path), "-o", str(tmp_path / "r.html")]) == 2
-    assert "[E004]" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("extractor: E004 ")
     assert not (tmp_path / "r.html").exists()
 
 

@@ -54,12 +54,11 @@ def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]
         for index in range(count):
             try:
                 page = document[index]
-            except pdfium.PdfiumError as error:
+                content = _read_page(page, index + 1, count, rules, descents)
+            except (pdfium.PdfiumError, ValueError, OverflowError) as error:
                 raise damaged(name, error, index + 1) from error
-            try:
-                yield _read_page(page, index + 1, count, rules, descents)
-            finally:
-                page.close()
+            page.close()
+            yield content
     finally:
         document.close()
 

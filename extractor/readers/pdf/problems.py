@@ -13,9 +13,12 @@ def encrypted(name: str) -> ExtractorError:
     )
 
 
+_DETAIL = 80  # chars of the parser's own message: some quote whole raw PDF objects
+
+
 def damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
     where = f" (page {page})" if page else ""
-    detail = str(error).strip() or type(error).__name__
+    detail = " ".join(str(error).split())[:_DETAIL] or type(error).__name__
     return ExtractorError(
         E_PDF_DAMAGED,
         f"{name}: the PDF is damaged or truncated{where}: {detail}",
