@@ -17,7 +17,7 @@ import os
 import tempfile
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -55,6 +55,23 @@ class LemmaTable(Mapping[str, str]):
 
     def __len__(self) -> int:
         return self._count
+
+    def items(self) -> _Entries:
+        """Every (word, lemma) in key order, read in one pass (not a search per key)."""
+        return _Entries(self)
+
+
+class _Entries(ItemsView[str, str]):
+    """A lemma table's entries, decoded in order as they are stored."""
+
+    _mapping: LemmaTable
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        table = self._mapping
+        data, offsets = table._data, table._offsets
+        for index in range(len(table)):
+            key, value, end = offsets[2 * index], offsets[2 * index + 1], offsets[2 * index + 2]
+            yield data[key:value].decode("utf-8"), data[value:end].decode("utf-8")
 
 
 @cache
