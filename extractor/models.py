@@ -244,7 +244,7 @@ class Unparsed(_Model):
     """A source line that no field or item took, so nothing is dropped silently."""
 
     text: str
-    reason: Literal["not_recognized", "page_furniture"]
+    reason: Literal["not_recognized", "page_furniture", "markup_only"]
     span: Span
 
 

@@ -28,18 +28,17 @@ from extractor.models import SCHEMA_VERSION, Document
 from extractor.parsing.checks import document_findings
 from extractor.parsing.coverage import coverage, unparsed_lines
 from extractor.parsing.findings import Finding
-from extractor.parsing.fragments import Fragment, lines_to_fragments
-from extractor.parsing.items import is_heading
 from extractor.parsing.preamble import preamble_to_report
 from extractor.parsing.project import block_to_project
-from extractor.parsing.segment import Segments, lines_to_segments
+from extractor.parsing.segment import Segments, records_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
 from extractor.readers.pdf.placement import place_spans
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
+from extractor.reading.records import Record, lines_to_records
 from extractor.ruleset import Rules, load_rules
 from extractor.salvage import set_aside
 from extractor.text.normalize import Normalized, normalize
-from extractor.text.source import Line, SourceText
+from extractor.text.source import SourceText
 
 if TYPE_CHECKING:
     from extractor.compare.models import DocumentDiff
@@ -52,6 +51,7 @@ class Extraction:
     loaded: Loaded
     normalized: Normalized
     source: SourceText
+    records: tuple[Record, ...]
     segments: Segments
     data: dict[str, Any]
     document: Document
@@ -200,7 +200,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
-    segments = lines_to_segments(source.lines, rules)
+    from extractor.nlp.lemmas import lemma_table, word_forms
+
+    records = lines_to_records(source.lines, rules, lemma_table(), loaded.furniture)
+    segments = records_to_segments(records, rules, len(source.text))
     findings = [Finding(code, message) for code, message in loaded.findings]
     if not segments.blocks:
         if not allow_empty:
@@ -211,17 +214,17 @@ def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> E
                 "check that this is the report; --allow-empty writes an empty document",
             )
         findings.append(Finding("no_projects", "no project block found: the document is empty"))
-    parsed = parse(segments, source, loaded.source, rules, loaded.furniture)
+    parsed = parse(segments, source, loaded.source, rules, word_forms())
     parsed["warnings"] = _warnings(findings, source) + parsed["warnings"]
     # Imported on first use: spaCy takes about half a second to import, and only
     # extraction needs it (not `extractor schema`, `text` or `validate`).
     from extractor.nlp.components import build_nlp
     from extractor.nlp.enrich import enrich
 
-    data_ = enrich(parsed, source, build_nlp(rules), rules.markup.bullets)
+    data_ = enrich(parsed, source, build_nlp(rules))
     if loaded.geometry is not None:
         data_ = place_spans(data_, normalized, loaded.geometry)
-    return Extraction(loaded, normalized, source, segments, data_, validate(data_, source))
+    return Extraction(loaded, normalized, source, records, segments, data_, validate(data_, source))
 
 
 def document_data(
@@ -262,33 +265,24 @@ def parse(
     source: SourceText,
     source_record: dict[str, Any],
     rules: Rules,
-    furniture: frozenset[int] = frozenset(),
+    words: Sequence[str],
 ) -> dict[str, Any]:
     """Given the segments, the whole document as plain data, not yet validated.
 
-    `furniture` holds the numbers of lines the loader found to be page furniture.
+    `words` are the known word forms (lower case) that tell a word cut at a
+    line's end from a hyphenated one.
     """
-
-    def is_furniture(line: Line) -> bool:
-        if line.number in furniture:
-            return True
-        return any(pattern.match(line.text) for pattern in rules.document.furniture.patterns)
-
-    def to_fragments(lines: Sequence[Line]) -> list[Fragment]:
-        content = [line for line in lines if not is_furniture(line)]
-        return lines_to_fragments(content, lambda text: is_heading(text, rules.sections))
-
-    preamble = preamble_to_report(segments.preamble, source, rules, to_fragments)
+    preamble = preamble_to_report(segments.preamble, source, rules, words)
     used = set(preamble.used)
     projects = []
     for block in segments.blocks:
         expected = projects[-1]["number"] + 1 if projects else 1
-        read = block_to_project(block, expected, source, rules, to_fragments)
+        read = block_to_project(block, expected, source, rules, words)
         read.project["warnings"] = _warnings(read.findings, source)
         projects.append(read.project)
         used |= read.used
     findings = preamble.findings + document_findings(preamble.report, projects)
-    unparsed = unparsed_lines(source, used, is_furniture)
+    unparsed = unparsed_lines(source, used, _reasons(segments))
     return {
         "schema_version": SCHEMA_VERSION,
         "source": source_record,
@@ -298,6 +292,18 @@ def parse(
         "unparsed": unparsed,
         "coverage": coverage(source, unparsed),
     }
+
+
+def _reasons(segments: Segments) -> dict[int, str]:
+    """Why the reading stage leaves a line out: page furniture, or markup without words."""
+    records = [*segments.preamble, *(r for block in segments.blocks for r in block.records)]
+    reasons = {}
+    for record in records:
+        if record.furniture:
+            reasons[record.line.number] = "page_furniture"
+        elif record.is_empty:
+            reasons.setdefault(record.line.number, "markup_only")
+    return reasons
 
 
 def validate(data: dict[str, Any], source: SourceText) -> Document:

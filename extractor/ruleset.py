@@ -60,13 +60,14 @@ class _Rules(BaseModel):
     @model_validator(mode="after")
     def _groups_present(self) -> Self:
         for field, groups in self.required_groups.items():
-            pattern = getattr(self, field)
-            missing = [name for name in groups if name not in pattern.groupindex]
-            if missing:
-                groups = ", ".join(missing)
-                raise ValueError(
-                    f"{field}: pattern {pattern.pattern!r} lacks the group(s) {groups}"
-                )
+            value = getattr(self, field)
+            for pattern in value if isinstance(value, tuple) else (value,):
+                missing = [name for name in groups if name not in pattern.groupindex]
+                if missing:
+                    groups = ", ".join(missing)
+                    raise ValueError(
+                        f"{field}: pattern {pattern.pattern!r} lacks the group(s) {groups}"
+                    )
         return self
 
 
@@ -85,9 +86,40 @@ class EncodingRules(_Rules):
         return names
 
 
+MarkerKind = Literal["dash", "bullet", "sub_bullet", "check", "markdown", "numbering"]
+
+
+class MarkerGlyphs(_Rules):
+    """List-marker glyphs of one kind, and the list level they open (1 or 2)."""
+
+    kind: MarkerKind
+    level: int = Field(ge=1, le=2)
+    glyphs: str = Field(min_length=1)
+
+
 class MarkupRules(_Rules):
-    bullets: str = Field(min_length=1)
+    """List markers and emphasis, as the line-reading stage peels them off a line."""
+
+    markers: tuple[MarkerGlyphs, ...] = Field(min_length=1)
+    numbering: Pattern
     sentence_end: str = Field(min_length=1)
+    tab_width: int = Field(ge=1)
+
+    _levels: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        for group in self.markers:
+            for glyph in group.glyphs:
+                self._levels.setdefault(glyph, (group.kind, group.level))
+
+    def glyph(self, char: str) -> tuple[str, int] | None:
+        """The kind and level of a marker glyph, or None for a char that is none."""
+        return self._levels.get(char)
+
+    @property
+    def bullets(self) -> str:
+        """Every glyph that is a marker and no letter: what cleaning strips off an item's start."""
+        return "".join(glyph for glyph in self._levels if not glyph.isalpha())
 
 
 class TitleRules(_Rules):
@@ -109,12 +141,18 @@ class PreambleRules(_Rules):
 
 
 class ProjectRules(_Rules):
-    required_groups: ClassVar = {"header": ("number", "acronym")}
-    header: Pattern
+    required_groups: ClassVar = {"headers": ("number", "acronym")}
+    headers: tuple[Pattern, ...] = Field(min_length=1)
+
+    def header_match(self, text: str) -> regex.Match[str] | None:
+        """The first header pattern that reads `text` (a line's bare text), if one does."""
+        return next(filter(None, (pattern.match(text) for pattern in self.headers)), None)
 
 
 class FurnitureRules(_Rules):
     patterns: tuple[Pattern, ...]
+    recurring: int = Field(ge=2)
+    recurring_length: int = Field(ge=1)
 
 
 class DocumentRules(_Rules):
@@ -166,8 +204,20 @@ SECTION_KEYS: tuple[str, ...] = get_args(SectionKey)
 
 
 class SectionHeading(_Rules):
+    """A section and the lemmas that cue it: one of `cues`, and one of `with_cues` if any."""
+
     key: SectionKey
-    headings: tuple[str, ...] = Field(min_length=1)
+    cues: tuple[str, ...] = Field(min_length=1)
+    with_cues: tuple[str, ...] = ()
+
+
+class HeadingShape(_Rules):
+    """What a heading line looks like: few words, no sentence inside, optional numbering."""
+
+    max_words: int = Field(ge=1)
+    numbering: Pattern
+    not_inside: str
+    not_at_end: str
 
 
 class SubheadingRules(_Rules):
@@ -181,22 +231,9 @@ class WebsiteRules(_Rules):
 
 class SectionRules(_Rules):
     sections: tuple[SectionHeading, ...]
+    heading: HeadingShape
     subheadings: SubheadingRules
     website: WebsiteRules
-    _keys_by_heading: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any) -> None:
-        for section in self.sections:
-            for wording in section.headings:
-                self._keys_by_heading.setdefault(fold(wording), section.key)
-
-    @property
-    def longest_heading(self) -> int:
-        return max(len(wording) for section in self.sections for wording in section.headings)
-
-    def key_for_heading(self, heading: str) -> str | None:
-        """Which section a heading's wording opens; `heading` is cleaned text, colon allowed."""
-        return self._keys_by_heading.get(fold(heading).rstrip(": "))
 
 
 class RegionSpelling(_Rules):

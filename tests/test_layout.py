@@ -24,12 +24,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "ruleset": frozenset({"errors", "models", "text"}),
     "emit": frozenset({"errors"}),
     "readers": frozenset({"errors", "ruleset", "text"}),
-    "parsing": frozenset({"errors", "models", "ruleset", "text"}),
+    "reading": frozenset({"errors", "ruleset", "text"}),
+    "parsing": frozenset({"errors", "models", "ruleset", "text", "reading"}),
     "nlp": frozenset({"errors", "ruleset", "text"}),
     "compare": frozenset({"errors", "models", "ruleset", "text"}),
     "salvage": frozenset({"errors", "models", "parsing", "text"}),
     "pipeline": frozenset(
-        {"errors", "models", "ruleset", "text", "readers", "parsing", "nlp", "compare"}
+        {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "compare"}
         | {"salvage"}
     ),
     "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline"}),

@@ -106,6 +106,34 @@ def test_page_furniture_is_listed_apart() -> None:
     assert document["coverage"] == 1.0
 
 
+def test_a_marker_or_markup_alone_makes_no_item() -> None:
+    block = project_block(1).replace("- S-au realizat", "-\n\n**\n\n- S-au realizat")
+    document = extract_text(report(block))
+    assert [(u["text"], u["reason"]) for u in document["unparsed"]] == [
+        ("-", "markup_only"),
+        ("**", "markup_only"),
+    ]
+    assert [i["text"] for i in document["projects"][0]["results"]["items"]] == [
+        "S-au realizat două studii;"
+    ]
+
+
+def test_a_running_head_inside_an_item_is_left_out_and_facts_keep_true_spans() -> None:
+    head = "UEFISCDI Raport Cluster"
+    blocks = [
+        project_block(n).replace("- S-au realizat două", f"- S-au realizat\n{head}\ndouă")
+        for n in (1, 2, 3)
+    ]
+    text = report(*blocks)
+    document = extract_text(text)
+    assert {(u["text"], u["reason"]) for u in document["unparsed"]} == {(head, "page_furniture")}
+    [item] = document["projects"][0]["results"]["items"]
+    assert item["text"] == "S-au realizat două studii;"
+    [fact] = item["facts"]
+    span = fact["span"]
+    assert text[span["char_start"] : span["char_end"]] == "două studii"
+
+
 def test_legacy_encoding_with_cedillas_reads_as_comma_below() -> None:
     cedillas = str.maketrans({"ț": "ţ", "ș": "ş", "Ț": "Ţ", "Ș": "Ş", "“": '"', "”": '"'})
     text = report(project_block(1)).translate(cedillas)

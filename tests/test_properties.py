@@ -24,11 +24,12 @@ from reports import HEADER_ROW, project_block, report
 
 from extractor.errors import ExtractorError
 from extractor.models import Document
-from extractor.parsing.fragments import lines_to_fragments
-from extractor.parsing.items import fragments_to_items, is_heading
-from extractor.parsing.segment import lines_to_segments
-from extractor.parsing.table import read_table
+from extractor.nlp.lemmas import lemma_table, word_forms
+from extractor.parsing.items import records_to_items
+from extractor.parsing.segment import records_to_segments
+from extractor.parsing.table import TableStart, read_table
 from extractor.pipeline import run_bytes
+from extractor.reading.records import Record, lines_to_records
 from extractor.ruleset import load_rules
 from extractor.text.source import SourceText
 
@@ -106,26 +107,36 @@ def source_of(lines: list[str]) -> SourceText:
     return SourceText("\n".join(lines))
 
 
+def records_of(source: SourceText) -> tuple[Record, ...]:
+    return lines_to_records(source.lines, RULES, lemma_table())
+
+
 @given(mutations())
-def test_the_segmenter_cuts_every_line_into_exactly_one_part(edits: list[Mutation]) -> None:
+def test_the_segmenter_cuts_every_record_into_exactly_one_part(edits: list[Mutation]) -> None:
     source = source_of(mutated(BASE_LINES, edits))
-    segments = lines_to_segments(source.lines, RULES)
-    parts = [*segments.preamble, *(line for block in segments.blocks for line in block.lines)]
-    assert parts == list(source.lines)
+    records = records_of(source)
+    segments = records_to_segments(records, RULES, len(source.text))
+    parts = [*segments.preamble, *(record for block in segments.blocks for record in block.records)]
+    assert parts == list(records)
+    assert {record.line.number for record in records} == {
+        line.number for line in source.lines if not line.is_blank
+    }
 
 
 @given(mutations())
 def test_the_table_reader_takes_only_lines_it_was_given(edits: list[Mutation]) -> None:
-    lines = source_of([HEADER_ROW, *mutated(BASE_LINES[10:16], edits)]).lines
-    read = read_table(lines, 0, RULES.table, lambda line: False)
-    assert read.used <= {line.number for line in lines}
+    source = source_of([HEADER_ROW, *mutated(BASE_LINES[10:16], edits)])
+    records = records_of(source)
+    start = TableStart(0, "row", 1)
+    read = read_table(records, start, RULES.table, RULES.sections.website, source.text)
+    assert read.used <= {line.number for line in source.lines}
 
 
 @given(mutations())
 def test_the_item_reader_gives_items_inside_the_source(edits: list[Mutation]) -> None:
     source = source_of(mutated(BASE_LINES[16:24], edits))
-    fragments = lines_to_fragments(source.lines, lambda text: is_heading(text, RULES.sections))
-    for item in flatten(fragments_to_items(fragments, source, RULES)):
+    records = [r for r in records_of(source) if not (r.furniture or r.is_empty)]
+    for item in flatten(records_to_items(records, source, RULES, word_forms()).items):
         assert 0 <= item["span"]["char_start"] <= item["span"]["char_end"] <= len(source.text)
 
 

@@ -25,7 +25,7 @@ def test_bundled_rules_load() -> None:
 
 def test_bundled_patterns_have_their_groups() -> None:
     rules = load_rules()
-    match = rules.document.project.header.match("Nr.proiect/acronim _1 CLS/INOV-TREC")
+    match = rules.document.project.header_match("Nr.proiect/acronim _1 CLS/INOV-TREC")
     assert match is not None
     assert (match["number"], match["acronym"]) == ("1", "INOV-TREC")
     period = rules.table.period.pattern.match("01.06.2018 - 31.05.2020")
@@ -84,9 +84,9 @@ BROKEN_CASES = [
     ),
     pytest.param(
         "markup.toml",
-        "bullets = ",
-        "bullets == ",
-        ["markup.toml", "not valid TOML", "line 3"],
+        "sentence_end = ",
+        "sentence_end == ",
+        ["markup.toml", "not valid TOML", "line 11"],
         id="malformed-toml",
     ),
     pytest.param(
@@ -95,6 +95,27 @@ BROKEN_CASES = [
         'key = "later"',
         ["sections.toml", "entry sections.2.key", "'later'"],
         id="unknown-section-key",
+    ),
+    pytest.param(
+        "markup.toml",
+        'kind = "sub_bullet"\nlevel = 2',
+        'kind = "sub_bullet"\nlevel = 3',
+        ["markup.toml", "entry markers.2.level"],
+        id="marker-level-out-of-range",
+    ),
+    pytest.param(
+        "markup.toml",
+        'kind = "check"',
+        'kind = "arrow"',
+        ["markup.toml", "entry markers.3.kind", "'arrow'"],
+        id="unknown-marker-kind",
+    ),
+    pytest.param(
+        "sections.toml",
+        "max_words = 8",
+        "max_words = 0",
+        ["sections.toml", "entry heading.max_words"],
+        id="heading-of-no-words",
     ),
     pytest.param(
         "table.toml",

@@ -13,28 +13,29 @@ from typing import TYPE_CHECKING, Any
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.nlp.facts import FoundFact, doc_to_facts
 from extractor.ruleset import SECTION_KEYS
-from extractor.text.cleaning import Cleaned, clean
+from extractor.text.cleaning import Cleaned, clean_pieces
 from extractor.text.source import SourceText
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def enrich(
-    document: dict[str, Any], source: SourceText, nlp: Language, bullets: str
-) -> dict[str, Any]:
+def enrich(document: dict[str, Any], source: SourceText, nlp: Language) -> dict[str, Any]:
     """Given a document and the text its spans point into, a copy with facts and indicators.
 
-    `nlp` is `build_nlp(rules)` and `bullets` the glyphs of `rules/markup.toml`: the
-    pipeline passes both, so this stage reads nothing itself.
+    `nlp` is `build_nlp(rules)`: the pipeline passes it, so this stage reads
+    nothing itself. Each item's `pieces` (the source ranges its text was read
+    from, which the parse stage leaves) map facts back to the source; the copy
+    has no `pieces`.
     """
     lexicon = nlp.get_pipe("fact_lexicon")
     result = _copy_items(document)
     jobs = list(_items(result))
     docs = nlp.pipe(item["text"] for item, _ in jobs)
     for (item, section), doc in zip(jobs, docs, strict=True):
+        pieces = item.pop("pieces")
         found = doc_to_facts(doc, section, lexicon)
-        cleaned = _cleaned(item, source.text, bullets) if found else None
+        cleaned = _cleaned(item, pieces, source.text) if found else None
         item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
     for project in result.get("projects", []):
         project["indicators"] = project_indicators(project)
@@ -48,7 +49,8 @@ def _copy_items(document: dict[str, Any]) -> dict[str, Any]:
     """
 
     def item_copy(item: dict[str, Any]) -> dict[str, Any]:
-        return {**item, "children": [item_copy(child) for child in item.get("children", [])]}
+        children = [item_copy(child) for child in item.get("children", [])]
+        return {**item, "children": children}
 
     def section_copy(section: dict[str, Any] | None) -> dict[str, Any] | None:
         return section and {**section, "items": [item_copy(item) for item in section["items"]]}
@@ -83,11 +85,11 @@ def _walk(items: list[dict[str, Any]], section: str) -> Iterator[tuple[dict[str,
         yield from _walk(item.get("children", []), section)
 
 
-def _cleaned(item: dict[str, Any], text: str, bullets: str) -> Cleaned:
+def _cleaned(item: dict[str, Any], pieces: list[list[Any]], text: str) -> Cleaned:
     """The item's text with its char map; it must equal the item text or spans would lie."""
     span = item["span"]
     start, end = span["char_start"], span["char_end"]
-    cleaned = clean(text[start:end], base=start, bullets=bullets)
+    cleaned = clean_pieces(text, [(piece[0], piece[1], piece[2]) for piece in pieces])
     if cleaned.text != item["text"]:
         raise ExtractorError(
             E_INVALID,

@@ -1,5 +1,8 @@
 """The Romanian lemma table of spacy-lookups-data, as a compact mapping read in a few milliseconds.
 
+Section headings are known by the lemmas of their words, and the fact lexicon
+lemmatizes by the same table; this is the one place that reads it.
+
 spaCy's `load_lookups` inserts the table's 305,727 entries one by one (0.76 s) and
 even a plain dict from its JSON takes 0.3 s; one extraction looks up a few hundred
 words. So the table is written once, sorted, as one file of UTF-8 bytes with an
@@ -148,3 +151,11 @@ def _cache_folder() -> Path:
     """The user's cache folder for this tool (XDG_CACHE_HOME, else ~/.cache)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "cluster-report-extractor"
+
+
+@cache
+def word_forms() -> tuple[str, ...]:
+    """Every spelling and lemma of the table, lower case and sorted: the words a line's end
+    may cut, in an order that finds a word and the words it starts by bisection."""
+    table = lemma_table()
+    return tuple(sorted({word.lower() for pair in table.items() for word in pair}))

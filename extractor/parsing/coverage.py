@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from extractor.text.source import Line, SourceText
+from extractor.text.source import SourceText
 
 
 def unparsed_lines(
-    source: SourceText, used: Collection[int], is_furniture: Callable[[Line], bool]
+    source: SourceText, used: Collection[int], reasons: Mapping[int, str]
 ) -> list[dict[str, Any]]:
-    """Given the numbers of the lines used, the non-blank lines that nothing took."""
+    """Given the numbers of the lines used, the non-blank lines that nothing took.
+
+    `reasons` says why a line was left (`page_furniture`, `markup_only`) where
+    the reading stage knows; any other line was `not_recognized`.
+    """
     unparsed = []
     for line in source.lines:
         if line.is_blank or line.number in used:
@@ -21,7 +25,7 @@ def unparsed_lines(
         unparsed.append(
             {
                 "text": line.text.strip(),
-                "reason": "page_furniture" if is_furniture(line) else "not_recognized",
+                "reason": reasons.get(line.number, "not_recognized"),
                 "span": source.span(start, end),
             }
         )

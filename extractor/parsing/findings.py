@@ -29,6 +29,8 @@ CODES: dict[str, str] = {
     "extra_text": "a line read for a field says more than the field takes; the rest is quoted",
     "missing_section": "a project block lacks one of its three sections",
     "duplicate_section": "a section heading appears twice in a block; the items are kept in order",
+    "unknown_heading": "a short heading line of its own (bold, markdown or capitals) inside a "
+    "section opens no known section; it is kept as a heading item",
     "invalid_bytes": "bytes not in the text's encoding: replaced, or their letters may be wrong",
     "invalid_value": "a value the schema refuses; it is left out and kept in `unparsed`",
     "no_projects": "no project block was found: the document is written only with --allow-empty",

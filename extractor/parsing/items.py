@@ -1,51 +1,53 @@
-"""Turn the fragments of a section into its item tree, with ordered block processors.
+"""Turn the records of a section into its item tree, with ordered block processors.
 
-Each processor has a `test` (does this fragment open or continue what I build?)
+Each processor has a `test` (does this record open or continue what I build?)
 and a `run` (add it to the tree). They are tried in the order of ITEM_PROCESSORS;
 the paragraph processor, last, takes whatever no other one did. The rules are
 those of the README's "How items are read".
+
+An item's text is read from its pieces: the bare text of each of its lines,
+joined with a space, or with none where a word was hyphenated at a line's
+end; page furniture between them is left out.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import regex
 
-from extractor.parsing.fragments import Fragment
-from extractor.ruleset import Rules, SectionRules
-from extractor.text.cleaning import clean_text, leading_marker_length
+from extractor.parsing.findings import Finding
+from extractor.reading.headings import heading_words
+from extractor.reading.records import Record
+from extractor.ruleset import Rules
+from extractor.text.cleaning import clean_pieces
 from extractor.text.source import SourceText
 
-_WHOLLY_ITALIC = regex.compile(r"^\*[^*](?:.*[^*])?\*$")
+# A word cut at a line's end: letters, then the hyphen.
+_CUT_WORD = regex.compile(r"(\p{L}+)-$")
+_WORD_START = regex.compile(r"\p{Ll}\p{L}*")
+# A hyphen after this few letters joins a clitic (`s-au`, `într-o`), never a cut word.
+_CLITIC = 2
+# The ending of a noun made of a verb's long infinitive (`generare` of `genera`).
+_VERB_NOUN = "re"
 
-
-def section_key(text: str, rules: SectionRules) -> str | None:
-    """Which section a heading opens (`objective`, `results`, `ongoing`), if it is one."""
-    if len(text) > rules.longest_heading + 16:  # room for markup and spaces; spares a clean
-        return None
-    return rules.key_for_heading(clean_text(text))
-
-
-def is_subheading(text: str, rules: SectionRules) -> bool:
-    cleaned = clean_text(text)
-    return any(pattern.match(cleaned) for pattern in rules.subheadings.patterns)
-
-
-def is_heading(text: str, rules: SectionRules) -> bool:
-    """A section heading or a sub-heading: what may be glued to the end of a line."""
-    return section_key(text, rules) is not None or is_subheading(text, rules)
+Piece = tuple[int, int, bool]
+"""Source offsets of a part of an item's text; whether it joins the part before without space."""
 
 
 @dataclass
 class Draft:
-    """An item being built: its kind, source range, and children."""
+    """An item being built: its kind, its span (markup included), its pieces, and children."""
 
     kind: str
     start: int
     end: int
+    pieces: list[Piece]
+    indent: int = 0
+    glyph: str | None = None
     children: list[Draft] = field(default_factory=list)
 
 
@@ -57,6 +59,8 @@ class Tree:
     heading: Draft | None = None
     bullet: Draft | None = None
     last: Draft | None = None
+    last_record: Record | None = None
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def container(self) -> list[Draft]:
@@ -67,47 +71,98 @@ class Tree:
 class Context:
     source: str
     rules: Rules
-
-    def marker_length(self, fragment: Fragment) -> int:
-        return leading_marker_length(fragment.text, self.rules.markup.bullets)
-
-    def is_bullet(self, fragment: Fragment) -> bool:
-        return self.marker_length(fragment) > fragment.indent
+    words: Sequence[str]
 
     def item_text(self, draft: Draft) -> str:
-        return clean_text(self.source[draft.start : draft.end], bullets=self.rules.markup.bullets)
+        return clean_pieces(self.source, draft.pieces).text
 
 
 class Processor(Protocol):
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool: ...
+    def test(self, record: Record, tree: Tree, context: Context) -> bool: ...
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None: ...
+    def run(self, record: Record, tree: Tree, context: Context) -> None: ...
 
 
-def _start(fragment: Fragment) -> int:
-    return fragment.start + fragment.indent
+def _start(record: Record) -> int:
+    """Where an item's span starts: its first char, marker included."""
+    return record.start + len(record.text) - len(record.text.lstrip())
+
+
+def _piece(record: Record, glued: bool = False) -> Piece:
+    """The part of a record an item's text takes: its bare text, or, when its marker is a
+    word that opens no item here (`o bancă`), the line from that word on."""
+    if record.marker is not None and record.marker.is_word:
+        return (_start(record), record.end, glued)
+    return (record.bare_start, record.bare_end, glued)
+
+
+def _draft(kind: str, record: Record) -> Draft:
+    glyph = record.marker.glyph if record.marker else None
+    pieces = [(record.bare_start, record.bare_end, False) if kind == "bullet" else _piece(record)]
+    return Draft(kind, _start(record), record.end, pieces, record.indent, glyph)
+
+
+def _is_list_item(record: Record, tree: Tree) -> bool:
+    """A marker opens an item; a marker that is also a word (`o`) only inside a list."""
+    marker = record.marker
+    return (
+        marker is not None
+        and not record.is_empty
+        and (not marker.is_word or tree.bullet is not None)
+    )
 
 
 class SubheadingProcessor:
     """A sub-heading (`… pentru Etapa nr. 1 :`) holds the items after it."""
 
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
-        return is_subheading(fragment.text, context.rules.sections)
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
+        return record.subheading
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        heading = Draft("heading", _start(fragment), fragment.end)
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        heading = _draft("heading", record)
         tree.items.append(heading)
         tree.heading, tree.bullet, tree.last = heading, None, heading
 
 
+class UnknownHeadingProcessor:
+    """A short bold, markdown or capitals line of its own that opens no section: a heading item.
+
+    It is kept, with a warning, rather than read as a paragraph of the section before.
+    """
+
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
+        if record.marker is not None or not record.standalone or record.is_empty:
+            return False
+        if heading_words(record.content, context.rules.sections.heading) is None:
+            return False
+        bare = record.bare
+        capitals = any(char.isalpha() for char in bare) and bare == bare.upper()
+        return record.bold or record.heading_level > 0 or capitals
+
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        SubheadingProcessor().run(record, tree, context)
+        tree.findings.append(
+            Finding(
+                "unknown_heading",
+                f"the heading {record.bare!r} opens no known section; kept as a heading item",
+                record.bare_start,
+                record.bare_end,
+            )
+        )
+
+
 class SubBulletProcessor:
-    """An indented bullet belongs to the top-level bullet above it."""
+    """A marker indented past its bullet's, or a second-level one under another glyph, is a
+    sub-item of that bullet (a list whose own items use a second-level glyph stays flat)."""
 
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
-        return fragment.indent > 0 and tree.bullet is not None and context.is_bullet(fragment)
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
+        parent, marker = tree.bullet, record.marker
+        if parent is None or marker is None or not _is_list_item(record, tree):
+            return False
+        return record.indent > parent.indent or (marker.level == 2 and marker.glyph != parent.glyph)
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        child = Draft("bullet", _start(fragment), fragment.end)
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        child = _draft("bullet", record)
         tree.bullet.children.append(child)  # type: ignore[union-attr]
         tree.last = child
 
@@ -118,57 +173,109 @@ class DisplacedSubBulletProcessor:
     A page break in the source lost their indent; the italics stayed.
     """
 
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
         parent = tree.bullet
         if parent is None or not tree.container or tree.container[-1] is not parent:
             return False
-        if not context.is_bullet(fragment):
+        if not _is_list_item(record, tree):
             return False
-        body = fragment.text[context.marker_length(fragment) :].strip()
         opened_sublist = bool(parent.children) or context.item_text(parent).endswith(":")
-        return opened_sublist and bool(_WHOLLY_ITALIC.match(body))
+        return opened_sublist and record.opens_italic and not record.bold
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        SubBulletProcessor().run(fragment, tree, context)
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        SubBulletProcessor().run(record, tree, context)
 
 
 class BulletProcessor:
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
-        return context.is_bullet(fragment)
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
+        return _is_list_item(record, tree)
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        bullet = Draft("bullet", _start(fragment), fragment.end)
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        bullet = _draft("bullet", record)
         tree.container.append(bullet)
         tree.bullet = tree.last = bullet
 
 
 class ContinuationProcessor:
-    """A line that starts in lower case after an unfinished item is that item wrapped."""
+    """A line that goes on with the item before it: a wrapped line, or a word cut in two.
 
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
-        first = fragment.text.lstrip("* \t")[:1]
-        if tree.last is None or not first.islower():
+    It does when no blank line comes between (page furniture aside), when the
+    item before ends with a word cut by a hyphen, or when it starts in lower
+    case after an item that does not end a sentence.
+    """
+
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
+        if tree.last is None or tree.last.kind == "heading":
             return False
+        if record.marker is not None and not record.marker.is_word:
+            return False
+        if not record.after_blank:
+            return True
+        first = record.bare.lstrip("*_ \t")[:1]
+        if not first.islower():
+            return False
+        start, end, _ = tree.last.pieces[-1]
+        if _CUT_WORD.search(context.source[start:end]):
+            return True
         return not context.item_text(tree.last).endswith(tuple(context.rules.markup.sentence_end))
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        tree.last.end = fragment.end  # type: ignore[union-attr]
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        last = tree.last
+        start, end, glued = last.pieces[-1]  # type: ignore[union-attr]
+        piece = _piece(record)
+        cut = _CUT_WORD.search(context.source[start:end])
+        following = _WORD_START.match(context.source[piece[0] : piece[1]].lstrip("*_"))
+        if cut and following:
+            drop = _drop_hyphen(cut.group(1), following.group(), context.words)
+            if drop:
+                last.pieces[-1] = (start, end - 1, glued)  # type: ignore[union-attr]
+            piece = _piece(record, glued=True)
+        last.pieces.append(piece)  # type: ignore[union-attr]
+        last.end = record.end  # type: ignore[union-attr]
+
+
+def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:
+    """Whether a hyphen at a line's end cut a word (`coope-` `rare`) rather than joins two.
+
+    The joined word is a known word form or the start of one, or, for a noun
+    made of a verb (`generare`), it less its `re` is one: it was cut. Else a
+    clitic (`s-` `au`) or two known words (`cercetare-` `dezvoltare`) keep
+    their hyphen; anything else was cut by the typesetter.
+    """
+    if len(left) <= _CLITIC:
+        return False
+    joined = left + right
+    if _known(joined, words, prefix=True) or (
+        joined.endswith(_VERB_NOUN) and _known(joined.removesuffix(_VERB_NOUN), words)
+    ):
+        return True
+    return not (_known(left, words) and _known(right, words))
+
+
+def _known(word: str, words: Sequence[str], prefix: bool = False) -> bool:
+    """Whether `word` is in the sorted `words`, or with `prefix` starts one of them."""
+    lower = word.lower()
+    index = bisect_left(words, lower)
+    if index == len(words):
+        return False
+    return words[index] == lower or (prefix and words[index].startswith(lower))
 
 
 class ParagraphProcessor:
     """Whatever no other processor takes; it also ends a bullet list."""
 
-    def test(self, fragment: Fragment, tree: Tree, context: Context) -> bool:
+    def test(self, record: Record, tree: Tree, context: Context) -> bool:
         return True
 
-    def run(self, fragment: Fragment, tree: Tree, context: Context) -> None:
-        paragraph = Draft("paragraph", _start(fragment), fragment.end)
+    def run(self, record: Record, tree: Tree, context: Context) -> None:
+        paragraph = _draft("paragraph", record)
         tree.container.append(paragraph)
         tree.bullet, tree.last = None, paragraph
 
 
 ITEM_PROCESSORS: tuple[Processor, ...] = (
     SubheadingProcessor(),
+    UnknownHeadingProcessor(),
     SubBulletProcessor(),
     DisplacedSubBulletProcessor(),
     BulletProcessor(),
@@ -177,16 +284,29 @@ ITEM_PROCESSORS: tuple[Processor, ...] = (
 )
 
 
-def fragments_to_items(
-    fragments: Sequence[Fragment], source: SourceText, rules: Rules
-) -> list[dict[str, Any]]:
-    """Given a section's fragments (heading excluded), its items as plain data."""
-    context = Context(source.text, rules)
+@dataclass(frozen=True)
+class ItemsRead:
+    """A section's items as plain data, and the records' anomalies."""
+
+    items: list[dict[str, Any]]
+    findings: list[Finding]
+
+
+def records_to_items(
+    records: Sequence[Record], source: SourceText, rules: Rules, words: Sequence[str]
+) -> ItemsRead:
+    """Given a section's records (heading excluded, no furniture, no empty ones), its items.
+
+    `words` holds the known word forms (lower case, sorted) that tell a cut
+    word from a hyphenated one. Each item keeps its `pieces` for the enrich stage, which
+    maps facts back to the source through them.
+    """
+    context = Context(source.text, rules, words)
     tree = Tree()
-    for fragment in fragments:
-        processor = next(p for p in ITEM_PROCESSORS if p.test(fragment, tree, context))
-        processor.run(fragment, tree, context)
-    return [_to_item(draft, source, context) for draft in tree.items]
+    for record in records:
+        processor = next(p for p in ITEM_PROCESSORS if p.test(record, tree, context))
+        processor.run(record, tree, context)
+    return ItemsRead([_to_item(draft, source, context) for draft in tree.items], tree.findings)
 
 
 def _to_item(draft: Draft, source: SourceText, context: Context) -> dict[str, Any]:
@@ -195,4 +315,5 @@ def _to_item(draft: Draft, source: SourceText, context: Context) -> dict[str, An
         "text": context.item_text(draft),
         "children": [_to_item(child, source, context) for child in draft.children],
         "span": source.span(draft.start, draft.end),
+        "pieces": [list(piece) for piece in draft.pieces],
     }

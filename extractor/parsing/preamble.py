@@ -1,4 +1,4 @@
-"""Read the report's own fields from the text before the first project.
+"""Read the report's own fields from the records before the first project.
 
 The title line gives the title and the as-of date; the preamble's prose gives
 the competition and how many projects were submitted and funded.
@@ -6,17 +6,17 @@ the competition and how many projects were submitted and funded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.parsing.fields import parse_date
 from extractor.parsing.findings import Finding
-from extractor.parsing.fragments import Fragment
-from extractor.parsing.items import fragments_to_items
+from extractor.parsing.items import records_to_items
+from extractor.reading.records import Record
 from extractor.ruleset import Rules
 from extractor.text.cleaning import clean_text
-from extractor.text.source import Line, SourceText
+from extractor.text.source import SourceText
 
 
 @dataclass
@@ -27,62 +27,61 @@ class PreambleRead:
 
 
 def preamble_to_report(
-    lines: Sequence[Line],
-    source: SourceText,
-    rules: Rules,
-    to_fragments: Callable[[Sequence[Line]], list[Fragment]],
+    records: Sequence[Record], source: SourceText, rules: Rules, words: Sequence[str]
 ) -> PreambleRead:
-    """Given the preamble's lines, the report's fields, their spans, and the lines used."""
+    """Given the preamble's records, the report's fields, their spans, and the lines used."""
     read = PreambleRead(report={"title": None, "as_of": None, "spans": {}})
+    content = [record for record in records if not record.furniture]
     title_index = next(
-        (i for i, line in enumerate(lines) if rules.document.title.pattern.match(line.text)), None
+        (i for i, r in enumerate(content) if rules.document.title.pattern.match(r.bare)), None
     )
     if title_index is None:
         read.findings.append(Finding("missing_title", "no line reads as the report title"))
-        body = lines
+        body = content
     else:
-        _read_title(lines[title_index], source, rules, read)
-        body = lines[title_index + 1 :]
+        _read_title(content[title_index], source, rules, read)
+        body = content[title_index + 1 :]
     heading_index = next(
-        (i for i, line in enumerate(body) if rules.document.preamble.heading.match(line.text)), None
+        (i for i, r in enumerate(body) if rules.document.preamble.heading.match(r.bare)), None
     )
     prose = body if heading_index is None else body[heading_index + 1 :]
     if heading_index is not None:
-        _read_prose(body[heading_index], prose, source, rules, to_fragments, read)
+        _read_prose(body[heading_index], prose, source, rules, words, read)
     if prose:
         _read_statements(prose[0].start, prose[-1].end, source, rules, read)
     return read
 
 
 def _read_prose(
-    heading: Line,
-    prose: Sequence[Line],
+    heading: Record,
+    prose: Sequence[Record],
     source: SourceText,
     rules: Rules,
-    to_fragments: Callable[[Sequence[Line]], list[Fragment]],
+    words: Sequence[str],
     read: PreambleRead,
 ) -> None:
     """The preamble as a section: its heading, then its paragraphs as items."""
-    fragments = to_fragments(prose)
-    wording = rules.document.preamble.heading.match(heading.text)["heading"]
-    start = heading.start + heading.text.find(wording)
+    match = rules.document.preamble.heading.match(heading.bare)
+    start = heading.bare_start + match.start("heading")
+    records = [record for record in prose if not record.is_empty]
+    items = records_to_items(records, source, rules, words)
     read.report["preamble"] = {
-        "heading": clean_text(heading.text),
-        "items": fragments_to_items(fragments, source, rules),
-        "span": source.span(start, heading.start + len(heading.text.rstrip())),
+        "heading": clean_text(heading.bare),
+        "items": items.items,
+        "span": source.span(start, heading.bare_end),
     }
-    read.used.add(heading.number)
-    read.used.update(fragment.line.number for fragment in fragments)
+    read.findings.extend(items.findings)
+    read.used.add(heading.line.number)
+    read.used.update(record.line.number for record in records)
 
 
-def _read_title(line: Line, source: SourceText, rules: Rules, read: PreambleRead) -> None:
-    match = rules.document.title.pattern.match(line.text)
-    start = line.start + len(line.text) - len(line.text.lstrip())
-    end = line.start + len(line.text.rstrip())
+def _read_title(record: Record, source: SourceText, rules: Rules, read: PreambleRead) -> None:
+    match = rules.document.title.pattern.match(record.bare)
+    start, end = record.bare_start, record.bare_end
     read.report["title"] = clean_text(source.text[start:end])
     read.report["spans"]["title"] = source.span(start, end)
-    read.used.add(line.number)
-    date_start, date_end = (line.start + offset for offset in match.span("as_of"))
+    read.used.add(record.line.number)
+    date_start, date_end = (start + offset for offset in match.span("as_of"))
     try:
         read.report["as_of"] = parse_date(match["as_of"]).isoformat()
         read.report["spans"]["as_of"] = source.span(date_start, date_end)

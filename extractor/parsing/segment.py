@@ -1,50 +1,79 @@
-"""Cut the report's lines into the preamble and one block per project.
+"""Cut the report's records into the preamble and one block per project.
 
 A block starts at its header line (`Nr. proiect / acronim _8 CLS/ ASTRICONE`),
-or, where the header is missing, at a metadata table's header row that is the
-second table since the last header (the block before already had its own).
+or, where the header is missing, at a metadata table that is the second
+table since the last header (the block before already had its own). The
+segmenter hands each block the place of its table, so nothing looks for it again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.parsing.table import is_header_row
+from extractor.parsing.table import find_table
+from extractor.reading.records import Record
 from extractor.ruleset import Rules
-from extractor.text.source import Line
 
 
 @dataclass(frozen=True)
 class Block:
-    """A project's lines, from its header (or table) to the line before the next block."""
+    """A project's records, from its header (or table) to the record before the next block.
 
-    lines: tuple[Line, ...]
+    `table` is the index (into `records`) where its metadata table starts and
+    `table_form` how that table is written (`row` or `vertical`); `end` is the
+    source offset where the block ends, blank lines after its last record included.
+    """
+
+    records: tuple[Record, ...]
     has_header: bool
+    table: int | None
+    table_form: str | None
+    end: int
 
 
 @dataclass(frozen=True)
 class Segments:
-    preamble: tuple[Line, ...]
+    preamble: tuple[Record, ...]
     blocks: tuple[Block, ...]
 
 
-def lines_to_segments(lines: tuple[Line, ...], rules: Rules) -> Segments:
-    """Given all lines of the report, its preamble and project blocks, in order."""
+def records_to_segments(records: tuple[Record, ...], rules: Rules, text_end: int) -> Segments:
+    """Given every record of the report and the text's length, its preamble and blocks."""
     starts: list[tuple[int, bool]] = []
+    tables: dict[int, tuple[int, str]] = {}
     block_has_table = False
-    for index, line in enumerate(lines):
-        if rules.document.project.header.match(line.text):
+    after_table = 0
+    for index, record in enumerate(records):
+        if record.furniture or index < after_table:
+            continue
+        if rules.document.project.header_match(record.bare):
             starts.append((index, True))
             block_has_table = False
-        elif is_header_row(line, rules.table):
-            if not starts or block_has_table:
-                starts.append((index, False))
-            block_has_table = True
+            continue
+        found = find_table(records, index, rules.table)
+        if found is None:
+            continue
+        if not starts or block_has_table:
+            starts.append((index, False))
+            block_has_table = False
+        if not block_has_table:
+            tables[starts[-1][0]] = (index, found.form)
+        block_has_table = True
+        after_table = found.end
     if not starts:
-        return Segments(lines, ())
-    ends = [index for index, _ in starts[1:]] + [len(lines)]
-    blocks = tuple(
-        Block(lines[start:end], has_header)
-        for (start, has_header), end in zip(starts, ends, strict=True)
-    )
-    return Segments(lines[: starts[0][0]], blocks)
+        return Segments(records, ())
+    bounds = [index for index, _ in starts[1:]] + [len(records)]
+    blocks = []
+    for (start, has_header), end in zip(starts, bounds, strict=True):
+        table = tables.get(start)
+        block_end = records[end].line.start - 1 if end < len(records) else text_end
+        blocks.append(
+            Block(
+                records[start:end],
+                has_header,
+                None if table is None else table[0] - start,
+                None if table is None else table[1],
+                block_end,
+            )
+        )
+    return Segments(records[: starts[0][0]], tuple(blocks))

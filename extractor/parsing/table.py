@@ -1,28 +1,54 @@
-"""Read a project's metadata table: a header row naming the columns, then the value row.
+"""Read a project's metadata table, in each form a text writes it.
 
-Cells are separated by runs of tabs. Columns are known by their header wording
-(rules/table.toml), so their order may change from year to year.
+- a header row naming the columns, then the value row, cells separated by
+  tabs (a word processor's table saved as text) or by `|` (a markdown pipe
+  table, its `|---|` row aside); a value row may be split over lines, also by
+  a page break;
+- vertical: one `Label: value` a line, or a label line and its value line.
+
+Columns are known by their labels (rules/table.toml), in any order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from extractor.parsing.findings import Finding
-from extractor.ruleset import TableRules
-from extractor.text.source import Line
+from extractor.parsing.website import label_length
+from extractor.reading.records import Record
+from extractor.ruleset import TableRules, WebsiteRules
 
-_CELL = regex.compile(r"[^\t]+")
+_TAB_CELL = regex.compile(r"[^\t]+")
+_PIPE_CELL = regex.compile(r"[^|]+")
+_SEPARATOR_ROW = regex.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?\s*)?$")
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A cell's place in the text: source offsets, end exclusive, spaces trimmed."""
+    """A cell's place in the text: source offsets, end exclusive, spaces trimmed.
+
+    `more` holds the ranges where the cell goes on after other cells: a row a
+    page break split column by column goes on in a second row.
+    """
 
     start: int
+    end: int
+    more: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        return [(self.start, self.end), *self.more]
+
+
+@dataclass(frozen=True)
+class TableStart:
+    """Where a table starts, how it is written, and the index after its header part."""
+
+    index: int
+    form: str
     end: int
 
 
@@ -36,70 +62,183 @@ class TableRead:
     next_index: int = 0
 
 
-def line_cells(line: Line) -> list[Cell]:
-    """Given a table line, its non-empty cells; extra tabs make no empty cells."""
+def is_pipe_row(record: Record) -> bool:
+    return record.bare.startswith("|")
+
+
+def is_separator_row(record: Record) -> bool:
+    return bool(_SEPARATOR_ROW.match(record.bare))
+
+
+def row_cells(record: Record) -> list[Cell]:
+    """Given a table row, its non-empty cells; extra tabs or pipes make no empty cells."""
+    pattern = _PIPE_CELL if is_pipe_row(record) else _TAB_CELL
+    text, base = record.line.text, record.line.start
     cells = []
-    for match in _CELL.finditer(line.text):
+    for match in pattern.finditer(text, record.start - base, record.end - base):
         raw = match.group()
         if raw.strip():
             start = match.start() + len(raw) - len(raw.lstrip())
             end = match.end() - (len(raw) - len(raw.rstrip()))
-            cells.append(Cell(line.start + start, line.start + end))
+            cells.append(Cell(base + start, base + end))
     return cells
 
 
-def header_fields(line: Line, rules: TableRules) -> list[str | None]:
+def _cell_text(record: Record, cell: Cell) -> str:
+    return record.line.text[cell.start - record.line.start : cell.end - record.line.start]
+
+
+def header_fields(record: Record, rules: TableRules) -> list[str | None]:
     """The field each cell of a header row names (None for a wording no rule knows)."""
-    return [rules.field_for_header(_cell_text(line, cell)) for cell in line_cells(line)]
+    return [rules.field_for_header(_cell_text(record, cell)) for cell in row_cells(record)]
 
 
-def is_header_row(line: Line, rules: TableRules) -> bool:
-    if "\t" not in line.text:
+def is_header_row(record: Record, rules: TableRules) -> bool:
+    if "\t" not in record.text and not is_pipe_row(record):
         return False
-    return sum(1 for name in header_fields(line, rules) if name) >= rules.min_header_columns
+    return sum(1 for name in header_fields(record, rules) if name) >= rules.min_header_columns
+
+
+def vertical_field(record: Record, rules: TableRules) -> tuple[str, Cell | None] | None:
+    """A vertical table's line: its field, and its value cell (None: on the next line)."""
+    bare = record.bare
+    label, colon, value = bare.partition(":")
+    name = rules.field_for_header(label.strip().strip("*_"))
+    if name is None:
+        return None
+    if not value.strip():
+        return name, None
+    start = record.bare_start + len(label) + len(colon)
+    start += len(value) - len(value.lstrip())
+    return name, Cell(start, record.bare_end)
+
+
+def find_table(records: Sequence[Record], index: int, rules: TableRules) -> TableStart | None:
+    """The table that starts at `index`, if one does."""
+    record = records[index]
+    if is_header_row(record, rules):
+        return TableStart(index, "row", index + 1)
+    if vertical_field(record, rules) is None:
+        return None
+    read = read_vertical(records, index, rules)
+    if len(read.cells) >= rules.min_header_columns:
+        return TableStart(index, "vertical", read.next_index)
+    return None
 
 
 def read_table(
-    lines: Sequence[Line], index: int, rules: TableRules, ends_table: Callable[[Line], bool]
+    records: Sequence[Record],
+    start: TableStart,
+    rules: TableRules,
+    website: WebsiteRules,
+    text: str,
+) -> TableRead:
+    """Given where a table starts (as `find_table` found it), its cells; `text` is the source."""
+    if start.form == "vertical":
+        return read_vertical(records, start.index, rules)
+    return read_row(records, start.index, rules, website, text)
+
+
+def read_vertical(records: Sequence[Record], index: int, rules: TableRules) -> TableRead:
+    """One field a line (`Titlu: …`), or a label line and then its value line.
+
+    The table ends at a line that is no field, or at a field it already has
+    (the next project's table).
+    """
+    read = TableRead()
+    position = index
+    while position < len(records):
+        record = records[position]
+        if record.furniture:
+            position += 1
+            continue
+        found = vertical_field(record, rules)
+        if found is None or found[0] in read.cells:
+            break
+        name, cell = found
+        read.used.add(record.line.number)
+        position += 1
+        if cell is None:
+            while position < len(records) and records[position].furniture:
+                position += 1
+            if position == len(records):
+                break
+            value = records[position]
+            cell = Cell(value.bare_start, value.bare_end)
+            read.used.add(value.line.number)
+            position += 1
+        read.cells[name] = cell
+    read.next_index = position
+    return read
+
+
+def _ends_table(record: Record, website: WebsiteRules) -> bool:
+    """What follows a table: a section heading or the website line."""
+    return (
+        record.section is not None or record.subheading or label_length(record, website) is not None
+    )
+
+
+def read_row(
+    records: Sequence[Record], index: int, rules: TableRules, website: WebsiteRules, text: str
 ) -> TableRead:
     """Given the index of a header row, the value row below it, also when split over lines.
 
-    A value row broken over lines continues its last cell, unless the break
-    is next to a tab (then it fell between two cells). Once every column has
-    a value, lines right below (no blank line between) with no tab still
-    continue the last cell: it wrapped.
+    A value row may be broken over lines, between cells or inside one: lines
+    right below (no blank line between) are read while the breaks not next to
+    a tab could still fall inside cells, and the cells beyond the header's count
+    say how many did (`_join_parts`). A next row as wide as the header with
+    empty cells is the same row split by a page break column by column: each
+    of its cells goes on with the cell above. Page furniture between the parts
+    is skipped.
     """
-    header = lines[index]
-    header_cells = line_cells(header)
+    header = records[index]
+    header_cells = row_cells(header)
     names = header_fields(header, rules)
-    read = TableRead(used={header.number})
-    values: list[Cell] = []
-    previous: Line | None = None
+    read = TableRead(used={header.line.number})
+    parts: list[tuple[Record, list[Cell]]] = []
+    total = breaks = 0
     position = index + 1
-    while position < len(lines) and len(values) < len(names):
-        line = lines[position]
-        if not line.is_blank:
-            if ends_table(line):
-                break
-            cells = line_cells(line)
-            if previous is not None and cells and not _between_cells(previous, line):
-                values[-1] = Cell(values[-1].start, cells[0].end)
-                cells = cells[1:]
-            values.extend(cells)
-            read.used.add(line.number)
-            previous = line
+    while position < len(records):
+        record = records[position]
+        if record.furniture:
+            position += 1
+            continue
+        if is_separator_row(record):
+            read.used.add(record.line.number)
+            position += 1
+            continue
+        complete = total >= len(names)
+        if _ends_table(record, website) or (complete and record.after_blank):
+            break
+        row = "\t" in record.text or is_pipe_row(record)
+        if complete and row and (total - breaks >= len(names) or is_pipe_row(record)):
+            break
+        if parts and not _between_cells(parts[-1][0], record):
+            breaks += 1
+        cells = row_cells(record)
+        parts.append((record, cells))
+        total += len(cells)
+        read.used.add(record.line.number)
         position += 1
-    while (
-        previous is not None
-        and position < len(lines)
-        and lines[position].number == previous.number + 1
-        and not lines[position].is_blank
-        and "\t" not in lines[position].text
-        and not ends_table(lines[position])
-    ):
-        previous = lines[position]
-        values[-1] = Cell(values[-1].start, line_cells(previous)[-1].end)
-        read.used.add(previous.number)
+    values = _join_parts(parts, len(names))
+    while position < len(records) and len(values) == len(names):
+        record = records[position]
+        if record.furniture:
+            position += 1
+            continue
+        fields = _positional_cells(record)
+        if record.after_blank or _ends_table(record, website) or len(fields) != len(names):
+            break
+        if all(fields) or not any(fields):
+            break
+        values = [
+            Cell(value.start, value.end, (*value.more, (field.start, field.end)))
+            if field
+            else value
+            for value, field in zip(values, fields, strict=True)
+        ]
+        read.used.add(record.line.number)
         position += 1
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):
@@ -109,7 +248,7 @@ def read_table(
                 Finding(
                     "unknown_column",
                     f"no rule knows the column {wording!r}; its value "
-                    f"{' '.join(_span_text(lines, value).split())!r} is not taken",
+                    f"{' '.join(text[value.start : value.end].split())!r} is not taken",
                     value.start,
                     value.end,
                 )
@@ -129,16 +268,45 @@ def read_table(
     return read
 
 
-def _between_cells(previous: Line, line: Line) -> bool:
+def _positional_cells(record: Record) -> list[Cell | None]:
+    """A tab row's cells by column, None where a cell is empty (`a\t\tc`: a, None, c)."""
+    line = record.line
+    text = line.text[record.start - line.start :]  # trailing tabs are empty cells too
+    if "\t" not in text:
+        return []
+    cells: list[Cell | None] = []
+    offset = record.start
+    for raw in text.split("\t"):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + len(raw) - len(raw.lstrip())
+            cells.append(Cell(start, start + len(stripped)))
+        else:
+            cells.append(None)
+        offset += len(raw) + 1
+    return cells
+
+
+def _join_parts(parts: list[tuple[Record, list[Cell]]], columns: int) -> list[Cell]:
+    """A value row's cells from the lines it was broken over.
+
+    The cells beyond the header's count tell how many breaks fell inside a cell;
+    those are the first breaks not next to a tab (a break next to a tab fell
+    between two cells).
+    """
+    joins = sum(len(cells) for _, cells in parts) - columns
+    values: list[Cell] = []
+    previous: Record | None = None
+    for record, cells in parts:
+        if joins > 0 and previous and values and cells and not _between_cells(previous, record):
+            values[-1] = Cell(values[-1].start, cells[0].end)
+            cells = cells[1:]
+            joins -= 1
+        values.extend(cells)
+        previous = record
+    return values
+
+
+def _between_cells(previous: Record, record: Record) -> bool:
     """A row broken next to a tab broke between two cells, not inside one."""
-    return previous.text.endswith("\t") or line.text.startswith("\t")
-
-
-def _span_text(lines: Sequence[Line], cell: Cell) -> str:
-    """A cell's source text, also when it runs over several of the (contiguous) lines."""
-    base = lines[0].start
-    return "\n".join(line.text for line in lines)[cell.start - base : cell.end - base]
-
-
-def _cell_text(line: Line, cell: Cell) -> str:
-    return line.text[cell.start - line.start : cell.end - line.start]
+    return previous.line.text.endswith("\t") or record.line.text.startswith("\t")

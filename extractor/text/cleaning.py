@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import inf
 
@@ -94,6 +95,37 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
         length += end - start
         previous_end = end
     return Cleaned("".join(pieces), tuple(words), tuple(spaces))
+
+
+def clean_pieces(text: str, pieces: Sequence[tuple[int, int, bool]]) -> Cleaned:
+    """The contract's text of several ranges of `text`, joined, with the map back to it.
+
+    Each piece is (start, end, glued): a glued piece joins the one before
+    without a space (a word cut by a hyphen at a line's end).
+
+    >>> clean_pieces("coope- rare și *alte*", [(0, 5, False), (7, 21, True)]).text
+    'cooperare și alte'
+    """
+    words: list[tuple[int, int, int]] = []
+    spaces: list[int] = []
+    pieces_text: list[str] = []
+    length = 0
+    for start, end, glued in pieces:
+        part = clean(text[start:end], base=start)
+        if not part.text:
+            continue
+        if words:
+            if glued:
+                spaces.append(part.words[0][1])
+            else:
+                pieces_text.append(" ")
+                spaces.append(start)
+                length += 1
+        words.extend((offset + length, source, size) for offset, source, size in part.words)
+        spaces.extend(part.spaces)
+        pieces_text.append(part.text)
+        length += len(part.text)
+    return Cleaned("".join(pieces_text), tuple(words), tuple(spaces))
 
 
 def clean_text(raw: str, bullets: str = "") -> str:

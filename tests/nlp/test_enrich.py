@@ -14,7 +14,7 @@ from extractor.nlp.components import build_nlp
 from extractor.nlp.enrich import enrich, project_indicators
 from extractor.pipeline import run
 from extractor.ruleset import load_rules
-from extractor.text.cleaning import clean
+from extractor.text.cleaning import clean, leading_marker_length
 from extractor.text.source import SourceText
 
 RULES = load_rules()
@@ -40,7 +40,14 @@ def item(text: str, raw: str, kind: str = "bullet", children: list[Any] | None =
     end = SOURCE.index("\n", start)
     source = SourceText(SOURCE)
     assert clean(SOURCE[start:end], base=start, bullets=BULLETS).text == text
-    return {"kind": kind, "text": text, "children": children or [], "span": source.span(start, end)}
+    text_start = start + leading_marker_length(SOURCE[start:end], BULLETS)
+    return {
+        "kind": kind,
+        "text": text,
+        "children": children or [],
+        "span": source.span(start, end),
+        "pieces": [[text_start, end, False]],
+    }
 
 
 def section(heading: str, items: list[dict]) -> dict:
@@ -72,7 +79,7 @@ def small_document() -> dict[str, Any]:
 
 
 def enriched() -> dict[str, Any]:
-    return enrich(small_document(), SourceText(SOURCE), NLP, BULLETS)
+    return enrich(small_document(), SourceText(SOURCE), NLP)
 
 
 def test_every_item_gets_facts_children_too() -> None:
@@ -138,7 +145,7 @@ def test_a_count_stated_once_is_counted_once() -> None:
 def test_the_input_is_not_changed() -> None:
     document = small_document()
     before = copy.deepcopy(document)
-    enrich(document, SourceText(SOURCE), NLP, BULLETS)
+    enrich(document, SourceText(SOURCE), NLP)
     assert document == before
 
 
@@ -146,7 +153,7 @@ def test_an_item_whose_text_is_not_its_span_is_an_error() -> None:
     document = small_document()
     document["projects"][0]["results"]["items"][0]["text"] = "Alte 3 studii de piață"
     with pytest.raises(ExtractorError) as caught:
-        enrich(document, SourceText(SOURCE), NLP, BULLETS)
+        enrich(document, SourceText(SOURCE), NLP)
     assert caught.value.code == E_INVALID
     assert "lines 3-3" in caught.value.message
 

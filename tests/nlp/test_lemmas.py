@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.nlp.lemmas import LemmaTable, _table_source, lemma_table, load_table
+from extractor.nlp.lemmas import LemmaTable, _table_source, lemma_table, load_table, word_forms
 
 SOURCE = _table_source()
 TABLE: dict[str, str] = json.loads(gzip.decompress(SOURCE.read_bytes()))
@@ -46,3 +46,18 @@ def test_without_a_writable_cache_folder_the_table_is_read_from_its_json(tmp_pat
 def test_the_table_is_read_once_per_process() -> None:
     assert lemma_table() is lemma_table()
     assert lemma_table()["proiectele"] == "proiect"
+
+
+def test_lemma_table_maps_spellings_to_lemmas() -> None:
+    table = lemma_table()
+    assert table["obiectivele"] == "obiectiv"
+    assert table["rezultatele"] == "rezultat"
+    assert table["activitățile"] == "activitate"
+    assert lemma_table() is table
+
+
+def test_word_forms_are_lower_case_sorted_spellings_and_lemmas() -> None:
+    words = word_forms()
+    assert list(words) == sorted(words)
+    assert {"obiectivele", "obiectiv", "activitate"} <= set(words)
+    assert all(word == word.lower() for word in words[:1000])

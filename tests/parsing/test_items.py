@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from records import RULES, WORDS, records_of
 
-from extractor.parsing.fragments import lines_to_fragments
-from extractor.parsing.items import fragments_to_items, is_heading, section_key
-from extractor.ruleset import load_rules
+from extractor.parsing.items import records_to_items
 from extractor.text.source import SourceText
 
-RULES = load_rules()
+
+def read(text: str):
+    records = [r for r in records_of(text) if not (r.is_empty or r.furniture)]
+    return records_to_items(records, SourceText(text), RULES, WORDS)
 
 
 def tree(text: str) -> list[Any]:
     """Items as (kind, text, children) tuples, for short expectations."""
-    source = SourceText(text)
-    fragments = lines_to_fragments(source.lines, lambda t: is_heading(t, RULES.sections))
-    return [_shape(item) for item in fragments_to_items(fragments, source, RULES)]
+    return [_shape(item) for item in read(text).items]
 
 
 def _shape(item: dict[str, Any]) -> Any:
@@ -85,9 +85,69 @@ TEST_CASES = [
         id="capitalized-line-after-unfinished-item-is-new",
     ),
     pytest.param(
-        "- Punct încheiat;\nminuscule după punct încheiat\n",
+        "- Punct încheiat;\n\nminuscule după punct încheiat\n",
         [("bullet", "Punct încheiat;"), ("paragraph", "minuscule după punct încheiat")],
         id="lowercase-line-after-finished-item-is-new",
+    ),
+    pytest.param(
+        "- Un punct lung, tăiat de un export la 72 de coloane; rândul\n"
+        "Următor îl continuă;\n  aliniat la text;\n- Alt punct;\n",
+        [
+            (
+                "bullet",
+                "Un punct lung, tăiat de un export la 72 de coloane; rândul Următor "
+                "îl continuă; aliniat la text;",
+            ),
+            ("bullet", "Alt punct;"),
+        ],
+        id="hard-wrapped-lines-without-blank-join-their-item",
+    ),
+    pytest.param(
+        "Se urmărește o bună coope-\nrare între membri și activități de cercetare-\n"
+        "dezvoltare, care s-\nau încheiat.\n",
+        [
+            (
+                "paragraph",
+                "Se urmărește o bună cooperare între membri și activități de "
+                "cercetare-dezvoltare, care s-au încheiat.",
+            )
+        ],
+        id="hyphen-at-line-end-joins-a-cut-word-keeps-a-real-one",
+    ),
+    pytest.param(
+        "- Primul punct care merge\n\n3\n\nmai departe după pagină;\n",
+        [("bullet", "Primul punct care merge mai departe după pagină;")],
+        id="page-number-inside-an-item-is-left-out",
+    ),
+    pytest.param(
+        "• Părinte:\no copil unu;\no copil doi;\n• Frate;\n",
+        [
+            ("bullet", "Părinte:", [("bullet", "copil unu;"), ("bullet", "copil doi;")]),
+            ("bullet", "Frate;"),
+        ],
+        id="second-level-glyph-under-another-is-a-sub-item-without-indent",
+    ),
+    pytest.param(
+        "◦ unu;\n◦ doi;\n",
+        [("bullet", "unu;"), ("bullet", "doi;")],
+        id="second-level-glyph-opening-the-list-stays-flat",
+    ),
+    pytest.param(
+        "o bancă de date cu oferta membrilor;\n",
+        [("paragraph", "o bancă de date cu oferta membrilor;")],
+        id="letter-o-opens-no-list",
+    ),
+    pytest.param(
+        "1. Primul;\n2) Al doilea;\na) Al treilea;\niv. Al patrulea;\n* Stea;\n+ Plus;\n",
+        [
+            ("bullet", "Primul;"),
+            ("bullet", "Al doilea;"),
+            ("bullet", "Al treilea;"),
+            ("bullet", "Al patrulea;"),
+            ("bullet", "Stea;"),
+            ("bullet", "Plus;"),
+        ],
+        id="numbering-and-markdown-markers",
     ),
     pytest.param(
         "**Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :**\n\n"
@@ -135,35 +195,18 @@ def test_items(text: str, expected: list[Any]) -> None:
     assert tree(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("heading", "key"),
-    [
-        ("Obiectivul proiectului:", "objective"),
-        ("**Obiectivul proiectului:**", "objective"),
-        ("Principalele rezultate", "results"),
-        ("PRINCIPALELE REZULTATE:", "results"),
-        ("Activități în curs:", "ongoing"),
-        ("Activitati in curs", "ongoing"),
-        ("Activități  în  curs :", "ongoing"),
-        ("Activități în curs de evaluare", None),
-    ],
-)
-def test_section_headings_and_their_variants(heading: str, key: str | None) -> None:
-    assert section_key(heading, RULES.sections) == key
-
-
-def test_glued_headings_are_split_off() -> None:
-    source = SourceText(
-        "Site proiect<https://x.ro/a>**Obiectivul proiectului:**\n"
-        "Principalele rezultate"
-        "**Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :**\n"
-        "Text cu **bold** la sfârșit **nu e titlu**\n"
-    )
-    fragments = lines_to_fragments(source.lines, lambda t: is_heading(t, RULES.sections))
-    assert [f.text for f in fragments] == [
-        "Site proiect<https://x.ro/a>",
-        "**Obiectivul proiectului:**",
-        "Principalele rezultate",
-        "**Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :**",
-        "Text cu **bold** la sfârșit **nu e titlu**",
+def test_unknown_heading_is_a_heading_item_with_a_warning() -> None:
+    result = read("Intro;\n\n**Parteneriate noi**\n\n- unu;\n")
+    assert [_shape(item) for item in result.items] == [
+        ("paragraph", "Intro;"),
+        ("heading", "Parteneriate noi", [("bullet", "unu;")]),
     ]
+    assert [finding.code for finding in result.findings] == ["unknown_heading"]
+
+
+def test_items_keep_the_pieces_their_text_is_read_from() -> None:
+    text = "- O bună coope-\nrare;\n"
+    [item] = read(text).items
+    assert item["text"] == "O bună cooperare;"
+    assert [text[start:end] for start, end, _ in item["pieces"]] == ["O bună coope", "rare;"]
+    assert item["pieces"][1][2] is True

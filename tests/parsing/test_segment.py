@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from records import RULES, records_of
 
-from extractor.parsing.segment import Segments, lines_to_segments
-from extractor.ruleset import load_rules
-from extractor.text.source import SourceText
+from extractor.parsing.segment import Segments, records_to_segments
 
-RULES = load_rules()
 HEADER_ROW = (
     "Titlu\tPerioadă implementare\tCoordonator\tDirector proiect\t"
     "Nr. membri cluster\tRegiunea\tDomeniu"
@@ -17,11 +15,12 @@ VALUE_ROW = "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X\tAna Pop\t32\tNord-V
 
 
 def segments(*rows: str) -> Segments:
-    return lines_to_segments(SourceText("\n".join(rows)).lines, RULES)
+    text = "\n".join(rows)
+    return records_to_segments(records_of(text), RULES, len(text))
 
 
-def numbers(lines: tuple) -> list[int]:
-    return [line.number for line in lines]
+def numbers(records: tuple) -> list[int]:
+    return [record.line.number for record in records]
 
 
 # (header line, number, acronym)
@@ -39,18 +38,29 @@ HEADER_CASES = [
     pytest.param("Nr. proiect / acronim: _13 CLS/MNO", "13", "MNO", id="colon-and-underscore"),
     pytest.param("Nr. proiect / acronim _15 CLS-ABC", "15", "ABC", id="cls-dash"),
     pytest.param("Nr. proiect / acronim _17 / ABC", "17", "ABC", id="bare-slash"),
+    pytest.param("**Nr. proiect / acronim _3 CLS/Ino Tex**", "3", "Ino Tex", id="bold"),
+    pytest.param("## Nr. proiect / acronim _3 CLS/Ino Tex", "3", "Ino Tex", id="markdown"),
+    pytest.param("Nr. proiect / acronim: 3: CLS/Ino Tex", "3", "Ino Tex", id="colons"),
+    pytest.param("Nr. proiect / acronim - 3 - CLS/Ino Tex", "3", "Ino Tex", id="hyphens"),
+    pytest.param(
+        "Nr. proiect / acronim \u2013 3 \u2013 CLS/Ino Tex", "3", "Ino Tex", id="en-dashes"
+    ),
+    pytest.param("Nr. proiect / acronim / 3 / CLS/Ino Tex", "3", "Ino Tex", id="slashes"),
+    pytest.param("Nr. proiect / acronim, 3, CLS/Ino Tex", "3", "Ino Tex", id="commas"),
+    pytest.param("Proiect nr. 3 (CLS/Ino Tex)", "3", "Ino Tex", id="proiect-nr"),
 ]
 
 
 @pytest.mark.parametrize(("header", "number", "acronym"), HEADER_CASES)
 def test_header_variants_start_a_block(header: str, number: str, acronym: str) -> None:
     result = segments("Stadiul proiectelor", "", header, "", HEADER_ROW, VALUE_ROW, "Site proiect")
-    assert numbers(result.preamble) == [1, 2]
+    assert numbers(result.preamble) == [1]
     assert len(result.blocks) == 1
     block = result.blocks[0]
     assert block.has_header is True
-    assert numbers(block.lines) == [3, 4, 5, 6, 7]
-    match = RULES.document.project.header.match(block.lines[0].text)
+    assert numbers(block.records) == [3, 5, 6, 7]
+    assert (block.table, block.table_form) == (1, "row")
+    match = RULES.document.project.header_match(block.records[0].bare)
     assert match is not None
     assert (match["number"], match["acronym"]) == (number, acronym)
 
@@ -85,9 +95,9 @@ def test_blocks_in_order_with_preamble() -> None:
         VALUE_ROW,  # 11
     )
     assert numbers(result.preamble) == [1, 2, 3]
-    assert [(numbers(block.lines), block.has_header) for block in result.blocks] == [
+    assert [(numbers(block.records), block.has_header) for block in result.blocks] == [
         ([4, 5, 6, 7], True),
-        ([8, 9, 10, 11], True),
+        ([8, 10, 11], True),
     ]
 
 
@@ -107,8 +117,8 @@ def test_block_without_header_starts_at_its_table() -> None:
         VALUE_ROW,  # 12
     )
     assert numbers(result.preamble) == [1]
-    assert [(numbers(block.lines), block.has_header) for block in result.blocks] == [
-        ([2, 3, 4, 5, 6], True),
+    assert [(numbers(block.records), block.has_header) for block in result.blocks] == [
+        ([2, 3, 4, 5], True),
         ([7, 8, 9], False),
         ([10, 11, 12], True),
     ]
@@ -117,7 +127,7 @@ def test_block_without_header_starts_at_its_table() -> None:
 def test_first_block_without_header() -> None:
     result = segments("PREAMBUL", "Text.", HEADER_ROW, VALUE_ROW, "Site proiect")
     assert numbers(result.preamble) == [1, 2]
-    assert [(numbers(block.lines), block.has_header) for block in result.blocks] == [
+    assert [(numbers(block.records), block.has_header) for block in result.blocks] == [
         ([3, 4, 5], False)
     ]
 
@@ -125,20 +135,37 @@ def test_first_block_without_header() -> None:
 def test_header_row_after_a_header_line_stays_in_its_block() -> None:
     result = segments("Nr.proiect/acronim _1 CLS/A", "", "", HEADER_ROW, VALUE_ROW)
     assert result.preamble == ()
-    assert [(numbers(block.lines), block.has_header) for block in result.blocks] == [
-        ([1, 2, 3, 4, 5], True)
+    assert [(numbers(block.records), block.has_header) for block in result.blocks] == [
+        ([1, 4, 5], True)
     ]
+    assert result.blocks[0].table == 1
 
 
 def test_no_projects() -> None:
     result = segments("Stadiul proiectelor", "PREAMBUL", "Text fără proiecte.", "")
     assert result.blocks == ()
-    assert numbers(result.preamble) == [1, 2, 3, 4]
+    assert numbers(result.preamble) == [1, 2, 3]
 
 
 def test_segments_cover_every_line_once() -> None:
     rows = ["PREAMBUL", "Nr.proiect/acronim _1 CLS/A", HEADER_ROW, VALUE_ROW, "x", HEADER_ROW]
-    lines = SourceText("\n".join(rows)).lines
-    result = lines_to_segments(lines, RULES)
-    joined = result.preamble + tuple(line for block in result.blocks for line in block.lines)
-    assert joined == lines
+    text = "\n".join(rows)
+    records = records_of(text)
+    result = records_to_segments(records, RULES, len(text))
+    joined = result.preamble + tuple(r for block in result.blocks for r in block.records)
+    assert joined == records
+
+
+def test_a_vertical_table_is_one_table_of_its_block() -> None:
+    labels = HEADER_ROW.split("\t")
+    values = VALUE_ROW.split("\t")
+    vertical = [f"{label}: {value}" for label, value in zip(labels, values, strict=True)]
+    result = segments("Nr.proiect/acronim _1 CLS/A", *vertical, "", *vertical)
+    assert [(numbers(block.records)[0], block.has_header) for block in result.blocks] == [
+        (1, True),
+        (10, False),
+    ]
+    assert [(block.table, block.table_form) for block in result.blocks] == [
+        (1, "vertical"),
+        (0, "vertical"),
+    ]

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from records import RULES as ALL_RULES
+from records import records_of
 
 from extractor.parsing.table import (
     Cell,
     TableRead,
+    TableStart,
+    find_table,
     header_fields,
     is_header_row,
-    line_cells,
     read_table,
+    row_cells,
 )
-from extractor.ruleset import load_rules
-from extractor.text.source import Line, SourceText
+from extractor.reading.records import Record
 
-RULES = load_rules().table
+RULES = ALL_RULES.table
+WEBSITE = ALL_RULES.sections.website
 HEADER = (
     "Titlu\tPerioadă implementare\tCoordonator\tDirector proiect\t"
     "Nr. membri cluster\tRegiunea\tDomeniu"
@@ -34,25 +36,21 @@ EXPECTED = {
 }
 
 
-def lines_of(*rows: str) -> tuple[Line, ...]:
-    return SourceText("\n".join(rows)).lines
+def lines_of(*rows: str) -> tuple[Record, ...]:
+    return records_of("\n".join(rows))
 
 
-def never(line: Line) -> bool:
-    return False
-
-
-def read(
-    rows: list[str], ends_table: Callable[[Line], bool] = never
-) -> tuple[str, TableRead, dict[str, str]]:
+def read(rows: list[str]) -> tuple[str, TableRead, dict[str, str]]:
     text = "\n".join(rows)
-    table = read_table(SourceText(text).lines, 0, RULES, ends_table)
+    records = records_of(text)
+    start = find_table(records, 0, RULES) or TableStart(0, "row", 1)
+    table = read_table(records, start, RULES, WEBSITE, text)
     return text, table, {name: text[cell.start : cell.end] for name, cell in table.cells.items()}
 
 
 def test_a_wrapped_last_cell_is_one_value() -> None:
     rows = [HEADER, VALUES + ", mediu și", "schimbări climatice", "", "Site proiect\thttp://a.ro"]
-    _, table, values = read(rows, ends_table=lambda line: line.text.startswith("Site"))
+    _, table, values = read(rows)
     assert " ".join(values["domain"].split()) == "Energie, mediu și schimbări climatice"
     assert table.used == {1, 2, 3}
     assert table.findings == []
@@ -65,22 +63,32 @@ def test_a_line_after_a_blank_does_not_continue_the_table() -> None:
     assert table.used == {1, 2}
 
 
-def cell_texts(line: Line) -> list[str]:
-    return [line.text[cell.start - line.start : cell.end - line.start] for cell in line_cells(line)]
+def cell_texts(record: Record) -> list[str]:
+    line = record.line
+    return [
+        line.text[cell.start - line.start : cell.end - line.start] for cell in row_cells(record)
+    ]
 
 
-def test_line_cells_skip_extra_and_trailing_tabs() -> None:
-    line = lines_of("ignored", "\tTitlu A\t\t\t01.06.2018 - 31.05.2020 \t\t")[1]
-    cells = line_cells(line)
-    assert cell_texts(line) == ["Titlu A", "01.06.2018 - 31.05.2020"]
+def test_row_cells_skip_extra_and_trailing_tabs() -> None:
+    record = lines_of("ignored", "\tTitlu A\t\t\t01.06.2018 - 31.05.2020 \t\t")[1]
+    line = record.line
+    cells = row_cells(record)
+    assert cell_texts(record) == ["Titlu A", "01.06.2018 - 31.05.2020"]
     assert cells[0] == Cell(line.start + 1, line.start + 8)
     assert line.text[cells[1].end - line.start] == " "
 
 
-def test_line_cells_trim_spaces_and_drop_blank_cells() -> None:
-    line = lines_of("  a b  \t   \t c")[0]
-    assert cell_texts(line) == ["a b", "c"]
-    assert line_cells(lines_of("\t\t  \t")[0]) == []
+def test_row_cells_trim_spaces_and_drop_blank_cells() -> None:
+    assert cell_texts(lines_of("  a b  \t   \t c")[0]) == ["a b", "c"]
+
+
+def test_pipe_row_cells() -> None:
+    assert cell_texts(lines_of("| Titlu A | 01.06.2018 - 31.05.2020 |  | c |")[0]) == [
+        "Titlu A",
+        "01.06.2018 - 31.05.2020",
+        "c",
+    ]
 
 
 def test_header_fields() -> None:
@@ -146,7 +154,7 @@ def test_blank_line_inside_a_split_row_is_skipped() -> None:
     _, table, values = read(rows)
     assert values == EXPECTED
     assert table.used == {1, 2, 4}
-    assert table.next_index == 4
+    assert table.next_index == 3
 
 
 def test_value_row_split_before_a_tab_is_not_merged() -> None:
@@ -206,7 +214,7 @@ def test_too_many_cells_are_left_out() -> None:
 
 def test_ends_table_stops_the_value_row() -> None:
     rows = [HEADER, "Titlu A\t01.06.2018 - 31.05.2020", "Site proiect\thttp://x.ro/", "Ana Pop"]
-    _, table, values = read(rows, lambda line: line.text.startswith("Site proiect"))
+    _, table, values = read(rows)
     assert values == {"title": "Titlu A", "period": "01.06.2018 - 31.05.2020"}
     assert table.used == {1, 2}
     assert table.next_index == 2
@@ -215,7 +223,68 @@ def test_ends_table_stops_the_value_row() -> None:
 
 def test_read_table_from_a_later_index() -> None:
     text = "\n".join(["Nr.proiect/acronim _1 CLS/A", "", HEADER, VALUES])
-    table = read_table(SourceText(text).lines, 2, RULES, never)
+    records = records_of(text)
+    table = read_table(records, TableStart(1, "row", 2), RULES, WEBSITE, text)
     assert text[table.cells["domain"].start : table.cells["domain"].end] == "Energie"
     assert table.used == {3, 4}
-    assert table.next_index == 4
+    assert table.next_index == 3
+
+
+LABELS, CELLS = HEADER.split("\t"), VALUES.split("\t")
+TABLE_FORMS = [
+    pytest.param(
+        ["| " + HEADER.replace("\t", " | ") + " |", "|---|---|---|---|---|---|---|",
+         "| " + VALUES.replace("\t", " | ") + " |"],
+        "row",
+        id="markdown-pipe-table",
+    ),
+    pytest.param(
+        [f"{label}: {value}" for label, value in zip(LABELS, CELLS, strict=True)],
+        "vertical",
+        id="vertical-label-colon-value",
+    ),
+    pytest.param(
+        [row for pair in zip(LABELS, CELLS, strict=True) for row in pair],
+        "vertical",
+        id="vertical-label-line-then-value-line",
+    ),
+    pytest.param(
+        [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X", "",
+         "Pagina 2 din 9", "", "Ana Pop\t32\tNord-Vest\tEnergie"],
+        "row",
+        id="row-split-by-a-page-break",
+    ),
+    pytest.param(
+        [HEADER, "Titlu", "A\t01.06.2018 - 31.05.2020\tAsociația", "X\tAna Pop\t32\tNord-Vest",
+         "Energie"],
+        "row",
+        id="row-broken-inside-two-cells-and-between-two",
+    ),
+    pytest.param(
+        [HEADER, "Titlu\t01.06.2018 - 31.05.2020\tAsociația\tAna Pop\t32\tNord-Vest\tEnergie",
+         "8", "A\t\tX\t\t\t\t"],
+        "row",
+        id="row-split-column-by-column-by-a-page-break",
+    ),
+    pytest.param(
+        [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X",
+         "Ana Pop\t32\tNord-Vest\tEnergie"],
+        "row",
+        id="row-split-between-cells-without-tab",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "form"), TABLE_FORMS)
+def test_table_forms(rows: list[str], form: str) -> None:
+    text = "\n".join(rows)
+    records = records_of(text)
+    start = find_table(records, 0, RULES)
+    assert start is not None and start.form == form
+    table = read_table(records, start, RULES, WEBSITE, text)
+    cells = {
+        name: " ".join(" ".join(text[start:end] for start, end in cell.pieces).split())
+        for name, cell in table.cells.items()
+    }
+    assert cells == EXPECTED
+    assert table.findings == []

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from records import RULES, records_of
 
-from extractor.parsing.fragments import Fragment, lines_to_fragments
-from extractor.parsing.items import is_heading
 from extractor.parsing.website import is_url_only, label_length, read_websites, urls_in
-from extractor.ruleset import load_rules
-from extractor.text.source import SourceText
+from extractor.reading.records import Record
 
-RULES = load_rules()
 WEBSITE = RULES.sections.website
 
 
-def fragments_of(text: str) -> list[Fragment]:
-    """One fragment per non-blank line, a glued bold heading split off as the pipeline does."""
-    return lines_to_fragments(
-        SourceText(text).lines, lambda heading: is_heading(heading, RULES.sections)
-    )
+def fragments_of(text: str) -> tuple[Record, ...]:
+    """One record per non-blank line, a glued bold heading split off as the pipeline does."""
+    return records_of(text)
 
 
 def websites(text: str) -> tuple[list[str], int]:

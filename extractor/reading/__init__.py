@@ -1,0 +1,1 @@
+"""Line reading: every line of the normalized text read once into a record, before any rule."""

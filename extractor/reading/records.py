@@ -1,0 +1,261 @@
+"""Pipeline stage: every line of the normalized text read once into a plain record.
+
+A record holds a line's piece (a line, or the part of it before or after a
+glued bold heading), its indentation, its list marker, its markup peeled off
+(markdown heading level, whole-line bold or italic), the offsets of its bare
+text, whether a blank line comes before and after it, whether it is page
+furniture, and whether it is a section heading or a sub-heading. Headers,
+headings, table rows, website lines and items are recognised from records,
+never from raw lines, so the text and the PDF paths share every rule after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from extractor.reading.furniture import furniture_indexes
+from extractor.reading.headings import is_subheading, section_of
+from extractor.reading.markers import Marker, read_marker
+from extractor.reading.markup import heading_level, is_markup_only, peel_emphasis
+from extractor.ruleset import Rules
+from extractor.text.cleaning import fold
+from extractor.text.source import Line
+
+_TRAILING_BOLD = regex.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
+# Room for markup and spacing around a metadata label or the website label.
+_LABEL_SLACK = 8
+
+
+@dataclass(frozen=True)
+class Record:
+    """One line, or one piece of a line, as the parsing stages read it.
+
+    Offsets are into the whole normalized text: `start`/`end` bound the piece
+    (indent included, trailing space not), `content_start` is where its text
+    begins after indent and marker, `bare_start`/`bare_end` bound that text
+    without the markup around it.
+    """
+
+    line: Line
+    start: int
+    end: int
+    indent: int
+    content_start: int
+    bare_start: int
+    bare_end: int
+    marker: Marker | None = None
+    heading_level: int = 0
+    bold: bool = False
+    italic: bool = False
+    after_blank: bool = True
+    before_blank: bool = True
+    glued: bool = False
+    furniture: bool = False
+    section: str | None = None
+    subheading: bool = False
+
+    def _slice(self, start: int, end: int) -> str:
+        return self.line.text[start - self.line.start : end - self.line.start]
+
+    @property
+    def text(self) -> str:
+        """The piece as written, indent and markup included."""
+        return self._slice(self.start, self.end)
+
+    @property
+    def content(self) -> str:
+        """The piece after its indent and marker, markup kept."""
+        return self._slice(self.content_start, self.end)
+
+    @property
+    def bare(self) -> str:
+        """The piece's words without indent, marker and markup around them."""
+        return self._slice(self.bare_start, self.bare_end)
+
+    @property
+    def standalone(self) -> bool:
+        """Alone between blank lines, or a heading glued to another line's end."""
+        return self.glued or (self.after_blank and self.before_blank)
+
+    @property
+    def opens_italic(self) -> bool:
+        """Wholly italic, or opening an italic run that goes on past the line's end."""
+        content = self.content.lstrip()
+        starts = content.startswith("*") and not content.startswith("**")
+        return self.italic or (starts and content.count("*") == 1)
+
+    @property
+    def is_empty(self) -> bool:
+        """A marker or markup alone, no words: nothing an item could hold."""
+        return not self.bare.strip() or is_markup_only(self.bare)
+
+
+def lines_to_records(
+    lines: Sequence[Line],
+    rules: Rules,
+    lemmas: Mapping[str, str],
+    furniture_lines: Collection[int] = frozenset(),
+) -> tuple[Record, ...]:
+    """Given the text's lines, a record per non-blank line (two for a glued heading), in order.
+
+    `furniture_lines` holds the numbers of lines the loader found to be page
+    furniture (a PDF's running heads); the text's own are found by evidence.
+    A blank line anywhere between two records of content, furniture aside,
+    separates them.
+    """
+    records: list[Record] = []
+    blank_lines = {line.number for line in lines if line.is_blank}
+    for line in lines:
+        if not line.is_blank:
+            records.extend(_pieces(line, rules, lemmas))
+    records = _mark_furniture(records, rules, lemmas, furniture_lines)
+    separated = []
+    previous: Record | None = None
+    for record in records:
+        if not record.furniture:
+            after_blank = (
+                record.glued
+                or previous is None
+                or any(
+                    number in blank_lines
+                    for number in range(previous.line.number, record.line.number)
+                )
+            )
+            record = replace(record, after_blank=after_blank)
+            previous = record
+        separated.append(record)
+    return tuple(_mark_headings(_mark_blank_after(separated), rules, lemmas))
+
+
+def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:
+    """A line's record, or two when a bold heading is glued to the end of its text."""
+    text = line.text.rstrip()
+    glued = _TRAILING_BOLD.search(text)
+    if glued and glued.start() > 0 and text[: glued.start()].strip():
+        inner = glued.group("inner")
+        if is_subheading(inner, rules.sections) or section_of(inner, rules.sections, lemmas):
+            return [
+                _record(line, 0, glued.start(), rules),
+                replace(_record(line, glued.start(), len(text), rules), glued=True),
+            ]
+    return [_record(line, 0, len(text), rules)]
+
+
+def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
+    """The record of `line.text[start:end]` (offsets within the line)."""
+    text = line.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
+    indent = len(text[start:first].expandtabs(rules.markup.tab_width))
+    level, after_marks = heading_level(text, first, end)
+    marker = None if level else read_marker(text, first, end, rules.markup)
+    content = marker.end if marker else after_marks
+    peeled = peel_emphasis(text, content, end)
+    base = line.start
+    return Record(
+        line=line,
+        start=base + start,
+        end=base + end,
+        indent=indent,
+        content_start=base + content,
+        bare_start=base + peeled.start,
+        bare_end=base + peeled.end,
+        marker=None
+        if marker is None
+        else Marker(marker.kind, marker.level, marker.glyph, base + marker.end),
+        heading_level=level,
+        bold=peeled.bold,
+        italic=peeled.italic,
+    )
+
+
+def _mark_blank_after(records: list[Record]) -> list[Record]:
+    """Each record knows whether a blank line (or the end) follows it, furniture aside."""
+    marked = []
+    for index, record in enumerate(records):
+        following = next((r for r in records[index + 1 :] if not r.furniture), None)
+        marked.append(replace(record, before_blank=following is None or following.after_blank))
+    return marked
+
+
+def _mark_furniture(
+    records: list[Record],
+    rules: Rules,
+    lemmas: Mapping[str, str],
+    furniture_lines: Collection[int],
+) -> list[Record]:
+    longest = max(len(w) for c in rules.table.columns for w in c.headers) + _LABEL_SLACK
+    website = {fold(label) for label in rules.sections.website.labels}
+
+    def is_label(index: int) -> bool:
+        label = records[index].bare.partition(":")[0].strip()
+        if len(label) > longest:
+            return False
+        return rules.table.field_for_header(label) is not None or fold(label) in website
+
+    def is_bare_label(index: int) -> bool:
+        return not records[index].bare.partition(":")[2].strip() and is_label(index)
+
+    def is_structure(index: int) -> bool:
+        record = records[index]
+        bare = record.bare
+        return bool(
+            record.marker
+            or "\t" in record.text
+            or bare.startswith("|")
+            or is_label(index)
+            or rules.document.project.header_match(bare)
+            or is_subheading(bare, rules.sections)
+            or any(fold(bare[:longest]).startswith(label) for label in website)
+            or section_of(bare, rules.sections, lemmas)
+        )
+
+    found = furniture_indexes(
+        [record.text.strip() for record in records],
+        is_structure,
+        is_bare_label,
+        rules.document.furniture,
+    )
+    return [
+        replace(record, furniture=True)
+        if index in found or record.line.number in furniture_lines
+        else record
+        for index, record in enumerate(records)
+    ]
+
+
+def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:
+    """Which records are sub-headings, and which open a section (a short line of its own)."""
+    marked = []
+    previous: Record | None = None
+    for record in records:
+        if not record.furniture:
+            if is_subheading(record.bare, rules.sections):
+                record = replace(record, subheading=True)
+            elif _may_be_heading(record, previous, rules):
+                section = section_of(record.content, rules.sections, lemmas)
+                record = replace(record, section=section)
+            previous = record
+        marked.append(record)
+    return marked
+
+
+def _may_be_heading(record: Record, previous: Record | None, rules: Rules) -> bool:
+    """A line of its own with no list marker but numbering, and no wrapped line going on."""
+    if record.marker is not None and record.marker.kind != "numbering":
+        return False
+    if record.glued:
+        return True
+    if not record.standalone:
+        return False
+    if record.after_blank or previous is None:
+        return True
+    first = record.bare.lstrip("*_ ")[:1]
+    finished = previous.bare.rstrip("*_ ").endswith(tuple(rules.markup.sentence_end))
+    return finished or not first.islower()

@@ -1,0 +1,120 @@
+"""The metadata table as other converters write it.
+
+A markdown pipe table, two vertical forms, a value row split across two lines
+(between cells or inside the long title cell), or cut by a page break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drift.lines import HEADER, RUNNING_HEAD, SITE_LABEL, TABLE_LABELS, join_lines, split_lines
+
+
+@dataclass(frozen=True)
+class Table:
+    """One project's metadata table: column headers, values, and its `Site proiect` row."""
+
+    headers: list[str]
+    values: list[str]
+    site: list[str] | None
+
+    @property
+    def site_urls(self) -> str:
+        return " ".join(cell for cell in (self.site or [])[1:] if cell)
+
+
+def _rewrite_tables(
+    text: str, render: Callable[[Table], list[str]], strip_header_tabs: bool = True
+) -> str:
+    """Each tab-separated table (header row, value row, tabbed site row) as `render` writes it."""
+    lines = split_lines(text)
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.startswith(f"{TABLE_LABELS[0]}\t"):
+            header = HEADER.fullmatch(line)
+            out.append(line.rstrip() if header and strip_header_tabs else line)
+            index += 1
+            continue
+        values = lines[index + 1].split("\t")
+        site_line = lines[index + 2] if index + 2 < len(lines) else ""
+        site = site_line.split("\t") if site_line.startswith(f"{SITE_LABEL}\t") else None
+        out.extend(render(Table(line.split("\t"), values, site)))
+        index += 3 if site else 2
+    return join_lines(out)
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _pipe_table(table: Table) -> list[str]:
+    rows = [_pipe_row(table.headers), "|" + "---|" * len(table.headers), _pipe_row(table.values)]
+    return rows + ([_pipe_row(table.site)] if table.site else [])
+
+
+def table_pipe(text: str) -> str:
+    """A markdown converter (pandoc) that writes each metadata table as a pipe table."""
+    return _rewrite_tables(text, _pipe_table)
+
+
+def _vertical_colon(table: Table) -> list[str]:
+    rows = [f"{label}: {value}" for label, value in zip(table.headers, table.values, strict=True)]
+    return rows + ([f"{SITE_LABEL}: {table.site_urls}"] if table.site else [])
+
+
+def table_vertical_colon(text: str) -> str:
+    """A writer who lists the metadata as `Titlu: ...`, one field a line."""
+    return _rewrite_tables(text, _vertical_colon)
+
+
+def _vertical_lines(table: Table) -> list[str]:
+    rows = [line for pair in zip(table.headers, table.values, strict=True) for line in pair]
+    return rows + ([SITE_LABEL, table.site_urls] if table.site else [])
+
+
+def table_vertical_lines(text: str) -> str:
+    """A converter that reads the table column by column: each label, then its value below."""
+    return _rewrite_tables(text, _vertical_lines)
+
+
+SPLIT_AFTER_CELL = 3
+
+
+def _split_row(table: Table, between: list[str]) -> list[str]:
+    first = "\t".join(table.values[:SPLIT_AFTER_CELL])
+    rest = "\t".join(table.values[SPLIT_AFTER_CELL:])
+    site = ["\t".join(table.site)] if table.site else []
+    return ["\t".join(table.headers), first, *between, rest, *site]
+
+
+def table_row_split(text: str) -> str:
+    """A converter that breaks a long table row in two lines between its cells."""
+    return _rewrite_tables(text, lambda table: _split_row(table, []), strip_header_tabs=False)
+
+
+def _wrapped_title_row(table: Table) -> list[str]:
+    words = table.values[0].split(" ")
+    half = len(words) // 2
+    first = " ".join(words[:half])
+    rest = "\t".join([" ".join(words[half:]), *table.values[1:]])
+    site = ["\t".join(table.site)] if table.site else []
+    return ["\t".join(table.headers), first, rest, *site]
+
+
+def table_row_wrapped_cell(text: str) -> str:
+    """A converter that wraps the long title cell, so the value row goes on on the next line."""
+    return _rewrite_tables(text, _wrapped_title_row, strip_header_tabs=False)
+
+
+def table_row_split_page_break(text: str) -> str:
+    """A PDF-to-text converter: a page break (footer, running head) falls inside a table row."""
+    pages = iter(range(2, 100))
+    return _rewrite_tables(
+        text,
+        lambda table: _split_row(table, [str(next(pages)), RUNNING_HEAD]),
+        strip_header_tabs=False,
+    )

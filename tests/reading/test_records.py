@@ -1,0 +1,101 @@
+"""The line-reading stage: one record per line, read once, before any rule."""
+
+from __future__ import annotations
+
+from records import RULES, records_of
+
+from extractor.nlp.lemmas import lemma_table
+from extractor.reading.records import lines_to_records
+from extractor.text.source import SourceText
+
+
+def test_a_record_holds_the_bare_text_and_its_offsets() -> None:
+    text = "intro\n\n   - **Planul de acțiune;**\n"
+    [_, record] = records_of(text)
+    assert record.indent == 3
+    assert record.marker is not None and record.marker.glyph == "-"
+    assert record.bold
+    assert record.bare == "Planul de acțiune;"
+    assert text[record.bare_start : record.bare_end] == "Planul de acțiune;"
+    assert text[record.start : record.end] == "   - **Planul de acțiune;**"
+    assert record.content == "**Planul de acțiune;**"
+
+
+def test_tabs_count_as_columns_of_indent() -> None:
+    [record] = records_of("\to copil")
+    assert record.indent == RULES.markup.tab_width
+
+
+def test_markdown_heading_level_and_no_marker() -> None:
+    [record] = records_of("## - nu e listă")
+    assert (record.heading_level, record.marker, record.bare) == (2, None, "- nu e listă")
+
+
+def test_blank_lines_before_and_after() -> None:
+    first, second, third = records_of("unu\ndoi\n\ntrei")
+    assert (first.after_blank, first.before_blank) == (True, False)
+    assert (second.after_blank, second.before_blank) == (False, True)
+    assert (third.after_blank, third.standalone) == (True, True)
+
+
+def test_a_glued_bold_heading_is_a_record_of_its_own() -> None:
+    text = (
+        "Site proiect<https://x.ro/a>**Obiectivul proiectului:**\nText cu **bold** **nu e titlu**"
+    )
+    records = records_of(text)
+    assert [r.text for r in records] == [
+        "Site proiect<https://x.ro/a>",
+        "**Obiectivul proiectului:**",
+        "Text cu **bold** **nu e titlu**",
+    ]
+    assert records[1].glued and records[1].section == "objective"
+
+
+def test_headings_are_marked_by_meaning_only_on_lines_of_their_own() -> None:
+    text = (
+        "Rezultate\n\n"
+        "- Rezultate\n\n"
+        "Primul paragraf care se termină\nrezultate\n\n"
+        "Activitățile implementate și rezultatele obținute pentru Etapa nr. 2 :\n"
+    )
+    records = records_of(text)
+    assert [(r.bare, r.section, r.subheading) for r in records] == [
+        ("Rezultate", "results", False),
+        ("Rezultate", None, False),
+        ("Primul paragraf care se termină", None, False),
+        ("rezultate", None, False),
+        (
+            "Activitățile implementate și rezultatele obținute pentru Etapa nr. 2 :",
+            None,
+            True,
+        ),
+    ]
+
+
+def test_furniture_is_marked_and_a_blank_line_around_it_still_separates() -> None:
+    text = "Un paragraf\n\nPagina 1 din 2\n\ncare continuă"
+    records = records_of(text)
+    assert [r.furniture for r in records] == [False, True, False]
+    assert records[2].after_blank
+
+
+def test_furniture_without_blank_lines_is_transparent() -> None:
+    text = "Un paragraf\n- 2 -\ncare continuă"
+    records = records_of(text)
+    assert [r.furniture for r in records] == [False, True, False]
+    assert not records[2].after_blank
+
+
+def test_lines_the_loader_found_to_be_furniture() -> None:
+    records = lines_to_records(SourceText("Antet\nText").lines, RULES, lemma_table(), {1})
+    assert [r.furniture for r in records] == [True, False]
+
+
+def test_marker_or_markup_alone_is_empty() -> None:
+    assert [r.is_empty for r in records_of("-\n\n**\n\n•\n\n- text")] == [True, True, True, False]
+
+
+def test_italic_that_runs_past_the_line_end() -> None:
+    first, second = records_of("- *începe aici\ncontinuă*")
+    assert first.opens_italic and not first.italic
+    assert not second.opens_italic
