@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.nlp.lemmas import LemmaTable, _table_source, lemma_table, load_table, word_forms
+from extractor.nlp.lemmas import (
+    LemmaTable,
+    _table_source,
+    lemma_table,
+    load_table,
+    load_word_forms,
+    word_forms,
+)
 
 SOURCE = _table_source()
 TABLE: dict[str, str] = json.loads(gzip.decompress(SOURCE.read_bytes()))
@@ -61,3 +68,12 @@ def test_word_forms_are_lower_case_sorted_spellings_and_lemmas() -> None:
     assert list(words) == sorted(words)
     assert {"obiectivele", "obiectiv", "activitate"} <= set(words)
     assert all(word == word.lower() for word in words[:1000])
+
+
+def test_cached_word_forms_are_the_forms_built_from_the_table(tmp_path: Path) -> None:
+    built = load_word_forms(SOURCE, tmp_path)  # builds the cache
+    cached = load_word_forms(SOURCE, tmp_path)
+    assert isinstance(built, tuple) and not isinstance(cached, tuple)
+    assert len(cached) == len(built)
+    assert list(cached) == list(built)
+    assert cached[-1] == built[-1] and cached[:2] == list(built[:2])
