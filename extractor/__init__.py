@@ -13,7 +13,6 @@ Names are imported on first use, so `import extractor` stays quick.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,11 +21,6 @@ if TYPE_CHECKING:
     from extractor.models import Document
     from extractor.pipeline import diff, extract
     from extractor.ruleset import Rules, load_rules
-
-try:
-    __version__ = version("cluster-report-extractor")
-except PackageNotFoundError:  # imported from a checkout that was never installed
-    __version__ = "0+unknown"
 
 # Public name -> the module that defines it.
 _PUBLIC: dict[str, str] = {
@@ -37,9 +31,11 @@ _PUBLIC: dict[str, str] = {
     "Document": "extractor.models",
     "DocumentDiff": "extractor.compare.models",
     "ExtractorError": "extractor.errors",
+    "PDF_ENGINES": "extractor.readers.pdf.reading",
 }
 
 __all__ = [
+    "PDF_ENGINES",
     "Document",
     "DocumentDiff",
     "ExtractorError",
@@ -51,7 +47,20 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    """The installed version; importlib.metadata is read only when asked (it is slow to import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cluster-report-extractor")
+    except PackageNotFoundError:  # imported from a checkout that was never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = _version()
+        return globals()[name]
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'extractor' has no attribute {name!r}")

@@ -12,15 +12,19 @@ from pathlib import Path
 
 from extractor.errors import E_INTERNAL, ExtractorError
 from extractor.models import Document
-from extractor.pipeline import extract
-from extractor.readers.pdf.document import PageProgress
+from extractor.pipeline import DEFAULT_ENGINE, PageProgress, extract
 from extractor.ruleset import Rules
 
 Outcome = Document | ExtractorError
 
 
 def extract_outcome(
-    path: Path, rules: Rules, *, allow_empty: bool = False, on_page: PageProgress | None = None
+    path: Path,
+    rules: Rules,
+    *,
+    allow_empty: bool = False,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> Outcome:
     """Given a report path, its document, or the error it met.
 
@@ -28,7 +32,7 @@ def extract_outcome(
     its cause, so the files after it are still tried.
     """
     try:
-        return extract(path, rules, allow_empty=allow_empty, on_page=on_page)
+        return extract(path, rules, allow_empty=allow_empty, on_page=on_page, pdf_engine=pdf_engine)
     except ExtractorError as error:
         return error
     except Exception as error:

@@ -6,7 +6,10 @@ Every error prints as one line, `E0NN <file>: <what happened> (<what to do>)`.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 LINE_LIMIT = 300
 """At most this many characters in an error line, so a terminal or a log shows it whole."""

@@ -32,8 +32,8 @@ from extractor.parsing.preamble import preamble_to_report
 from extractor.parsing.project import block_to_project
 from extractor.parsing.segment import Segments, records_to_segments
 from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
-from extractor.readers.pdf.document import PageProgress
 from extractor.readers.pdf.placement import place_spans
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 from extractor.reading.records import Record, lines_to_records
 from extractor.ruleset import Rules, load_rules
 from extractor.salvage import set_aside
@@ -93,9 +93,16 @@ Report = str | Path | bytes
 """A report to extract: its path, or its bytes (text or PDF)."""
 
 
-def load(data: bytes, name: str, rules: Rules, on_page: PageProgress | None = None) -> Loaded:
+def load(
+    data: bytes,
+    name: str,
+    rules: Rules,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> Loaded:
+    """A report's text; `pdf_engine` reads a PDF (`pdfium`, or `pdfplumber` the reference)."""
     if is_pdf(data):
-        return pdf_to_text(data, name, rules.pdf, on_page)
+        return pdf_to_text(data, name, rules.pdf, on_page, pdf_engine)
     return bytes_to_text(data, name, rules.encodings)
 
 
@@ -106,21 +113,26 @@ def extract(
     name: str | None = None,
     allow_empty: bool = False,
     on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> Document:
     """The validated document for a report (text or PDF), given as a path or as bytes.
 
     A file with no project block is not a report (E005); `allow_empty` gives its
     empty document instead, with a `no_projects` warning. `on_page` hears of each
-    PDF page read.
+    PDF page read; `pdf_engine` reads a PDF (`pdfium`, or `pdfplumber` the reference).
     """
-    return run(report, rules, name=name, allow_empty=allow_empty, on_page=on_page).document
+    return run(
+        report, rules, name=name, allow_empty=allow_empty, on_page=on_page, pdf_engine=pdf_engine
+    ).document
 
 
-def normalized_text(report: Report, rules: Rules | None = None) -> str:
+def normalized_text(
+    report: Report, rules: Rules | None = None, *, pdf_engine: str = DEFAULT_ENGINE
+) -> str:
     """The normalized text every span of `extract(report)` points into."""
     rules = rules or load_rules()
     data, name = _read_report(report, None)
-    return normalize(load(data, name, rules).text).text
+    return normalize(load(data, name, rules, pdf_engine=pdf_engine).text).text
 
 
 def run(
@@ -130,10 +142,13 @@ def run(
     name: str | None = None,
     allow_empty: bool = False,
     on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
     data, name = _read_report(report, name)
-    return run_bytes(data, name, rules or load_rules(), on_page, allow_empty=allow_empty)
+    return run_bytes(
+        data, name, rules or load_rules(), on_page, allow_empty=allow_empty, pdf_engine=pdf_engine
+    )
 
 
 def _read_report(report: Report, name: str | None) -> tuple[bytes, str]:
@@ -150,12 +165,13 @@ def run_bytes(
     on_page: PageProgress | None = None,
     *,
     allow_empty: bool = False,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report's bytes; no project block is an E005 unless allowed.
 
-    `on_page` hears of each PDF page read.
+    `on_page` hears of each PDF page read; `pdf_engine` names the PDF reader.
     """
-    loaded = load(data, name, rules, on_page)
+    loaded = load(data, name, rules, on_page, pdf_engine)
     with _cyclic_gc_paused():
         return _run_stages(loaded, name, rules, allow_empty)
 
@@ -215,6 +231,7 @@ def document_data(
     report: Document | dict[str, Any] | Report,
     rules: Rules,
     on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
 ) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
     from extractor.compare.documents import checked_document
@@ -225,7 +242,7 @@ def document_data(
         return checked_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return checked_document(read_json(Path(report)), str(report))
-    return extract(report, rules, on_page=on_page).model_dump(mode="json")
+    return extract(report, rules, on_page=on_page, pdf_engine=pdf_engine).model_dump(mode="json")
 
 
 def diff(

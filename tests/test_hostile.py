@@ -387,11 +387,11 @@ def test_no_rule_pattern_backtracks_catastrophically() -> None:
 def test_pdf_library_messages_are_held_and_shown_with_debug(tmp_path: Path) -> None:
     path = tmp_path / "intors.pdf"
     path.write_bytes(_flipped(_report_pdf(), 2))  # its page loses its MediaBox: pdfminer warns
-    quiet = run_cli("extract", str(path))
+    quiet = run_cli("extract", str(path), "--pdf-engine", "pdfplumber")
     assert quiet.returncode == 2
     assert quiet.stderr.startswith("extractor: E011 intors.pdf: the PDF is damaged or truncated")
     assert quiet.stderr.count("\n") == 1
-    debug = run_cli("extract", str(path), "--debug")
-    assert "extractor: debug: extractor.readers.pdf.document: pdfminer" in debug.stderr
+    debug = run_cli("extract", str(path), "--debug", "--pdf-engine", "pdfplumber")
+    assert "extractor: debug: extractor.readers.pdf.plumber: pdfminer" in debug.stderr
     assert "Traceback" in debug.stderr
     assert debug.stderr.splitlines()[-1] == quiet.stderr.strip()

@@ -13,10 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractor.compare.documents import diff_documents, has_differences
-from extractor.compare.render import render_markdown, render_terminal
-from extractor.emit import to_json
-from extractor.pipeline import document_data
 from extractor.ruleset import load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
@@ -61,6 +57,11 @@ def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_diff(args: argparse.Namespace) -> int:
     """Given parsed arguments, print the diff and return the exit status."""
+    from extractor.compare.documents import diff_documents, has_differences
+    from extractor.compare.render import render_markdown, render_terminal
+    from extractor.emit import to_json
+    from extractor.pipeline import document_data
+
     rules = load_rules(args.rules)
     diff = diff_documents(
         document_data(args.old, rules), document_data(args.new, rules), rules.diff

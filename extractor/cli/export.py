@@ -8,10 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from extractor.cli.progress import map_inputs
 from extractor.errors import E_READ, ExtractorError
 from extractor.export.formats import FORMATS, export_documents
-from extractor.pipeline import document_data
 from extractor.ruleset import load_rules
 
 _EPILOG = """\
@@ -72,6 +70,9 @@ def export_inputs(inputs: list[Path]) -> list[Path]:
 
 def run_export(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the export and print its row counts."""
+    from extractor.cli.progress import map_inputs
+    from extractor.pipeline import document_data
+
     rules = load_rules(args.rules)
     paths = export_inputs(args.inputs)
     documents = map_inputs(partial(document_data, rules=rules), paths, quiet=args.quiet)

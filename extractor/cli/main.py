@@ -6,28 +6,28 @@ Every command is one call into the package; errors become one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from extractor import __version__
-from extractor.batch import extract_outcome
+from extractor import PDF_ENGINES, __version__
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
-from extractor.cli.progress import map_inputs
 from extractor.cli.review import add_review_command
-from extractor.compare.documents import document_problems
 from extractor.emit import STDOUT, to_json, write_output
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
-from extractor.models import Document
-from extractor.pipeline import normalized_text, read_json
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
+
+if TYPE_CHECKING:
+    from extractor.models import Document
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
@@ -65,6 +65,16 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_RULES_DIR,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
+    )
+
+
+def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pdf-engine",
+        choices=PDF_ENGINES,
+        default=PDF_ENGINES[0],
+        help="what reads a PDF's chars and lines: pdfium (fast, the default) or "
+        "pdfplumber (the reference, about ten times slower)",
     )
 
 
@@ -120,11 +130,20 @@ def output_paths(
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract every input, write the good ones, and name each failure in a last line."""
+    # Imported here, as each command imports what it needs: spaCy and the readers
+    # are for extracting only.
+    from extractor.batch import extract_outcome
+    from extractor.cli.progress import map_inputs
+
     rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
     targets = output_paths(args.inputs, inputs, args.output)
+    if len(inputs) > 1:
+        gc.enable()  # each worker reads several inputs: it collects their cycles
     failed: list[tuple[Path, ExtractorError]] = []
-    work = partial(extract_outcome, rules=rules, allow_empty=args.allow_empty)
+    work = partial(
+        extract_outcome, rules=rules, allow_empty=args.allow_empty, pdf_engine=args.pdf_engine
+    )
     outcomes = map_inputs(work, inputs, quiet=args.quiet)
     for path, outcome, target in zip(inputs, outcomes, targets, strict=True):
         try:
@@ -162,17 +181,26 @@ def _count(number: int, noun: str) -> str:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    sys.stdout.write(normalized_text(args.input, load_rules(args.rules)))
+    from extractor.pipeline import normalized_text
+
+    sys.stdout.write(
+        normalized_text(args.input, load_rules(args.rules), pdf_engine=args.pdf_engine)
+    )
     return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from extractor.models import Document
+
     sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check every document given and list each one's problems; 1 if one is invalid."""
+    from extractor.compare.documents import document_problems
+    from extractor.pipeline import read_json
+
     status = EXIT_OK
     for path in args.documents:
         try:
@@ -223,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         "project block (by default an E005 error: not a Cluster inovativ status report)",
     )
     _add_rules_option(extract_parser)
+    _add_pdf_engine_option(extract_parser)
     extract_parser.set_defaults(handler=run_extract)
 
     text_parser = _command(
@@ -233,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     text_parser.add_argument("input", type=Path, metavar="INPUT", help="a report file")
     _add_rules_option(text_parser)
+    _add_pdf_engine_option(text_parser)
     text_parser.set_defaults(handler=run_text)
 
     schema_parser = _command(
@@ -274,6 +304,25 @@ def report_error(error: ExtractorError, debug: bool = False) -> None:
     print(error.line(), file=sys.stderr)
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for one command, then as it was.
+
+    A command imports spaCy and pydantic and reads a report: millions of objects that
+    live to the end or are freed by reference counting, and the collector's passes
+    over them, imports included, were a fifth of a PDF extraction's CPU time.
+    `extract` of several inputs turns it back on, so a folder of reports does not
+    keep the cycles of each.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:
@@ -283,7 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 level=logging.DEBUG, format="extractor: debug: %(name)s: %(message)s"
             )
         handler: Handler = args.handler
-        return handler(args)
+        with cyclic_gc_paused():
+            return handler(args)
     except ExtractorError as error:
         report_error(error, debug)
         return EXIT_TROUBLE

@@ -8,9 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from extractor.cli.progress import map_inputs
-from extractor.emit import write_atomic
-from extractor.review.page import diff_page, report_page, reviewed
 from extractor.ruleset import load_rules
 
 _EPILOG = """\
@@ -54,6 +51,10 @@ def add_review_command(subparsers: Any) -> argparse.ArgumentParser:
 
 def run_review(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the page and say where it is."""
+    from extractor.cli.progress import map_inputs
+    from extractor.emit import write_atomic
+    from extractor.review.page import diff_page, report_page, reviewed
+
     rules = load_rules(args.rules)
     inputs = [args.input] if args.new is None else [args.input, args.new]
     sides = map_inputs(partial(reviewed, rules=rules), inputs, quiet=args.quiet)

@@ -17,16 +17,19 @@ from typing import Any
 
 import numpy
 import regex
-import spacy
+
+from extractor.nlp.spacy_import import spacy
+
+# isort: split
 from spacy.attrs import LEMMA, ORTH, TAG
 from spacy.language import Language
 from spacy.lexeme import Lexeme
-from spacy.lookups import load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from extractor.errors import E_RULES, ExtractorError
+from extractor.nlp.lemmas import lemma_table
 from extractor.ruleset import PATTERN_FILES, NlpRules, Rules, load_rules
 
 STATUSES = ("achieved", "planned")
@@ -66,7 +69,7 @@ class FactLexicon:
         self.months = self.rules.dates.months
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
-        self.table = load_lookups(nlp.lang, ["lemma_lookup"]).get_table("lemma_lookup")
+        self.table = lemma_table()
         self._cache: dict[int, tuple[str, int, str | None, int]] = {}
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         status = self.rules.labels.status

@@ -8,15 +8,16 @@ The input is not changed. Item texts go through the fact pipeline together (`nlp
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.nlp.facts import FoundFact, doc_to_facts
 from extractor.ruleset import SECTION_KEYS
 from extractor.text.cleaning import Cleaned, clean_pieces
 from extractor.text.source import SourceText
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def enrich(document: dict[str, Any], source: SourceText, nlp: Language) -> dict[str, Any]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from extractor.nlp.components import CUES_KEY, DASHES, FACTS_KEY, FactLexicon
+from extractor.nlp.spacy_import import spacy
 from extractor.ruleset import FACT_TYPES, LabelRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _DAYS = regex.compile(r"\d{1,2}")
 _URL_TRAILING = ".,;:!?)]}\"'"
@@ -42,7 +44,7 @@ def doc_to_facts(doc: Doc, section: str, lexicon: FactLexicon) -> list[FoundFact
     matches: dict[str, list[Span]] = {kind: [] for kind in FACT_TYPES}
     for span in doc.spans[FACTS_KEY]:
         matches[span.label_].append(span)
-    kept = {kind: filter_spans(spans) for kind, spans in matches.items()}
+    kept = {kind: spacy.util.filter_spans(spans) for kind, spans in matches.items()}
     dates = kept["date"]
     kept["quantity"] = [span for span in kept["quantity"] if not _overlaps(span, dates)]
     found = [

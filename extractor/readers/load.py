@@ -7,11 +7,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
-from extractor.readers.pdf.document import PageProgress, PdfGeometry, load_pdf
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 from extractor.ruleset import EncodingRules, PdfRules
+
+if TYPE_CHECKING:
+    from extractor.readers.pdf.document import PdfGeometry
 
 PDF_MAGIC = b"%PDF-"
 
@@ -53,10 +56,20 @@ def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
 
 
 def pdf_to_text(
-    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+    data: bytes,
+    name: str,
+    rules: PdfRules,
+    on_page: PageProgress | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Loaded:
-    """Given a PDF's bytes, the report's text form read from it, with its geometry."""
-    pdf = load_pdf(data, name, rules, on_page)
+    """Given a PDF's bytes, the report's text form read from it, with its geometry.
+
+    `engine` names the reader of the PDF's chars and ruling lines (`reading.PDF_ENGINES`).
+    """
+    # Imported on first use: text inputs need no PDF library.
+    from extractor.readers.pdf.document import load_pdf
+
+    pdf = load_pdf(data, name, rules, on_page, engine)
     furniture = frozenset(entry.line for entry in pdf.furniture)
     source = source_record(name, data, "pdf", pages=pdf.pages)
     return Loaded(pdf.text, source, pdf.geometry, furniture)

@@ -20,7 +20,7 @@ from test_golden import golden_view
 
 from extractor.pipeline import extract
 
-ENGINES = ROOT / "tests" / "drift" / "engines"
+PDF_ENGINES = ROOT / "tests" / "drift" / "engines"
 GOLDEN_2019 = json.loads((GOLDEN / "cluster-inovativ-2019.json").read_text("utf-8"))
 HEADER_LINE = regex.compile(r"^(?:\*\*)?Nr\. proiect\s*/\s*acronim")
 SECTIONS = ("objective", "results", "ongoing")
@@ -28,7 +28,7 @@ SECTIONS = ("objective", "results", "ongoing")
 
 @cache
 def read(engine: str) -> dict[str, Any]:
-    path = ENGINES / f"cluster-inovativ-2019-{engine}.pdf"
+    path = PDF_ENGINES / f"cluster-inovativ-2019-{engine}.pdf"
     return golden_view(extract(path).model_dump(mode="json"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import shutil
@@ -33,7 +34,6 @@ from extractor.errors import (
     E_RULES,
     ExtractorError,
 )
-from extractor.readers.pdf import document as document_module
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
 from extractor.readers.pdf.placement import place_spans
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
@@ -219,7 +219,8 @@ def test_a_range_is_located_by_the_box_of_its_printed_chars_to_the_hundredth(
     source: str, value: str
 ) -> None:
     data = SMALL_PDFS[source]()
-    loaded = read(data, "small.pdf")
+    # The expected box is pdfplumber's chars, so the reference reader places the range.
+    loaded = load_pdf(data, "small.pdf", PDF_RULES, engine="pdfplumber")
     start = loaded.text.index(value)
     page, box = loaded.geometry.locate(start, start + len(value))
     assert box == _printed_box(data, page, value)
@@ -343,21 +344,25 @@ def test_a_bad_pdf_error_says_what_is_wrong_and_what_to_do(case: str) -> None:
     assert re.fullmatch(BAD_PDF_ERRORS[case], str(raised.value)), str(raised.value)
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_a_page_that_cannot_be_read_is_named_with_the_error(
-    monkeypatch: pytest.MonkeyPatch,
+    engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # pdfminer fails on some damaged page streams, with or without words; drawn PDFs do
-    # not fail so, hence the stand-in for page 2.
-    read_page = document_module._read_page
+    # The parsers fail on some damaged page streams, with or without words; drawn PDFs do
+    # not fail so, hence the stand-in for page 2 in each engine's page reader.
+    modules = {"pdfium": "pdfium", "pdfplumber": "plumber"}
+    module = importlib.import_module(f"extractor.readers.pdf.{modules[engine]}")
+    read_page = module._read_page
 
-    def failing_on_page_2(page: pdfplumber.page.Page, rules: object) -> object:
-        if page.page_number == 2:
+    def failing_on_page_2(page: object, number: int, *rest: object) -> object:
+        page_number = number if engine == "pdfium" else page.page_number  # type: ignore[attr-defined]
+        if page_number == 2:
             raise ValueError("")
-        return read_page(page, rules)
+        return read_page(page, number, *rest)
 
-    monkeypatch.setattr(document_module, "_read_page", failing_on_page_2)
+    monkeypatch.setattr(module, "_read_page", failing_on_page_2)
     with pytest.raises(ExtractorError) as raised:
-        read(drawn_pdf("small-report"), "small.pdf")
+        load_pdf(drawn_pdf("small-report"), "small.pdf", PDF_RULES, engine=engine)
     assert raised.value.message == "small.pdf: the PDF is damaged or truncated (page 2): ValueError"
 
 

@@ -167,3 +167,14 @@ def test_diff_of_the_2019_text_and_its_pdf_is_empty(tmp_path: Path, capsys) -> N
     diff = json.loads(capsys.readouterr().out)
     assert len(diff["projects"]["unchanged"]) == 12
     assert diff["projects"]["changed"] == diff["projects"]["added"] == []
+
+
+def test_the_pdfplumber_engine_extracts_the_same_json_from_the_command_line(tmp_path: Path) -> None:
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(drawn_pdf("small-report"))
+    outputs = {}
+    for engine in ("pdfium", "pdfplumber"):
+        outputs[engine] = tmp_path / f"{engine}.json"
+        done = _cli("extract", str(pdf_path), "-o", str(outputs[engine]), "--pdf-engine", engine)
+        assert done.returncode == 0, done.stderr
+    assert outputs["pdfium"].read_bytes() == outputs["pdfplumber"].read_bytes()

@@ -9,39 +9,27 @@ was read from, so spans can name them.
 
 from __future__ import annotations
 
-import io
-import logging
-import warnings
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.page import Page
+import numpy
 
-from extractor.errors import (
-    E_PDF_DAMAGED,
-    E_PDF_ENCRYPTED,
-    E_PDF_NO_TEXT,
-    ExtractorError,
-)
+from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     Glyph,
     PrintedLine,
-    Shape,
     TextBlock,
     Unit,
-    chars_to_glyphs,
     glyphs_to_lines,
     line_pitches,
     mark_shapes,
     marker_levels,
     starts_block,
 )
+from extractor.readers.pdf.problems import damaged
+from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageContent, PageProgress, page_reader
 from extractor.readers.pdf.tables import (
     Box,
     TableBlock,
@@ -51,7 +39,6 @@ from extractor.readers.pdf.tables import (
     inside,
     join_continued,
     mark_cut_words,
-    ruled_grids,
     whole_words,
 )
 from extractor.ruleset import PdfRules
@@ -82,18 +69,15 @@ class PdfGeometry:
         A range that runs over a page break is placed on the page where it starts.
         Chars the loader wrote itself (spaces between lines, markup) have no place.
         """
-        end = min(end, len(self.pages))
-        page = next((self.pages[i] for i in range(start, end) if self.pages[i]), 0)
-        if not page:
+        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)[start:end]
+        placed = numpy.flatnonzero(pages)
+        if not placed.size:
             return None, None
-        x0 = top = float("inf")
-        x1 = bottom = float("-inf")
-        for i in range(start, end):
-            if self.pages[i] == page:
-                x0 = min(x0, self.boxes[4 * i])
-                top = min(top, self.boxes[4 * i + 1])
-                x1 = max(x1, self.boxes[4 * i + 2])
-                bottom = max(bottom, self.boxes[4 * i + 3])
+        page = int(pages[placed[0]])
+        boxes = numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)[start:end]
+        held = boxes[pages == page]
+        x0, top = (float(value) for value in held[:, :2].min(axis=0))
+        x1, bottom = (float(value) for value in held[:, 2:].max(axis=0))
         return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
@@ -107,10 +91,6 @@ class LoadedPdf:
     furniture: tuple[Furniture, ...]
 
 
-PageProgress = Callable[[int, int], None]
-"""Told the pages read so far and the page count, after each page: for a progress bar."""
-
-
 @dataclass
 class _Page:
     number: int
@@ -120,10 +100,24 @@ class _Page:
 
 
 def load_pdf(
-    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None = None
+    data: bytes,
+    name: str,
+    rules: PdfRules,
+    on_page: PageProgress | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> LoadedPdf:
-    """Given the bytes of a PDF and its file name (for messages), the report's text form."""
-    pages = _read_pages(data, name, rules, on_page)
+    """Given the bytes of a PDF and its file name (for messages), the report's text form.
+
+    `on_page` hears of each page read; `engine` names the reader of chars, ruling
+    lines and shapes (`reading.PDF_ENGINES`).
+    """
+    pages: list[_Page] = []
+    for content in page_reader(engine)(data, name, rules):
+        pages.append(_read_page(content, rules))
+        if on_page:
+            on_page(len(pages), content.of)
+    if not pages:
+        raise damaged(name, ValueError("no pages"))
     if not any(page.lines or page.tables for page in pages):
         raise ExtractorError(
             E_PDF_NO_TEXT,
@@ -142,128 +136,20 @@ def load_pdf(
     return _write(pieces, len(pages))
 
 
-def _read_pages(
-    data: bytes, name: str, rules: PdfRules, on_page: PageProgress | None
-) -> list[_Page]:
-    """Open the PDF and read each page's glyphs and ruled tables, closing each page once read."""
-    pages: list[_Page] = []
-    with _library_messages_held():
-        try:
-            document = pdfplumber.open(io.BytesIO(data))
-        except Exception as error:  # a damaged file makes the parser raise almost anything
-            if _encrypted(error):
-                raise ExtractorError(
-                    E_PDF_ENCRYPTED,
-                    f"{name}: the PDF is password-protected",
-                    "save an unprotected copy (print to PDF, or qpdf --decrypt) and extract that",
-                ) from error
-            raise _damaged(name, error) from error
-        try:
-            for page in document.pages:
-                pages.append(_read_page(page, rules))
-                page.close()
-                if on_page:
-                    on_page(len(pages), len(document.pages))
-        except Exception as error:  # as above: objects read lazily, page by page
-            raise _damaged(name, error, len(pages) + 1) from error
-        finally:
-            with suppress(Exception):  # closing reads the pages again: a bad one raises again
-                document.close()
-    if not pages:
-        raise _damaged(name, ValueError("no pages"))
-    return pages
-
-
-@contextmanager
-def _library_messages_held() -> Iterator[None]:
-    """Keep pdfminer's and pdfplumber's warnings and log lines off stderr.
-
-    On a damaged file they print dozens of lines of raw PDF objects; they are
-    passed on to this module's logger at debug level, which `--debug` shows.
-    """
-    held = _Held()
-    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
-    saved = [(logger.level, logger.propagate) for logger in loggers]
-    for logger in loggers:
-        logger.addHandler(held)
-        logger.setLevel(logging.WARNING)
-        logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            yield
-    finally:
-        for logger, (level, propagate) in zip(loggers, saved, strict=True):
-            logger.removeHandler(held)
-            logger.setLevel(level)
-            logger.propagate = propagate
-        for record in held.records:
-            _LOG.debug("%s: %s", record.name, record.getMessage())
-        for warning in caught:
-            _LOG.debug("%s: %s", warning.category.__name__, warning.message)
-
-
-_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
-_LOG = logging.getLogger(__name__)
-
-
-class _Held(logging.Handler):
-    """A log handler that keeps the records instead of printing them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-def _encrypted(error: BaseException) -> bool:
-    """Whether opening failed for want of a password (pdfplumber wraps pdfminer's error)."""
-    causes = (error, *error.args[:1])
-    return any(isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) for cause in causes)
-
-
-_DETAIL = 80  # chars of the parser's own message: some quote whole raw PDF objects
-
-
-def _damaged(name: str, error: BaseException, page: int | None = None) -> ExtractorError:
-    where = f" (page {page})" if page else ""
-    detail = " ".join(str(error).split())[:_DETAIL] or type(error).__name__
-    return ExtractorError(
-        E_PDF_DAMAGED,
-        f"{name}: the PDF is damaged or truncated{where}: {detail}",
-        "get a complete copy of the file, or re-save it with a PDF viewer",
-    )
-
-
-def _read_page(page: Page, rules: PdfRules) -> _Page:
-    """Given an open page, its glyphs as lines, apart from those in ruled tables."""
-    number = page.page_number
-    grids = ruled_grids(page)
-    glyphs = chars_to_glyphs(page.chars, number, rules)
+def _read_page(content: PageContent, rules: PdfRules) -> _Page:
+    """Given a page as read, its glyphs as lines, apart from those in ruled tables."""
+    number, glyphs = content.number, content.glyphs
     tables: list[TableBlock] = []
-    for box, grid in grids:
-        held = [glyph for glyph in glyphs if inside(glyph, box)]
+    for box, grid in content.grids:
+        held: list[Glyph] = []
+        rest: list[Glyph] = []
+        for glyph in glyphs:
+            (held if inside(glyph, box) else rest).append(glyph)
         if held:
             tables.append(fill_grid(box, grid, held, number))
-            glyphs = [glyph for glyph in glyphs if not inside(glyph, box)]
-    lines = mark_shapes(glyphs_to_lines(glyphs, number, rules.lists), _shapes(page), rules.lists)
-    return _Page(number, float(page.height), lines, tables)
-
-
-def _shapes(page: Page) -> list[Shape]:
-    """Given an open page, its curves and rectangles as plain boxes, filled or outlined."""
-    return [
-        Shape(
-            float(drawn["x0"]),
-            float(drawn["top"]),
-            float(drawn["x1"]),
-            float(drawn["bottom"]),
-            bool(drawn.get("fill")),
-        )
-        for drawn in (*page.curves, *page.rects)
-    ]
+            glyphs = rest
+    lines = glyphs_to_lines(glyphs, number, rules.lists)
+    return _Page(number, content.height, mark_shapes(lines, content.shapes, rules.lists), tables)
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
@@ -377,10 +263,14 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
 
 
 def _place(pages: array, boxes: array, count: int, glyph: Glyph | None) -> None:
-    for _ in range(count):
-        if glyph is None:
-            pages.append(0)
-            boxes.extend((0.0, 0.0, 0.0, 0.0))
-        else:
-            pages.append(glyph.page)
-            boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
+    """Record `count` chars read from `glyph` (None: written by the loader, no place)."""
+    if glyph is None:
+        pages.extend(_NO_PAGE * count)
+        boxes.extend(_NO_BOX * count)
+    else:
+        pages.extend((glyph.page,) * count)
+        boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom) * count)
+
+
+_NO_PAGE = (0,)
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)

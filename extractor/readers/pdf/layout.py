@@ -160,17 +160,68 @@ class PrintedLine:
         return 0
 
 
+class GlyphMaker:
+    """Glyphs of one page from chars as a reader gives them, with what the glyphs share.
+
+    A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box. Equal
+    numbers (to a thousandth of a point), texts and font styles are shared, since the
+    glyphs of every page are kept until the text is written: it saves a third of
+    their memory.
+    """
+
+    def __init__(self, page: int, rules: PdfRules) -> None:
+        self.page = page
+        self.rules = rules
+        self.numbers: dict[float, float] = {}
+        self.texts: dict[str, str] = {}
+        self.styles: dict[str, tuple[bool, bool]] = {}
+
+    def style(self, font: str) -> tuple[bool, bool]:
+        """Whether a font name says bold, and italic (rules/pdf.toml)."""
+        found = self.styles.get(font)
+        if found is None:
+            name = font.lower()
+            fonts = self.rules.fonts
+            found = self.styles[font] = (
+                any(mark in name for mark in fonts.bold),
+                any(mark in name for mark in fonts.italic),
+            )
+        return found
+
+    def number(self, value: float) -> float:
+        """The one float object for `value` to a thousandth of a point."""
+        rounded = round(value, 3)
+        return self.numbers.setdefault(rounded, rounded)
+
+    def letters(self, text: str) -> str:
+        """The letters a char stands for: itself, or those of a ligature glyph."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = self.rules.ligatures.get(text, text)
+        return found
+
+    def glyph(
+        self, text: str, font: str, x0: float, top: float, x1: float, bottom: float, size: float
+    ) -> Glyph:
+        number = self.number
+        return Glyph(
+            self.letters(text),
+            number(x0),
+            number(top),
+            number(x1),
+            number(bottom),
+            number(size),
+            *self.style(font),
+            self.page,
+        )
+
+
 def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[Glyph]:
     """Given pdfplumber chars of one page, the upright, visible ones as glyphs.
 
-    A ligature glyph (`ﬁ`) becomes the letters it stands for, all in its box. A
-    space char is no glyph, but the glyph before it notes its width.
-    Equal numbers, texts and font styles are shared, since the glyphs of every
-    page are kept until the text is written: it saves a third of their memory.
+    A space char is no glyph, but the glyph before it notes its width.
     """
-    numbers: dict[float, float] = {}
-    texts: dict[str, str] = {}
-    styles: dict[str, tuple[bool, bool]] = {}
+    maker = GlyphMaker(page, rules)
     glyphs: list[Glyph] = []
     for char in chars:
         text = char["text"]
@@ -181,24 +232,18 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
         if not char.get("upright", True):
             continue
         font = str(char.get("fontname", ""))
-        if font not in styles:
-            name = font.lower()
-            styles[font] = (
-                any(mark in name for mark in rules.fonts.bold),
-                any(mark in name for mark in rules.fonts.italic),
+        glyphs.append(
+            maker.glyph(
+                text,
+                font,
+                float(char["x0"]),
+                float(char["top"]),
+                float(char["x1"]),
+                float(char["bottom"]),
+                float(char["size"]),
             )
-        x0, top, x1, bottom, size = (
-            _shared(numbers, char[key]) for key in ("x0", "top", "x1", "bottom", "size")
         )
-        letters = texts.setdefault(text, rules.ligatures.get(text, text))
-        glyphs.append(Glyph(letters, x0, top, x1, bottom, size, *styles[font], page))
     return glyphs
-
-
-def _shared(numbers: dict[float, float], value: float) -> float:
-    """The one float object for `value` (to a thousandth of a point) among `numbers`."""
-    rounded = round(float(value), 3)
-    return numbers.setdefault(rounded, rounded)
 
 
 def glyphs_to_lines(

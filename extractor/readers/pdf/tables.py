@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pdfplumber.page import Page
-
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
     WORD_GAP,
@@ -27,7 +25,7 @@ from extractor.readers.pdf.layout import (
 
 Box = tuple[float, float, float, float]
 Span = tuple[float, float]  # a column's left and right x
-RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+Grid = tuple[Box, list[list[Box | None]]]  # a ruled table's box, and its rows of cell boxes
 MIN_COLUMNS = 3  # fewer aligned cells is a label and its value, not a table
 CELL_GAP = 0.8  # font sizes of white space between two cells of an unruled table
 
@@ -60,12 +58,6 @@ class TableBlock:
 
 def _plain(cell: Sequence[PrintedLine]) -> str:
     return "".join(text for text, _ in join_lines(cell))
-
-
-def ruled_grids(page: Page) -> list[tuple[Box, list[list[Box | None]]]]:
-    """Given a pdfplumber page, each ruled table's box and its rows of cell boxes."""
-    found = page.find_tables(RULED_SETTINGS)
-    return [(table.bbox, [list(row.cells) for row in table.rows]) for table in found]
 
 
 def fill_grid(

@@ -1,0 +1,158 @@
+"""The speed targets of the tool, each a ratio with both sides measured in this one run.
+
+Whole-process figures are CPU seconds (user + system) of a fresh process, the
+median of `--repeat` runs after one unmeasured run (which also writes the lemma
+cache); CPU time, unlike wall time, hardly moves when other work shares the machine.
+
+- PDF: `extract` of the 2019 golden drawn as a PDF (tests/pdf_fixtures.py; 19 pages)
+  and of it drawn four times over (73 pages), against a bare script that opens the
+  PDF with pdfplumber and calls `extract_text()` on every page (targets 0.8 and 0.5),
+  with pages per second beside those of `pdftotext` (poppler), the floor;
+- text: `extract` of the 2019 report against `import spacy; spacy.blank('ro')` (1.3);
+- in process, warm: the 2019 report to its JSON, facts included (20 ms), and the peak
+  memory for the report repeated 100 times, above what was held before (10x its size);
+- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5).
+
+Example:
+  python bench/bench_targets.py --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pdf_fixtures import render_pdf  # noqa: E402
+from timing import best_seconds  # noqa: E402  (bench/timing.py, beside this file)
+
+from extractor.emit import to_json  # noqa: E402
+from extractor.pipeline import run_bytes  # noqa: E402
+from extractor.ruleset import load_rules  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "golden" / "cluster-inovativ-2019.json"
+REPORT = ROOT / "sources" / "cluster-inovativ-2019.txt"
+PYTHON = sys.executable
+TOOL = [PYTHON, "-m", "extractor"]
+BARE_PDFPLUMBER = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text()
+"""
+
+
+def cpu_seconds(command: Sequence[str], repeat: int) -> float:
+    """The median CPU seconds (user + system) of a process running `command`, after a warm-up."""
+    times = []
+    for run in range(repeat + 1):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):  # diff exits 1 on differences
+            raise SystemExit(f"failed: {' '.join(command)}")
+        if run:
+            times.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(times)
+
+
+def ratio_line(name: str, tool: float, base: float, base_name: str, target: float) -> str:
+    ratio = tool / base
+    verdict = "ok" if ratio <= target else "OVER"
+    return (
+        f"{name:<34} {tool:6.3f} s  {base_name:<24} {base:6.3f} s  "
+        f"ratio {ratio:5.2f}  (target <= {target}: {verdict})"
+    )
+
+
+def golden_pdf(copies: int) -> bytes:
+    """The 2019 golden's projects `copies` times over, drawn as one PDF by the tests' fixture."""
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    document["projects"] = document["projects"] * copies
+    return render_pdf(document)
+
+
+def pdf_figures(folder: Path, repeat: int) -> None:
+    rules = load_rules()
+    pdftotext = shutil.which("pdftotext")
+    for copies, target in ((1, 0.8), (4, 0.5)):
+        data = golden_pdf(copies)
+        path = folder / f"golden-x{copies}.pdf"
+        path.write_bytes(data)
+        pages = run_bytes(data, path.name, rules).document.source.pages or 1
+        tool = cpu_seconds([*TOOL, "extract", "-q", str(path)], repeat)
+        bare = cpu_seconds([PYTHON, "-c", BARE_PDFPLUMBER, str(path)], repeat)
+        name = f"PDF extract, {pages} pages"
+        print(ratio_line(name, tool, bare, "pdfplumber extract_text", target))
+        floor = cpu_seconds([pdftotext, str(path), "-"], repeat) if pdftotext else None
+        rates = f"  pages/s: extractor {pages / tool:6.1f}, pdfplumber {pages / bare:6.1f}"
+        print(rates + (f", pdftotext {pages / floor:6.1f} (floor)" if floor else ""))
+
+
+def start_figures(folder: Path, repeat: int) -> None:
+    document = folder / "cluster-inovativ-2019.json"
+    subprocess.run([*TOOL, "extract", "-q", str(REPORT), "-o", str(document)], check=True)
+    spacy = cpu_seconds([PYTHON, "-c", "import spacy; spacy.blank('ro')"], repeat)
+    tool = cpu_seconds([*TOOL, "extract", "-q", str(REPORT)], repeat)
+    print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
+    pydantic = cpu_seconds([PYTHON, "-c", "import pydantic"], repeat)
+    commands = {
+        "text": ["text", str(REPORT)],
+        "schema": ["schema"],
+        "validate": ["validate", str(document)],
+        "diff (JSON to JSON)": ["diff", str(document), str(document), "--format", "json"],
+    }
+    for name, arguments in commands.items():
+        seconds = cpu_seconds([*TOOL, *arguments], repeat)
+        print(ratio_line(name, seconds, pydantic, "import pydantic", 1.5))
+
+
+def in_process_figures() -> None:
+    rules = load_rules()
+    data = REPORT.read_bytes()
+    to_json(run_bytes(data, REPORT.name, rules).document)  # builds the fact pipeline once
+
+    def extract_to_json(data: bytes = data) -> str:
+        return to_json(run_bytes(data, REPORT.name, rules).document)
+
+    seconds = best_seconds(extract_to_json)
+    verdict = "ok" if seconds <= 0.020 else "OVER"
+    print(f"in process, warm, 2019 report to JSON with facts: {seconds * 1000:.1f} ms ", end="")
+    print(f"(best of 50; target <= 20 ms: {verdict})")
+    big = data * 100
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    extract_to_json(big)
+    peak = tracemalloc.get_traced_memory()[1] - start
+    tracemalloc.stop()
+    ratio = peak / len(big)
+    verdict = "ok" if ratio < 10 else "OVER"
+    print(
+        f"peak memory at 100x the report ({len(big) / 2**20:.1f} MiB): "
+        f"{peak / 2**20:.1f} MiB above the start, x{ratio:.1f} its size (target < 10: {verdict})"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="measured runs of each command")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf_figures(Path(folder), args.repeat)
+        start_figures(Path(folder), args.repeat)
+    in_process_figures()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,375 @@
+"""The default PDF reader: chars and ruling lines of each page from pdfium (pypdfium2).
+
+pdfium parses a page about ten times faster than pdfminer, pdfplumber's parser. This
+reader gives what the layout code reads from pdfplumber, the same numbers: each char
+with the box pdfminer would give it (from its origin, advance, the font's descent
+and the size, through the char's matrix), its font name and whether it is upright;
+and the page's straight path segments as edges for the ruled-table finder.
+`--pdf-engine pdfplumber` reads with pdfplumber instead; a test holds both to the
+same document for every PDF the tests draw.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from extractor.readers.pdf.grids import Edge, edges_to_grids, segment_edge
+from extractor.readers.pdf.layout import Glyph, GlyphMaker, Shape
+from extractor.readers.pdf.problems import damaged, encrypted
+from extractor.readers.pdf.reading import PageContent
+from extractor.ruleset import PdfRules
+
+_PASSWORD_ERRORS = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# FPDFText_GetTextObject giving the object's address, a plain int: a char's object is
+# looked up for every char, and casting each returned pointer costs more than the call.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+_SPACE = 0x20  # below: control chars
+# pdfium writes a hyphen that ends a line as a control char (one char) or U+FFFE (the
+# page's text), and pdfminer as "-".
+_HYPHEN_MARK = 0xFFFE
+_HYPHEN = ord("-")
+
+
+def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]:
+    """Given a PDF's bytes, each page's glyphs and ruled grids, closing each page once read."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code in _PASSWORD_ERRORS:
+            raise encrypted(name) from error
+        raise damaged(name, error) from error
+    try:
+        count = len(document)
+        descents = declared_descents(data)
+        for index in range(count):
+            try:
+                page = document[index]
+                content = _read_page(page, index + 1, count, rules, descents)
+            except (pdfium.PdfiumError, ValueError, OverflowError) as error:
+                raise damaged(name, error, index + 1) from error
+            page.close()
+            yield content
+    finally:
+        document.close()
+
+
+def _read_page(
+    page: pdfium.PdfPage, number: int, of: int, rules: PdfRules, descents: dict[str, float]
+) -> PageContent:
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        glyphs = _glyphs(textpage.raw, height, GlyphMaker(number, rules), descents)
+    finally:
+        textpage.close()
+    edges, shapes = _drawing(_subpaths(page.raw, height))
+    return PageContent(number, of, height, glyphs, edges_to_grids(edges), shapes)
+
+
+def _glyphs(
+    textpage: raw.FPDF_TEXTPAGE, height: float, maker: GlyphMaker, descents: dict[str, float]
+) -> list[Glyph]:
+    """The page's upright, visible chars in content order, with the boxes pdfminer gives them.
+
+    pdfium's own spaces and line ends (and every blank) are left out, as the layout
+    drops blanks. Font facts are read once per text object, advances once per glyph.
+    pdfium gives one char per letter of a ligature glyph (`ﬁ` as `f` and `i` at one
+    origin), pdfminer one char for the glyph: those letters are one glyph here too,
+    ending where the next glyph starts. This loop runs for every char of a report, so
+    it keeps its lookups local.
+    """
+    count = raw.FPDFText_CountChars(textpage)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    objects: dict[int, _TextObject] = {}
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    numbers = maker.numbers
+    share, letters = numbers.setdefault, maker.letters
+    page = maker.page
+    current: _TextObject | None = None
+    key = last_x = last_y = None  # the text object and origin of the last char read
+    ligature_end = -1  # the index after the last letter of a ligature just read
+    line_y = top = bottom = 0.0  # the baseline of the last glyph made, and its top and bottom
+    for index, code in enumerate(_codes(textpage, count)):
+        if index == ligature_end:
+            last = glyphs[-1]
+            last.x1 = maker.number(_ligature_end(textpage, index, last.x1, (key, last_x, last_y)))
+        if (code < _SPACE or code == _HYPHEN_MARK) and raw.FPDFText_IsHyphen(textpage, index):
+            code = _HYPHEN
+        elif code < _SPACE:
+            continue
+        elif code == _SPACE or (code > 0x7F and not chr(code).strip()):
+            if glyphs and not raw.FPDFText_IsGenerated(textpage, index):
+                glyphs[-1].space = _space_width(textpage, index, code, objects, maker, descents)
+            continue
+        here = _text_object_address(textpage, index) or 0
+        raw.FPDFText_GetCharOrigin(textpage, index, x_ref, y_ref)
+        if here == key and x.value == last_x and y.value == last_y:
+            last = glyphs[-1]
+            last.text = letters(last.text + chr(code))
+            # Until the next glyph says where it ends: the letters' advances, summed.
+            last.x1 = maker.number(last.x1 + current.matrix[0] * current.advance(code))
+            ligature_end = index + 1
+            continue
+        if here != key:
+            current = objects.get(here)
+            if current is None:
+                current = objects[here] = _TextObject(textpage, index, maker, descents)
+            line_y = None
+        key, last_x, last_y = here, x.value, y.value
+        if not current.upright:
+            continue
+        advance = current.advance(code)
+        a, b, c, d = current.matrix
+        # pdfminer's box: (0, descent) to (advance, descent + size) in text space.
+        x0 = last_x + c * current.descent
+        x1 = last_x + a * advance + c * current.ascent
+        if last_y != line_y or b:
+            y0 = last_y + d * current.descent
+            y1 = last_y + b * advance + d * current.ascent
+            y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+            top = share(rounded := round(height - y1, 3), rounded)
+            bottom = share(rounded := round(height - y0, 3), rounded)
+            tall = share(rounded := round(y1 - y0, 3), rounded)
+            line_y = None if b else last_y
+        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+        x0 = share(rounded := round(x0, 3), rounded)
+        x1 = share(rounded := round(x1, 3), rounded)
+        append(Glyph(letters(chr(code)), x0, top, x1, bottom, tall, *current.style, page))
+    return glyphs
+
+
+def _codes(textpage: raw.FPDF_TEXTPAGE, count: int) -> list[int]:
+    """The unicode of each char of the page, read in one call where each is one UTF-16 unit."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = buffer[:count]
+    if written == count + 1 and not any(0xD800 <= code <= 0xDFFF for code in codes):
+        return codes
+    return [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+
+
+def _space_width(
+    textpage: raw.FPDF_TEXTPAGE,
+    index: int,
+    code: int,
+    objects: dict[int, _TextObject],
+    maker: GlyphMaker,
+    descents: dict[str, float],
+) -> float:
+    """The width of a space char the PDF writes, across its box as pdfminer gives it."""
+    key = _text_object_address(textpage, index) or 0
+    found = objects.get(key)
+    if found is None:
+        found = objects[key] = _TextObject(textpage, index, maker, descents)
+    a, _, c, _ = found.matrix
+    return abs(a * found.advance(code) + c * found.size)
+
+
+class _TextObject:
+    """What the chars of one text object share: font, size, descent, matrix, style, advances."""
+
+    def __init__(
+        self,
+        textpage: raw.FPDF_TEXTPAGE,
+        index: int,
+        maker: GlyphMaker,
+        descents: dict[str, float],
+    ) -> None:
+        text_object = raw.FPDFText_GetTextObject(textpage, index)
+        self.font = raw.FPDFTextObj_GetFont(text_object)
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
+        self.size = size.value
+        name = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
+        fontname = name.value.decode("utf-8", "replace")
+        self.style = maker.style(fontname)
+        declared = descents.get(fontname)
+        if declared is None:
+            descent = ctypes.c_float()
+            raw.FPDFFont_GetDescent(self.font, self.size, ctypes.byref(descent))
+            self.descent = descent.value
+        else:
+            self.descent = declared * self.size / 1000
+        self.ascent = self.descent + self.size  # pdfminer's box top: a size above the descent
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        self.matrix = (matrix.a, matrix.b, matrix.c, matrix.d)
+        self.upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+        self.advances: dict[int, float] = {}
+
+    def advance(self, code: int) -> float:
+        """The advance of the glyph of `code` in text space (points at the object's size)."""
+        found = self.advances.get(code)
+        if found is None:
+            width = ctypes.c_float()
+            raw.FPDFFont_GetGlyphWidth(self.font, code, self.size, ctypes.byref(width))
+            found = self.advances[code] = width.value
+        return found
+
+
+_DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
+_FONT_NAME = re.compile(rb"/FontName\s*/([^\s/\[\]<>()]+)")
+_DESCENT = re.compile(rb"/Descent\s+(-?\d+(?:\.\d*)?)(?!\s+\d+\s+R)")
+
+
+def declared_descents(data: bytes) -> dict[str, float]:
+    """Each font's descent as its descriptor declares it (thousandths of an em, negative).
+
+    pdfminer uses the declared value, 0 when there is none; pdfium, when a descriptor
+    declares Ascent and Descent 0 (as LibreOffice writes them), measures the font
+    instead. Read from the descriptors the file holds in the open; those inside
+    compressed object streams are left to pdfium, which reads them as declared.
+    """
+    found: dict[str, float] = {}
+    for match in _DESCRIPTOR.finditer(data):
+        start = data.rfind(b" obj", 0, match.start())
+        end = data.find(b"endobj", match.end())
+        body = data[start : end if end >= 0 else None]
+        name = _FONT_NAME.search(body)
+        if name:
+            descent = _DESCENT.search(body)
+            value = float(descent[1]) if descent else 0.0
+            full = name[1].decode("latin-1")
+            # pdfium names some fonts without their subset tag (BAAAAA+): both are kept.
+            found[full] = found[full.partition("+")[2] or full] = -abs(value)
+    return found
+
+
+def _ligature_end(
+    textpage: raw.FPDF_TEXTPAGE, index: int, end: float, start: tuple | None
+) -> float:
+    """Where a ligature glyph ends: where the char after it starts, on its line and not one
+    pdfium made up; else `end`, where its letters' advances end."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+    on_its_line = start is not None and y.value == start[2] and x.value > start[1]
+    if on_its_line and not raw.FPDFText_IsGenerated(textpage, index):
+        return x.value
+    return end
+
+
+Subpath = tuple[str, list[tuple[float, float]], bool]  # pdfminer's ops ("mlllh"), points, filled
+
+
+def _subpaths(
+    container: object, height: float, outer: Matrix = _IDENTITY, form: bool = False
+) -> Iterator[Subpath]:
+    """Every painted subpath on a page (or in a form object), as pdfminer splits paths: its
+    operators (m, l, c, h), its points in page space (top-down) and whether it is filled."""
+    count = (raw.FPDFFormObj_CountObjects if form else raw.FPDFPage_CountObjects)(container)
+    get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+    for index in range(count):
+        item = get(container, index)
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        local = raw.FS_MATRIX()
+        raw.FPDFPageObj_GetMatrix(item, ctypes.byref(local))
+        matrix = _compose((local.a, local.b, local.c, local.d, local.e, local.f), outer)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            yield from _subpaths(item, height, matrix, form=True)
+            continue
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(item, ctypes.byref(fill), ctypes.byref(stroke))
+        filled = fill.value != raw.FPDF_FILLMODE_NONE
+        if filled or stroke.value:  # pdfminer leaves out paths ended with `n`
+            yield from _split(item, height, matrix, filled)
+
+
+def _split(path: object, height: float, matrix: Matrix, filled: bool) -> Iterator[Subpath]:
+    """A path's subpaths. pdfium ends a closed one with a segment back to its start (`re`
+    gives m l l l l), where pdfminer has `h` (m l l l h): that segment becomes the `h`."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    ops: list[str] = []
+    points: list[tuple[float, float]] = []
+    for index in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, index)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = _apply(matrix, x.value, y.value, height)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if ops:
+                yield "".join(ops), points, filled
+            ops, points = ["m"], [point]
+            continue
+        closes = raw.FPDFPathSegment_GetClose(segment)
+        if closes and kind == raw.FPDF_SEGMENT_LINETO and points and point == points[0]:
+            ops.append("h")
+            continue
+        ops.append("c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l")  # `c`: a curve's point
+        points.append(point)
+        if closes:
+            ops.append("h")
+    if ops:
+        yield "".join(ops), points, filled
+
+
+def _drawing(subpaths: Iterator[Subpath]) -> tuple[list[Edge], list[Shape]]:
+    """The ruling edges and the shapes (curves, then rectangles) of a page's subpaths, as
+    pdfplumber makes them from pdfminer's lines, rectangles and curves."""
+    edges: list[Edge | None] = []
+    curves: list[Shape] = []
+    rects: list[Shape] = []
+    for ops, points, filled in subpaths:
+        if ops in ("ml", "mlh"):
+            edges.append(segment_edge(*points[0], *points[1]))
+            continue
+        x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
+        top, bottom = min(p[1] for p in points), max(p[1] for p in points)
+        if ops in ("mlllh", "mllll") and _axis_aligned(points[:4]):
+            rects.append(Shape(x0, top, x1, bottom, filled))
+            edges.extend(
+                segment_edge(*start, *end)
+                for start, end in (
+                    ((x0, top), (x1, top)),
+                    ((x0, bottom), (x1, bottom)),
+                    ((x0, top), (x0, bottom)),
+                    ((x1, top), (x1, bottom)),
+                )
+            )
+        else:
+            curves.append(Shape(x0, top, x1, bottom, filled))
+            edges.extend(segment_edge(*a, *b) for a, b in pairwise(points))
+    return [edge for edge in edges if edge is not None], curves + rects
+
+
+def _axis_aligned(corners: list[tuple[float, float]]) -> bool:
+    """Whether four corners in order make a rectangle with sides along the page's axes."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+        y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+    )
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _apply(matrix: Matrix, x: float, y: float, height: float) -> tuple[float, float]:
+    """A point in page space, top-down, to a thousandth of a point (pdfium keeps 32-bit floats)."""
+    a, b, c, d, e, f = matrix
+    return round(a * x + c * y + e, 3), round(height - (b * x + d * y + f), 3)
