@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXTRACTOR, REPORT_2019
+from conftest import EXTRACTOR, REPORT_2019, ROOT
 from reports import project_block, report
 
 from extractor.cli.main import build_parser, main
@@ -203,3 +204,19 @@ def test_an_unexpected_exception_is_one_line_and_e050(monkeypatch, tmp_path: Pat
         "extractor: E050 internal error: KeyError: 'boom' "
         "(please report it; --debug shows the traceback)\n"
     )
+
+
+@pytest.mark.parametrize("command", [["schema"], ["text", "sources/cluster-inovativ-2019.txt"]])
+def test_light_commands_import_neither_spacy_nor_a_pdf_library(command: list[str]) -> None:
+    script = (
+        "import sys\n"
+        "from extractor.cli.main import main\n"
+        f"status = main({command!r})\n"
+        "heavy = sorted({'spacy', 'pdfplumber', 'pypdfium2', 'rapidfuzz'} & set(sys.modules))\n"
+        "print(status, heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stderr.strip().splitlines()[-1] == "0 []"
