@@ -56,7 +56,7 @@ def test_a_word_that_may_fill_its_cell_exactly_is_settled_by_the_documents_words
     room: float, words: dict[str, int], text: str
 ) -> None:
     """With no room for a space (3 points) either a cut or a whole word that just fits."""
-    table = TableBlock([[cell_lines("Dezvoltarea", "capacității", room)]], 1, 90, 130, SPANS[:1])
+    table = TableBlock([[cell_lines("Dezvoltarea", "capacității", room)]], 1, 90, SPANS[:1])
     mark_cut_words(table, Counter(words))
     assert table.row_texts() == [text]
 
@@ -76,7 +76,7 @@ def cell(text: str, page: int) -> list[PrintedLine]:
 
 
 def table(rows: list[list[str]], page: int, spans: list[Span] = SPANS) -> TableBlock:
-    return TableBlock([[cell(text, page) for text in row] for row in rows], page, 90, 800, spans)
+    return TableBlock([[cell(text, page) for text in row] for row in rows], page, 90, spans)
 
 
 HEADER = ["Titlu", "Perioadă", "Coordonator"]

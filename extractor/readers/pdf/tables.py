@@ -37,7 +37,6 @@ class TableBlock:
     rows: list[list[list[PrintedLine]]]
     page: int
     top: float
-    bottom: float
     spans: list[Span]  # each column's x range
 
     def row_texts(self) -> list[str]:
@@ -80,7 +79,7 @@ def fill_grid(
             for lines, cell in zip(row, boxes, strict=True):
                 _set_cell_edge(lines, cell, space)
     rows = [row for row in rows if any(row)]
-    return TableBlock(rows, page, box[1], box[3], _grid_spans(grid))
+    return TableBlock(rows, page, box[1], _grid_spans(grid))
 
 
 def _grid_spans(grid: list[list[Box | None]]) -> list[Span]:
@@ -196,7 +195,7 @@ def aligned_table(lines: Sequence[PrintedLine], start: int) -> tuple[TableBlock,
         previous = line
     table_rows = [[glyphs_to_lines(cell, first.page) for cell in row] for row in rows]
     spans = list(zip(columns, [*columns[1:], right], strict=True))
-    return TableBlock(table_rows, first.page, first.top, lines[end - 1].bottom, spans), end
+    return TableBlock(table_rows, first.page, first.top, spans), end
 
 
 def _fits(line: PrintedLine, previous: PrintedLine, columns: Sequence[float]) -> bool:
@@ -230,9 +229,7 @@ def join_continued(previous: TableBlock, table: TableBlock) -> TableBlock:
     joined = [list(row) for row in previous.rows]
     if placed and _cut_row(joined, placed[0]):
         joined[-1] = [above + below for above, below in zip(joined[-1], placed.pop(0), strict=True)]
-    return TableBlock(
-        [*joined, *placed], previous.page, previous.top, previous.bottom, previous.spans
-    )
+    return TableBlock([*joined, *placed], previous.page, previous.top, previous.spans)
 
 
 def _column_map(previous: TableBlock, table: TableBlock) -> dict[int, int] | None:
