@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from extractor.cli.commands import add_command
 from extractor.ruleset import load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
@@ -28,14 +29,14 @@ Example:
 
 def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
     """Given the CLI's subparsers, add `diff`; `args.handler(args)` runs it, giving the status."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "diff",
-        help="compare two extracted reports: projects, fields, items",
+        "compare two extracted reports: projects, fields, items",
+        _EPILOG,
         description="Compare two extracted documents: projects added, removed and changed, "
         "field changes (old → new) and item changes per section. White space, markup and "
         "provenance are never differences.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     for name, which in (("old", "earlier"), ("new", "later")):
         parser.add_argument(

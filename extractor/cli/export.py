@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor.cli.commands import add_command
 from extractor.errors import E_READ, ExtractorError
 from extractor.export.formats import FORMATS, export_documents
 from extractor.ruleset import load_rules
@@ -25,13 +26,13 @@ Example:
 
 def add_export_command(subparsers: Any) -> argparse.ArgumentParser:
     """Given the CLI's subparsers, add `export`; `args.handler(args)` runs it."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "export",
-        help="write documents as flat tables: csv, jsonl, parquet, sqlite, duckdb",
+        "write documents as flat tables: csv, jsonl, parquet, sqlite, duckdb",
+        _EPILOG,
         description="Write extracted documents (or reports, extracted first) as flat tables "
         "for spreadsheets, SQL and dashboards.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "inputs",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from extractor import PDF_ENGINES, __version__
+from extractor.cli.commands import add_command, add_debug_option
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
 from extractor.cli.review import add_review_command
@@ -33,29 +34,6 @@ INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def _command(
-    subparsers: argparse._SubParsersAction, name: str, summary: str, example: str
-) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
-        name,
-        help=summary,
-        description=summary,
-        epilog=f"Example:\n  {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    _add_debug_option(parser, default=argparse.SUPPRESS)  # also after the command's name
-    return parser
-
-
-def _add_debug_option(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        default=default,
-        help="on an error, show the traceback, and the PDF libraries' own warnings",
-    )
 
 
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
@@ -224,14 +202,14 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_debug_option(parser, default=False)
+    add_debug_option(parser, default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract_parser = _command(
+    extract_parser = add_command(
         subparsers,
         "extract",
         "extract reports into JSON documents",
-        "extractor extract sources/cluster-inovativ-2019.txt -o output/",
+        "Example:\n  extractor extract sources/cluster-inovativ-2019.txt -o output/",
     )
     extract_parser.add_argument(
         "inputs", nargs="+", type=Path, metavar="INPUT", help="report files (.txt, .pdf) or folders"
@@ -254,39 +232,38 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pdf_engine_option(extract_parser)
     extract_parser.set_defaults(handler=run_extract)
 
-    text_parser = _command(
+    text_parser = add_command(
         subparsers,
         "text",
         "print the normalized text that every span points into",
-        "extractor text sources/cluster-inovativ-2019.txt | sed -n 36,40p",
+        "Example:\n  extractor text sources/cluster-inovativ-2019.txt | sed -n 36,40p",
     )
     text_parser.add_argument("input", type=Path, metavar="INPUT", help="a report file")
     _add_rules_option(text_parser)
     _add_pdf_engine_option(text_parser)
     text_parser.set_defaults(handler=run_text)
 
-    schema_parser = _command(
+    schema_parser = add_command(
         subparsers,
         "schema",
         "print the JSON Schema of the output documents",
-        "extractor schema > schema.json",
+        "Example:\n  extractor schema > schema.json",
     )
     schema_parser.set_defaults(handler=run_schema)
 
-    validate_parser = _command(
+    validate_parser = add_command(
         subparsers,
         "validate",
         "check extracted documents against the schema, listing each one's problems "
         "(exit 1 if one is invalid)",
-        "extractor validate output/cluster-inovativ-2019.json",
+        "Example:\n  extractor validate output/cluster-inovativ-2019.json",
     )
     validate_parser.add_argument("documents", nargs="+", type=Path, metavar="DOCUMENT")
     validate_parser.set_defaults(handler=run_validate)
 
-    for add_command in (add_diff_command, add_export_command, add_review_command):
-        command = add_command(subparsers)
+    for add_own_command in (add_diff_command, add_export_command, add_review_command):
+        command = add_own_command(subparsers)
         _add_rules_option(command)
-        _add_debug_option(command, default=argparse.SUPPRESS)
     return parser
 
 

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor.cli.commands import add_command
 from extractor.ruleset import load_rules
 
 _EPILOG = """\
@@ -24,14 +25,14 @@ Example:
 
 def add_review_command(subparsers: Any) -> argparse.ArgumentParser:
     """Given the CLI's subparsers, add `review`; `args.handler(args)` runs it."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "review",
-        help="write an HTML page showing each extracted value beside its source",
+        "write an HTML page showing each extracted value beside its source",
+        _EPILOG,
         description="Write one self-contained HTML page to check an extraction: the report's "
         "text on one side, the extracted document on the other, linked both ways. Given two "
         "reports, the page shows both texts and the changes between them, each linked to both.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", type=Path, metavar="INPUT", help="a report (.txt, .pdf)")
     parser.add_argument(
