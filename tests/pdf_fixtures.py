@@ -18,6 +18,7 @@ from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from reports import HEADER_ROW
 
 TESTS = Path(__file__).resolve().parent
 # The documents the tests draw: the small hand-made report and the whole 2019 golden.
@@ -32,15 +33,7 @@ FONT_FILES = {
     "I": "DejaVuSans-Oblique.ttf",
     "BI": "DejaVuSans-BoldOblique.ttf",
 }
-TABLE_COLUMNS = (
-    "Titlu",
-    "Perioadă implementare",
-    "Coordonator",
-    "Director proiect",
-    "Nr. membri cluster",
-    "Regiunea",
-    "Domeniu",
-)
+TABLE_COLUMNS = tuple(HEADER_ROW.split("\t"))  # the text fixtures' header row
 TABLE_WIDTHS = (32, 22, 30, 22, 14, 20, 30)
 NARROW_WIDTHS = (18,) * len(TABLE_COLUMNS)  # equal columns, as a word processor's default table
 CELL_PADDING = 1.2
