@@ -6,16 +6,15 @@ intermediates so a notebook or a test can look at any of them.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from extractor.collector import cyclic_gc_paused
 from extractor.errors import (
     E_INTERNAL,
     E_NOT_DOCUMENT,
@@ -172,29 +171,10 @@ def run_bytes(
     `on_page` hears of each PDF page read; `pdf_engine` names the PDF reader.
     """
     loaded = load(data, name, rules, on_page, pdf_engine)
-    with _cyclic_gc_paused():
+    # Loading is left out: a PDF's pages are read with the collector on, as their
+    # library expects.
+    with cyclic_gc_paused():
         return _run_stages(loaded, name, rules, allow_empty)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the stages after loading run.
-
-    The stages build millions of small acyclic dicts, lists and models; each full
-    pass of the collector walks all of them, so its cost grows with the heap and
-    made a run superlinear (100,000 header lines: 48 s, 4 s without it). Plain
-    reference counting frees everything the stages drop; the collector, on again
-    after the run, takes any cycles a library made. Loading is left out: a PDF's
-    pages are read with the collector on, as their library expects.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:

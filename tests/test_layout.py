@@ -20,6 +20,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "errors": frozenset(),
     "models": frozenset(),
     "content": frozenset(),
+    "collector": frozenset(),
     "text": frozenset({"errors"}),
     "ruleset": frozenset({"errors", "models", "text"}),
     "emit": frozenset({"errors"}),
@@ -31,14 +32,14 @@ ALLOWED: dict[str, frozenset[str]] = {
     "salvage": frozenset({"errors", "models", "parsing", "text"}),
     "pipeline": frozenset(
         {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "compare"}
-        | {"salvage"}
+        | {"salvage", "collector"}
     ),
     "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline"}),
     "export": frozenset({"errors", "ruleset", "emit", "compare"}),
     "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
-        | {"export", "review", "batch"}
+        | {"export", "review", "batch", "collector"}
     ),
     "__init__": frozenset({"errors", "models", "ruleset", "compare", "pipeline"}),
     "__main__": frozenset({"cli"}),

@@ -6,14 +6,13 @@ Every command is one call into the package; errors become one line on stderr.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -23,6 +22,7 @@ from extractor.cli.commands import add_command, add_debug_option
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
 from extractor.cli.review import add_review_command
+from extractor.collector import cyclic_gc_paused
 from extractor.emit import STDOUT, to_json, write_output
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
@@ -279,25 +279,6 @@ def report_error(error: ExtractorError, debug: bool = False) -> None:
     if debug:
         traceback.print_exception(error.__cause__ or error, file=sys.stderr)
     print(error.line(), file=sys.stderr)
-
-
-@contextlib.contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused for one command, then as it was.
-
-    A command imports spaCy and pydantic and reads a report: millions of objects that
-    live to the end or are freed by reference counting, and the collector's passes
-    over them, imports included, were a fifth of a PDF extraction's CPU time.
-    `extract` of several inputs turns it back on, so a folder of reports does not
-    keep the cycles of each.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
