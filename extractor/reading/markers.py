@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from extractor.ruleset import MarkupRules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """A line's list marker: its kind and level, its first glyph, and where its text starts."""
 

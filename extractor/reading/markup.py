@@ -17,7 +17,7 @@ _HEADING_MARKS = regex.compile(r"(#{1,6})[ \t]+")
 _EMPHASIS = (("**", "bold"), ("__", "bold"), ("*", "italic"), ("_", "italic"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Peeled:
     """Offsets (into the text given) of the bare text, and the markup taken off it."""
 

@@ -29,7 +29,7 @@ _TRAILING_BOLD = regex.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 _LABEL_SLACK = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One line, or one piece of a line, as the parsing stages read it.
 
@@ -178,9 +178,12 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
 def _mark_blank_after(records: list[Record]) -> list[Record]:
     """Each record knows whether a blank line (or the end) follows it, furniture aside."""
     marked = []
-    for index, record in enumerate(records):
-        following = next((r for r in records[index + 1 :] if not r.furniture), None)
+    following: Record | None = None
+    for record in reversed(records):
         marked.append(replace(record, before_blank=following is None or following.after_blank))
+        if not record.furniture:
+            following = record
+    marked.reverse()
     return marked
 
 
