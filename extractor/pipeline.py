@@ -7,7 +7,7 @@ intermediates so a notebook or a test can look at any of them.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ from extractor.errors import (
     ExtractorError,
     first_problem,
 )
-from extractor.models import SCHEMA_VERSION, Document
+from extractor.models import SCHEMA_VERSION, Document, Project
 from extractor.parsing.checks import document_findings
 from extractor.parsing.coverage import coverage, unparsed_lines
 from extractor.parsing.findings import Finding
@@ -174,37 +174,145 @@ def run_bytes(
     # Loading is left out: a PDF's pages are read with the collector on, as their
     # library expects.
     with cyclic_gc_paused():
-        return _run_stages(loaded, name, rules, allow_empty)
+        parts = DocumentParts(loaded, rules, allow_empty=allow_empty)
+        data_ = {**parts.head(), "projects": list(parts.project_data()), **parts.tail()}
+        document = validate(data_, parts.source)
+    return Extraction(
+        loaded, parts.normalized, parts.source, parts.records, parts.segments, data_, document
+    )
 
 
-def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:
-    normalized = normalize(loaded.text)
-    source = SourceText(normalized.text)
-    from extractor.nlp.lemmas import lemma_table, word_forms
+def document_parts(
+    report: Report,
+    rules: Rules | None = None,
+    *,
+    name: str | None = None,
+    allow_empty: bool = False,
+    on_page: PageProgress | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> DocumentParts:
+    """A report's document in parts, to write one project at a time (`emit.write_document`)."""
+    data, name = _read_report(report, name)
+    rules = rules or load_rules()
+    return DocumentParts(load(data, name, rules, on_page, pdf_engine), rules, allow_empty)
 
-    records = lines_to_records(source.lines, rules, lemma_table(), loaded.furniture)
-    segments = records_to_segments(records, rules, len(source.text))
-    findings = [Finding(code, message) for code, message in loaded.findings]
-    if not segments.blocks:
-        if not allow_empty:
-            raise ExtractorError(
-                E_NOT_REPORT,
-                f"{name}: does not look like a Cluster inovativ status report "
-                "(no project block found)",
-                "check that this is the report; --allow-empty writes an empty document",
+
+@dataclass(frozen=True)
+class Summary:
+    """What a written document holds, for the line `extract` says of each file."""
+
+    projects: int
+    warnings: int
+    unparsed: int
+    coverage: float
+
+
+class DocumentParts:
+    """A report's document in parts, so that a large one is never whole in memory.
+
+    The text is read and cut into preamble and blocks at once; `head` (schema
+    version, source, report) is then ready; the projects come one at a time from
+    `project_data` (plain data) or `projects` (validated, a refused value set
+    aside); `tail` (warnings, unparsed, coverage) is ready once they all came.
+    """
+
+    def __init__(self, loaded: Loaded, rules: Rules, allow_empty: bool = False) -> None:
+        from extractor.nlp.lemmas import lemma_table, word_forms
+
+        self.loaded = loaded
+        self.rules = rules
+        self.normalized = normalize(loaded.text)
+        self.source = SourceText(self.normalized.text)
+        self.records = lines_to_records(self.source.lines, rules, lemma_table(), loaded.furniture)
+        self.segments = records_to_segments(self.records, rules, len(self.source.text))
+        self._words = word_forms()
+        self._findings = [Finding(code, message) for code, message in loaded.findings]
+        if not self.segments.blocks:
+            if not allow_empty:
+                raise ExtractorError(
+                    E_NOT_REPORT,
+                    f"{loaded.source['file']}: does not look like a Cluster inovativ status "
+                    "report (no project block found)",
+                    "check that this is the report; --allow-empty writes an empty document",
+                )
+            self._findings.append(
+                Finding("no_projects", "no project block found: the document is empty")
             )
-        findings.append(Finding("no_projects", "no project block found: the document is empty"))
-    parsed = parse(segments, source, loaded.source, rules, word_forms())
-    parsed["warnings"] = _warnings(findings, source) + parsed["warnings"]
-    # Imported on first use: spaCy takes about half a second to import, and only
-    # extraction needs it (not `extractor schema`, `text` or `validate`).
-    from extractor.nlp.components import build_nlp
-    from extractor.nlp.enrich import enrich
+        preamble = preamble_to_report(self.segments.preamble, self.source, rules, self._words)
+        self._report = preamble.report
+        self._findings += preamble.findings
+        self._used = set(preamble.used)
+        self._numbers: list[int] = []
+        self._set_aside: list[dict[str, Any]] = []
+        self._project_warnings = 0
+        self._tail: dict[str, Any] | None = None
+        # Imported on first use: spaCy takes about half a second to import, and only
+        # extraction needs it (not `extractor schema`, `text` or `validate`).
+        from extractor.nlp.components import build_nlp
 
-    data_ = enrich(parsed, source, build_nlp(rules))
-    if loaded.geometry is not None:
-        data_ = place_spans(data_, normalized, loaded.geometry)
-    return Extraction(loaded, normalized, source, records, segments, data_, validate(data_, source))
+        self._nlp = build_nlp(rules)
+
+    def head(self) -> dict[str, Any]:
+        """The document's first keys as plain data: schema version, source, report."""
+        report = self._finished({"report": self._report})["report"]
+        return {"schema_version": SCHEMA_VERSION, "source": self.loaded.source, "report": report}
+
+    def project_data(self) -> Iterator[dict[str, Any]]:
+        """Each project as plain data, enriched and placed, not yet validated."""
+        for block in self.segments.blocks:
+            expected = self._numbers[-1] + 1 if self._numbers else 1
+            read = block_to_project(block, expected, self.source, self.rules, self._words)
+            read.project["warnings"] = _warnings(read.findings, self.source)
+            self._numbers.append(read.project["number"])
+            self._used |= read.used
+            yield self._finished({"projects": [read.project]})["projects"][0]
+
+    def projects(self) -> Iterator[Project]:
+        """Each project validated; a value the schema refuses is set aside (see `validate`)."""
+        for data in self.project_data():
+            index = len(self._numbers) - 1
+            file = self.loaded.source["file"]
+            project, set_aside = validate_project(data, self.source, file, index)
+            self._set_aside += set_aside
+            self._project_warnings += len(project.warnings)
+            yield project
+
+    def tail(self) -> dict[str, Any]:
+        """The document's last keys as plain data, once every project has come."""
+        if self._tail is None:
+            findings = self._findings + document_findings(self._report, self._numbers)
+            unparsed = unparsed_lines(self.source, self._used, _reasons(self.segments))
+            unparsed = self._placed(unparsed) + self._set_aside
+            unparsed.sort(key=lambda entry: entry["span"]["char_start"])
+            self._tail = {
+                "warnings": self._placed(_warnings(findings, self.source)),
+                "unparsed": unparsed,
+                "coverage": coverage(self.source, unparsed),
+            }
+        return self._tail
+
+    def document(self, tail: bool = True) -> Document:
+        """The validated document without its projects: head, and the tail if `tail`."""
+        empty = {"warnings": [], "unparsed": [], "coverage": 0.0}
+        return _validated_frame({**self.head(), "projects": [], **(self.tail() if tail else empty)})
+
+    def summary(self) -> Summary:
+        """The counts of the document written, once every project has come."""
+        tail = self.tail()
+        warnings = self._project_warnings + len(tail["warnings"])
+        return Summary(len(self._numbers), warnings, len(tail["unparsed"]), tail["coverage"])
+
+    def _finished(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Part of the document with facts and indicators, and placed (see `_placed`)."""
+        from extractor.nlp.enrich import enrich
+
+        return self._placed(enrich(data, self.source, self._nlp))
+
+    def _placed(self, data: Any) -> Any:
+        """Data whose spans also carry their page and box, for a PDF; as given for a text."""
+        if self.loaded.geometry is None:
+            return data
+        return place_spans(data, self.normalized, self.loaded.geometry)
 
 
 def document_data(
@@ -240,40 +348,6 @@ def diff(
     return DocumentDiff.model_validate(diff_documents(old_data, new_data, rules.diff))
 
 
-def parse(
-    segments: Segments,
-    source: SourceText,
-    source_record: dict[str, Any],
-    rules: Rules,
-    words: Sequence[str],
-) -> dict[str, Any]:
-    """Given the segments, the whole document as plain data, not yet validated.
-
-    `words` are the known word forms (lower case) that tell a word cut at a
-    line's end from a hyphenated one.
-    """
-    preamble = preamble_to_report(segments.preamble, source, rules, words)
-    used = set(preamble.used)
-    projects = []
-    for block in segments.blocks:
-        expected = projects[-1]["number"] + 1 if projects else 1
-        read = block_to_project(block, expected, source, rules, words)
-        read.project["warnings"] = _warnings(read.findings, source)
-        projects.append(read.project)
-        used |= read.used
-    findings = preamble.findings + document_findings(preamble.report, projects)
-    unparsed = unparsed_lines(source, used, _reasons(segments))
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "source": source_record,
-        "report": preamble.report,
-        "projects": projects,
-        "warnings": _warnings(findings, source),
-        "unparsed": unparsed,
-        "coverage": coverage(source, unparsed),
-    }
-
-
 def _reasons(segments: Segments) -> dict[int, str]:
     """Why the reading stage leaves a line out: page furniture, or markup without words."""
     records = [*segments.preamble, *(r for block in segments.blocks for r in block.records)]
@@ -293,20 +367,51 @@ def validate(data: dict[str, Any], source: SourceText) -> Document:
     project must not lose the report: the rest is written and the warning says what.
     Only a problem outside the projects stops the run (E050).
     """
-    for _ in range(_SALVAGE_ROUNDS):
+    projects, set_aside = [], []
+    for index, project in enumerate(data["projects"]):
+        model, entries = validate_project(project, source, data["source"]["file"], index)
+        projects.append(model)
+        set_aside += entries
+    frame = {**data, "projects": []}
+    if set_aside:
+        frame["unparsed"] = sorted(
+            [*data["unparsed"], *set_aside], key=lambda entry: entry["span"]["char_start"]
+        )
+        frame["coverage"] = coverage(source, frame["unparsed"])
+    return _validated_frame(frame).model_copy(update={"projects": projects})
+
+
+def validate_project(
+    data: dict[str, Any], source: SourceText, file: str, index: int
+) -> tuple[Project, list[dict[str, Any]]]:
+    """The document's project `index` validated, and the unparsed entries set aside from it."""
+    held = {"projects": [data], "unparsed": []}
+    for _ in range(_SALVAGE_ROUNDS + 1):
         try:
-            return Document.model_validate(data)
+            return Project.model_validate(held["projects"][0]), held["unparsed"]
         except ValidationError as error:
-            salvaged = set_aside(data, error.errors(), source)
+            problems = [{**p, "loc": ("projects", 0, *p["loc"])} for p in error.errors()]
+            salvaged = set_aside(held, problems, source)
             if salvaged is None:
-                raise ExtractorError(
-                    E_INTERNAL,
-                    f"{data['source']['file']}: the extracted data does not fit the schema: "
-                    f"{first_problem(error)}",
-                    "please report this with the input file",
-                ) from error
-            data = salvaged
-    return Document.model_validate(data)
+                raise _misfit(file, error, f"projects.{index}.") from error
+            held = salvaged
+    return Project.model_validate(held["projects"][0]), held["unparsed"]
+
+
+def _validated_frame(frame: dict[str, Any]) -> Document:
+    """The document around its projects validated; a problem there is a bug (E050)."""
+    try:
+        return Document.model_validate(frame)
+    except ValidationError as error:
+        raise _misfit(frame["source"]["file"], error) from error
+
+
+def _misfit(file: str, error: ValidationError, where: str = "") -> ExtractorError:
+    return ExtractorError(
+        E_INTERNAL,
+        f"{file}: the extracted data does not fit the schema: {where}{first_problem(error)}",
+        "please report this with the input file",
+    )
 
 
 _SALVAGE_ROUNDS = 3  # an item set aside lifts its children, which a next round checks

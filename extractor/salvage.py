@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractor.models import Project, ProjectSpans, Span
-from extractor.parsing.coverage import coverage
 from extractor.text.source import SourceText
 
 Path = tuple[str | int, ...]
@@ -32,7 +31,8 @@ def set_aside(
 ) -> dict[str, Any] | None:
     """Given the data and pydantic's problems, a copy without the refused values, or None.
 
-    None means a problem lies outside any project's optional parts.
+    None means a problem lies outside any project's optional parts. The copy's
+    `unparsed` holds the values' sources; its coverage is the caller's to count again.
     """
     data = copy.deepcopy(data)
     targets: dict[Path, dict[str, Any]] = {}
@@ -46,7 +46,6 @@ def set_aside(
             continue  # inside a value set aside anyway
         _take_out(data, path, targets[path], source)
     data["unparsed"].sort(key=lambda entry: entry["span"]["char_start"])
-    data["coverage"] = coverage(source, data["unparsed"])
     return data
 
 
