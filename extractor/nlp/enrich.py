@@ -47,25 +47,28 @@ def _copy_items(document: dict[str, Any]) -> dict[str, Any]:
 
     What the stage does not change (spans, fields) is shared with the input, not copied.
     """
-
-    def item_copy(item: dict[str, Any]) -> dict[str, Any]:
-        children = [item_copy(child) for child in item.get("children", [])]
-        return {**item, "children": children}
-
-    def section_copy(section: dict[str, Any] | None) -> dict[str, Any] | None:
-        return section and {**section, "items": [item_copy(item) for item in section["items"]]}
-
     result = dict(document)
     if "report" in result:
         result["report"] = {
             **result["report"],
-            "preamble": section_copy(result["report"].get("preamble")),
+            "preamble": _section_copy(result["report"].get("preamble")),
         }
     result["projects"] = [
-        {**project, **{key: section_copy(project.get(key)) for key in SECTION_KEYS}}
+        {**project, **{key: _section_copy(project.get(key)) for key in SECTION_KEYS}}
         for project in result.get("projects", [])
     ]
     return result
+
+
+def _section_copy(section: dict[str, Any] | None) -> dict[str, Any] | None:
+    return section and {**section, "items": [_item_copy(item) for item in section["items"]]}
+
+
+def _item_copy(item: dict[str, Any]) -> dict[str, Any]:
+    """A module function, not a nested one: a nested recursive function is a reference
+    cycle, which the pipeline (its collector paused) would keep for every document."""
+    children = [_item_copy(child) for child in item.get("children", [])]
+    return {**item, "children": children}
 
 
 def _items(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
