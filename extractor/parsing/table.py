@@ -11,8 +11,9 @@ Columns are known by their labels (rules/table.toml), in any order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -72,16 +73,18 @@ def is_separator_row(record: Record) -> bool:
 
 def row_cells(record: Record) -> list[Cell]:
     """Given a table row, its non-empty cells; extra tabs or pipes make no empty cells."""
+    return list(_cells(record))
+
+
+def _cells(record: Record) -> Iterator[Cell]:
     pattern = _PIPE_CELL if is_pipe_row(record) else _TAB_CELL
     text, base = record.line.text, record.line.start
-    cells = []
     for match in pattern.finditer(text, record.start - base, record.end - base):
         raw = match.group()
         if raw.strip():
             start = match.start() + len(raw) - len(raw.lstrip())
             end = match.end() - (len(raw) - len(raw.rstrip()))
-            cells.append(Cell(base + start, base + end))
-    return cells
+            yield Cell(base + start, base + end)
 
 
 def _cell_text(record: Record, cell: Cell) -> str:
@@ -94,9 +97,11 @@ def header_fields(record: Record, rules: TableRules) -> list[str | None]:
 
 
 def is_header_row(record: Record, rules: TableRules) -> bool:
+    """Enough cells name a field; read a cell at a time, as a line can hold thousands."""
     if "\t" not in record.text and not is_pipe_row(record):
         return False
-    return sum(1 for name in header_fields(record, rules) if name) >= rules.min_header_columns
+    named = (cell for cell in _cells(record) if rules.field_for_header(_cell_text(record, cell)))
+    return next(islice(named, rules.min_header_columns - 1, None), None) is not None
 
 
 def vertical_field(record: Record, rules: TableRules) -> tuple[str, Cell | None] | None:
