@@ -10,11 +10,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import BaseModel
 
@@ -33,13 +37,52 @@ def to_json(document: BaseModel | dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def json_pieces(
+    opening: BaseModel, items: Iterable[BaseModel], closing: Callable[[], BaseModel]
+) -> Iterator[str]:
+    """`to_json` of a document written a project at a time, so it is never whole in memory.
+
+    `opening` is the document with no projects, as it is known before them;
+    `items` are its projects; `closing()`, called after the last one, the
+    document with no projects and its final last keys. The pieces joined are
+    the bytes `to_json` gives of the whole document.
+    """
+    yield _around_projects(opening)[0]
+    count = 0
+    for item in items:
+        yield ("\n" if count == 0 else ",\n") + textwrap.indent(
+            item.model_dump_json(indent=2), "    "
+        )
+        count += 1
+    yield ("\n  ]" if count else "]") + _around_projects(closing())[1]
+
+
+_NO_PROJECTS = '\n  "projects": []'  # never inside a JSON string, which holds no raw newline
+
+
+def _around_projects(document: BaseModel) -> tuple[str, str]:
+    """A document's JSON up to the opening of its projects list, and after its closing."""
+    text = to_json(document)
+    head, marker, tail = text.partition(_NO_PROJECTS)
+    if not marker:
+        raise ValueError("json_pieces wants a document with an empty projects list")
+    return head + marker[:-1], tail
+
+
 STDOUT = "-"
 
+Content = str | Iterable[str]
+"""What is written: a text, or its pieces in order (the pieces are read once)."""
 
-def write_output(target: str | Path | None, text: str) -> None:
-    """Write `text` to stdout (None or `-`), into a stream, or atomically over a file."""
+
+def write_output(target: str | Path | None, content: Content) -> None:
+    """Write `content` to stdout (None or `-`), into a stream, or atomically over a file.
+
+    Pieces meant for a stream are gathered in a temporary file first, so a run that
+    fails half-way writes nothing at all, as it does to a file.
+    """
     if target is None or str(target) == STDOUT:
-        sys.stdout.write(text)
+        _copy_whole(content, lambda: contextlib.nullcontext(sys.stdout))
         sys.stdout.flush()
         return
     path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
@@ -50,21 +93,33 @@ def write_output(target: str | Path | None, text: str) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise ExtractorError(E_WRITE, f"cannot write {target}: it is a folder", "name a file")
     if mode is not None and not stat.S_ISREG(mode):
-        _stream(path, text)
+        _stream(path, content)
     else:
-        write_atomic(path, text, mode)
+        write_atomic(path, content, mode)
 
 
-def _stream(path: Path, text: str) -> None:
+def _stream(path: Path, content: Content) -> None:
     """Write into a FIFO or a device as it is: it cannot be replaced, and must not be."""
     try:
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(text)
+        _copy_whole(content, lambda: path.open("w", encoding="utf-8"))
     except OSError as error:
         raise ExtractorError(E_WRITE, f"cannot write {path}: {error.strerror}") from error
 
 
-def write_atomic(path: Path, text: str, mode: int | None = None) -> None:
+def _copy_whole(content: Content, opened: Callable[[], AbstractContextManager[IO[str]]]) -> None:
+    """Write a text, or pieces once they have all come (held in a temporary file till then)."""
+    if isinstance(content, str):
+        with opened() as handle:
+            handle.write(content)
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
+        held.writelines(content)
+        held.seek(0)
+        with opened() as handle:
+            shutil.copyfileobj(held, handle)
+
+
+def write_atomic(path: Path, content: Content, mode: int | None = None) -> None:
     """Write beside the target, then rename over it, so a failed run leaves no partial file.
 
     The new file keeps `mode`, the permissions of the file it replaces, when given.
@@ -80,14 +135,16 @@ def write_atomic(path: Path, text: str, mode: int | None = None) -> None:
     try:
         os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([content] if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # the pieces' own failure too: no partial file is left
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise ExtractorError(E_WRITE, f"cannot write {path}: {error.strerror}") from error
+        if isinstance(error, OSError):
+            raise ExtractorError(E_WRITE, f"cannot write {path}: {error.strerror}") from error
+        raise
 
 
 def _umask() -> int:

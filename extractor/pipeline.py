@@ -194,7 +194,10 @@ def document_parts(
     """A report's document in parts, to write one project at a time (`emit.write_document`)."""
     data, name = _read_report(report, name)
     rules = rules or load_rules()
-    return DocumentParts(load(data, name, rules, on_page, pdf_engine), rules, allow_empty)
+    loaded = load(data, name, rules, on_page, pdf_engine)
+    del data  # the text holds it now: a large report is not kept twice
+    with cyclic_gc_paused():
+        return DocumentParts(loaded, rules, allow_empty)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "compare"}
         | {"salvage", "collector"}
     ),
-    "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline"}),
+    "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline", "emit", "collector"}),
     "export": frozenset({"errors", "ruleset", "emit", "compare"}),
     "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(

@@ -23,12 +23,12 @@ from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
 from extractor.cli.review import add_review_command
 from extractor.collector import cyclic_gc_paused
-from extractor.emit import STDOUT, to_json, write_output
+from extractor.emit import STDOUT
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 if TYPE_CHECKING:
-    from extractor.models import Document
+    from extractor.pipeline import Summary
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
@@ -110,7 +110,7 @@ def run_extract(args: argparse.Namespace) -> int:
     """Extract every input, write the good ones, and name each failure in a last line."""
     # Imported here, as each command imports what it needs: spaCy and the readers
     # are for extracting only.
-    from extractor.batch import extract_outcome
+    from extractor.batch import write_outcome
     from extractor.cli.progress import map_inputs
 
     rules = load_rules(args.rules)
@@ -120,19 +120,18 @@ def run_extract(args: argparse.Namespace) -> int:
         gc.enable()  # each worker reads several inputs: it collects their cycles
     failed: list[tuple[Path, ExtractorError]] = []
     work = partial(
-        extract_outcome, rules=rules, allow_empty=args.allow_empty, pdf_engine=args.pdf_engine
+        write_outcome,
+        targets=dict(zip(inputs, targets, strict=True)),
+        rules=rules,
+        allow_empty=args.allow_empty,
+        pdf_engine=args.pdf_engine,
     )
     outcomes = map_inputs(work, inputs, quiet=args.quiet)
     for path, outcome, target in zip(inputs, outcomes, targets, strict=True):
-        try:
-            if isinstance(outcome, ExtractorError):
-                raise outcome
-            write_output(target, to_json(outcome))
-        except ExtractorError as error:
-            report_error(error, args.debug)
-            failed.append((path, error))
-            continue
-        if not args.quiet:
+        if isinstance(outcome, ExtractorError):
+            report_error(outcome, args.debug)
+            failed.append((path, outcome))
+        elif not args.quiet:
             print(f"{path} -> {target or 'stdout'}: {_summary(outcome)}", file=sys.stderr)
     if failed and len(inputs) > 1:
         named = ", ".join(f"{path} ({error.code})" for path, error in failed)
@@ -144,14 +143,13 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_TROUBLE if failed else EXIT_OK
 
 
-def _summary(document: Document) -> str:
-    warnings = len(document.warnings) + sum(len(p.warnings) for p in document.projects)
+def _summary(summary: Summary) -> str:
     counts = (
-        _count(len(document.projects), "project"),
-        _count(warnings, "warning"),
-        _count(len(document.unparsed), "unparsed line"),
+        _count(summary.projects, "project"),
+        _count(summary.warnings, "warning"),
+        _count(summary.unparsed, "unparsed line"),
     )
-    return f"{', '.join(counts)}, coverage {document.coverage:.2%}"
+    return f"{', '.join(counts)}, coverage {summary.coverage:.2%}"
 
 
 def _count(number: int, noun: str) -> str:
