@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extractor.text.normalize import normalize
+from extractor.text.normalize import _TRANSLATE, normalize
 
 TEST_CASES = [
     pytest.param("ş ţ Ş Ţ", "ș ț Ș Ț", id="cedilla-letters"),
@@ -75,7 +77,7 @@ def test_identity_fast_path() -> None:
     text = "Nr.proiect/acronim _1 CLS/INOV-TREC\nȘtiință și țară\t„x”\n"
     normalized = normalize(text)
     assert normalized.text is text
-    assert normalized.offsets is None
+    assert normalized.starts == ()
     assert [normalized.origin(i) for i in (0, 7, len(text), len(text) + 3)] == [
         0,
         7,
@@ -94,10 +96,54 @@ def test_normalize_is_idempotent() -> None:
     once = normalize("ş\r\nt\u0327\u00a0x\u200b").text
     twice = normalize(once)
     assert twice.text == once
-    assert twice.offsets is None
+    assert twice.starts == ()
 
 
 @pytest.mark.parametrize("text", ["ab\r\n", "s\u0327", "ab\u200b"])
 def test_origin_of_the_end_is_the_end_of_the_input(text: str) -> None:
     normalized = normalize(text)
     assert normalized.origin(len(normalized.text)) == len(text)
+
+
+def _origins_char_by_char(text: str) -> list[int]:
+    """The definition of the way back: each cluster's chars come from its first char.
+
+    A cluster is a char and the combining marks after it, never across a line's end;
+    a text that needs no change is its own way back.
+    """
+    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in "\r" + _NEEDED):
+        return list(range(len(text)))
+    origins, index = [], 0
+    while index < len(text):
+        if text[index] in "\r\n":
+            origins.append(index)
+            index += 2 if text.startswith("\r\n", index) else 1
+            continue
+        end = index + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        cluster = unicodedata.normalize("NFC", text[index:end])
+        origins += [index] * len("".join(_TRANSLATE.get(ch, ch) for ch in cluster))
+        index = end
+    return origins
+
+
+_NEEDED = "".join(_TRANSLATE)
+_ODD = ["\r", "\n", "\r\n", "\u0327", "\u0306", "\u0301", "\u0344", "\u212b", "\ufb01", "s", "ţ"]
+_TRICKY = st.sampled_from([*_ODD, *_TRANSLATE])
+
+
+@given(st.lists(_TRICKY | st.characters(), max_size=40).map("".join))
+def test_the_way_back_is_the_char_by_char_one(text: str) -> None:
+    """Kept as change points, the way back still says, for every char, where it came from."""
+    normalized = normalize(text)
+    origins = [normalized.origin(i) for i in range(len(normalized.text))]
+    assert origins == _origins_char_by_char(text)
+    assert normalized.origin(len(normalized.text)) == len(text)
+
+
+def test_a_crlf_text_has_a_point_a_line_not_a_char() -> None:
+    normalized = normalize("unu doi trei\r\n" * 1000)
+    assert normalized.text == "unu doi trei\n" * 1000
+    assert len(normalized.starts) == 1000
+    assert normalized.origin(len("unu doi trei\n") * 500 + 4) == len("unu doi trei\r\n") * 500 + 4
