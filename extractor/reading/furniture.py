@@ -39,8 +39,8 @@ def furniture_indexes(
     furniture; `is_label(i)` whether it is a metadata column label alone on its
     line, whose value is on the next line.
     """
-    keys = [_DIGITS.sub("#", " ".join(text.split())).casefold() for text in texts]
-    counts = Counter(keys)
+    keys = [_key(text, rules) for text in texts]
+    counts = Counter(key for key in keys if key is not None)
     after_label = [index > 0 and is_label(index - 1) for index in range(len(texts))]
     # A value recurs (`Centru`, `Textile și pielărie`) but only ever right after its label.
     elsewhere = {key for key, after in zip(keys, after_label, strict=True) if not after}
@@ -51,7 +51,8 @@ def furniture_indexes(
             if not (after_label[index] and between_labels):
                 found.add(index)
         elif (
-            counts[keys[index]] >= rules.recurring
+            keys[index] is not None
+            and counts[keys[index]] >= rules.recurring
             and keys[index] in elsewhere
             and len(text) <= rules.recurring_length
             and _stands_apart(text)
@@ -59,6 +60,14 @@ def furniture_indexes(
         ):
             found.add(index)
     return frozenset(found)
+
+
+def _key(text: str, rules: FurnitureRules) -> str | None:
+    """What recurs of a line: its words, digits aside, in any case; None for a line too
+    long for any running head to share its key (casefolding a char gives at most three),
+    so the key of a long paragraph line is not kept."""
+    key = _DIGITS.sub("#", " ".join(text.split())).casefold()
+    return key if len(key) <= 3 * rules.recurring_length else None
 
 
 def _stands_apart(text: str) -> bool:

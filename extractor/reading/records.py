@@ -58,7 +58,7 @@ class Record:
     subheading: bool = False
 
     def _slice(self, start: int, end: int) -> str:
-        return self.line.text[start - self.line.start : end - self.line.start]
+        return self.line.whole[start:end]
 
     @property
     def text(self) -> str:
@@ -220,7 +220,7 @@ def _mark_furniture(
         )
 
     found = furniture_indexes(
-        [record.text.strip() for record in records],
+        _StrippedTexts(records),
         is_structure,
         is_bare_label,
         rules.document.furniture,
@@ -231,6 +231,20 @@ def _mark_furniture(
         else record
         for index, record in enumerate(records)
     ]
+
+
+class _StrippedTexts(Sequence[str]):
+    """The records' texts, stripped, made when asked: a list of them all would hold the
+    report's text once more."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._records[index].text.strip()
 
 
 def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:

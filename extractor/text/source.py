@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the text: 1-based number, 0-based offsets of its first char and its end."""
+    """One line of the text: 1-based number, 0-based offsets of its first char and its end.
+
+    It keeps the whole text, not a copy of its own chars: a large report's lines
+    would otherwise hold the text a second time.
+    """
 
     number: int
     start: int
     end: int
-    text: str
+    whole: str = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.whole[self.start : self.end]
 
     @property
     def is_blank(self) -> bool:
@@ -31,9 +40,10 @@ class SourceText:
     def __post_init__(self) -> None:
         lines: list[Line] = []
         start = 0
-        for number, chunk in enumerate(self.text.split("\n"), start=1):
-            lines.append(Line(number, start, start + len(chunk), chunk))
-            start += len(chunk) + 1
+        text = self.text
+        for number, end in enumerate(_line_ends(text), start=1):
+            lines.append(Line(number, start, end, text))
+            start = end + 1
         object.__setattr__(self, "lines", tuple(lines))
         object.__setattr__(self, "_starts", tuple(line.start for line in lines))
 
@@ -50,3 +60,12 @@ class SourceText:
             "char_start": start,
             "char_end": end,
         }
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    """The offset of each line's end (its newline, or the text's end for the last)."""
+    end = text.find("\n")
+    while end != -1:
+        yield end
+        end = text.find("\n", end + 1)
+    yield len(text)
