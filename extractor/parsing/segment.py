@@ -15,7 +15,7 @@ from extractor.reading.records import Record
 from extractor.ruleset import Rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A project's records, from its header (or table) to the record before the next block.
 

@@ -111,10 +111,10 @@ def lines_to_records(
     for line in lines:
         if not line.is_blank:
             records.extend(_pieces(line, rules, lemmas))
-    records = _mark_furniture(records, rules, lemmas, furniture_lines)
-    separated = []
+    # Each pass replaces the records in place: a large report's records are held once.
+    _mark_furniture(records, rules, lemmas, furniture_lines)
     previous: Record | None = None
-    for record in records:
+    for index, record in enumerate(records):
         if not record.furniture:
             after_blank = (
                 record.glued
@@ -124,10 +124,10 @@ def lines_to_records(
                     for number in range(previous.line.number, record.line.number)
                 )
             )
-            record = replace(record, after_blank=after_blank)
-            previous = record
-        separated.append(record)
-    return tuple(_mark_headings(_mark_blank_after(separated), rules, lemmas))
+            records[index] = previous = replace(record, after_blank=after_blank)
+    _mark_blank_after(records)
+    _mark_headings(records, rules, lemmas)
+    return tuple(records)
 
 
 def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:
@@ -157,15 +157,20 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
     marker = None if level else read_marker(text, first, end, rules.markup)
     content = marker.end if marker else after_marks
     peeled = peel_emphasis(text, content, end)
+    # Offsets into the whole text; an offset equal to another is the same int object,
+    # as a record is made for every line and five new ints would outweigh it.
     base = line.start
+    piece_start = base + start if start else base
+    piece_end = base + end
+    content_start = piece_start if content == start else base + content
     return Record(
         line=line,
-        start=base + start,
-        end=base + end,
+        start=piece_start,
+        end=piece_end,
         indent=indent,
-        content_start=base + content,
-        bare_start=base + peeled.start,
-        bare_end=base + peeled.end,
+        content_start=content_start,
+        bare_start=content_start if peeled.start == content else base + peeled.start,
+        bare_end=piece_end if peeled.end == end else base + peeled.end,
         marker=None
         if marker is None
         else Marker(marker.kind, marker.level, marker.glyph, base + marker.end),
@@ -175,16 +180,15 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
     )
 
 
-def _mark_blank_after(records: list[Record]) -> list[Record]:
-    """Each record knows whether a blank line (or the end) follows it, furniture aside."""
-    marked = []
+def _mark_blank_after(records: list[Record]) -> None:
+    """Each record learns whether a blank line (or the end) follows it, furniture aside."""
     following: Record | None = None
-    for record in reversed(records):
-        marked.append(replace(record, before_blank=following is None or following.after_blank))
+    for index in range(len(records) - 1, -1, -1):
+        record = records[index]
+        before_blank = following is None or following.after_blank
+        records[index] = replace(record, before_blank=before_blank)
         if not record.furniture:
             following = record
-    marked.reverse()
-    return marked
 
 
 def _mark_furniture(
@@ -192,7 +196,7 @@ def _mark_furniture(
     rules: Rules,
     lemmas: Mapping[str, str],
     furniture_lines: Collection[int],
-) -> list[Record]:
+) -> None:
     longest = max(len(w) for c in rules.table.columns for w in c.headers) + _LABEL_SLACK
     website = {fold(label) for label in rules.sections.website.labels}
 
@@ -225,12 +229,9 @@ def _mark_furniture(
         is_bare_label,
         rules.document.furniture,
     )
-    return [
-        replace(record, furniture=True)
-        if index in found or record.line.number in furniture_lines
-        else record
-        for index, record in enumerate(records)
-    ]
+    for index, record in enumerate(records):
+        if index in found or record.line.number in furniture_lines:
+            records[index] = replace(record, furniture=True)
 
 
 class _StrippedTexts(Sequence[str]):
@@ -247,20 +248,17 @@ class _StrippedTexts(Sequence[str]):
         return self._records[index].text.strip()
 
 
-def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:
+def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> None:
     """Which records are sub-headings, and which open a section (a short line of its own)."""
-    marked = []
     previous: Record | None = None
-    for record in records:
+    for index, record in enumerate(records):
         if not record.furniture:
             if is_subheading(record.bare, rules.sections):
-                record = replace(record, subheading=True)
+                record = records[index] = replace(record, subheading=True)
             elif _may_be_heading(record, previous, rules):
                 section = section_of(record.content, rules.sections, lemmas)
-                record = replace(record, section=section)
+                record = records[index] = replace(record, section=section)
             previous = record
-        marked.append(record)
-    return marked
 
 
 def _may_be_heading(record: Record, previous: Record | None, rules: Rules) -> bool:
