@@ -136,7 +136,7 @@ def in_process_figures() -> None:
         start = tracemalloc.get_traced_memory()[0]
         # As `extract` writes a document: a project at a time, never whole in memory.
         parts = document_parts(big, rules, name=REPORT.name)
-        pieces = json_pieces(parts.document(tail=False), parts.projects(), parts.document)
+        pieces = json_pieces(parts.opening(), parts.projects(), parts.closing)
         write_output(Path(folder) / "big.json", pieces)
         del parts, pieces
         peak = tracemalloc.get_traced_memory()[1] - start

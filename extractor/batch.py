@@ -69,7 +69,7 @@ def write_outcome(
             path, rules, allow_empty=allow_empty, on_page=on_page, pdf_engine=pdf_engine
         )
         with cyclic_gc_paused():
-            pieces = json_pieces(parts.document(tail=False), parts.projects(), parts.document)
+            pieces = json_pieces(parts.opening(), parts.projects(), parts.closing)
             write_output(targets[path], pieces)
         return parts.summary()
 

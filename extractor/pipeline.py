@@ -175,10 +175,10 @@ def run_bytes(
     # library expects.
     with cyclic_gc_paused():
         parts = DocumentParts(loaded, rules, allow_empty=allow_empty)
-        data_ = {**parts.head(), "projects": list(parts.project_data()), **parts.tail()}
-        document = validate(data_, parts.source)
+        plain = {**parts.head(), "projects": list(parts.project_data()), **parts.tail()}
+        document = validate(plain, parts.source)
     return Extraction(
-        loaded, parts.normalized, parts.source, parts.records, parts.segments, data_, document
+        loaded, parts.normalized, parts.source, parts.records, parts.segments, plain, document
     )
 
 
@@ -191,7 +191,7 @@ def document_parts(
     on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> DocumentParts:
-    """A report's document in parts, to write one project at a time (`emit.write_document`)."""
+    """A report's document in parts, to write one project at a time (`emit.json_pieces`)."""
     data, name = _read_report(report, name)
     rules = rules or load_rules()
     loaded = load(data, name, rules, on_page, pdf_engine)
@@ -222,8 +222,9 @@ class DocumentParts:
     def __init__(self, loaded: Loaded, rules: Rules, allow_empty: bool = False) -> None:
         from extractor.nlp.lemmas import lemma_table, word_forms
 
-        self.loaded = loaded
         self.rules = rules
+        self._source_record = loaded.source
+        self._geometry = loaded.geometry
         self.normalized = normalize(loaded.text)
         self.source = SourceText(self.normalized.text)
         self.records = lines_to_records(self.source.lines, rules, lemma_table(), loaded.furniture)
@@ -248,6 +249,7 @@ class DocumentParts:
         self._numbers: list[int] = []
         self._set_aside: list[dict[str, Any]] = []
         self._project_warnings = 0
+        self._head: dict[str, Any] | None = None
         self._tail: dict[str, Any] | None = None
         # Imported on first use: spaCy takes about half a second to import, and only
         # extraction needs it (not `extractor schema`, `text` or `validate`).
@@ -257,8 +259,14 @@ class DocumentParts:
 
     def head(self) -> dict[str, Any]:
         """The document's first keys as plain data: schema version, source, report."""
-        report = self._finished({"report": self._report})["report"]
-        return {"schema_version": SCHEMA_VERSION, "source": self.loaded.source, "report": report}
+        if self._head is None:
+            report = self._finished({"report": self._report})["report"]
+            self._head = {
+                "schema_version": SCHEMA_VERSION,
+                "source": self._source_record,
+                "report": report,
+            }
+        return self._head
 
     def project_data(self) -> Iterator[dict[str, Any]]:
         """Each project as plain data, enriched and placed, not yet validated."""
@@ -274,7 +282,7 @@ class DocumentParts:
         """Each project validated; a value the schema refuses is set aside (see `validate`)."""
         for data in self.project_data():
             index = len(self._numbers) - 1
-            file = self.loaded.source["file"]
+            file = self._source_record["file"]
             project, set_aside = validate_project(data, self.source, file, index)
             self._set_aside += set_aside
             self._project_warnings += len(project.warnings)
@@ -294,10 +302,14 @@ class DocumentParts:
             }
         return self._tail
 
-    def document(self, tail: bool = True) -> Document:
-        """The validated document without its projects: head, and the tail if `tail`."""
-        empty = {"warnings": [], "unparsed": [], "coverage": 0.0}
-        return _validated_frame({**self.head(), "projects": [], **(self.tail() if tail else empty)})
+    def opening(self) -> Document:
+        """The validated document as it is known before its projects: the head, no tail."""
+        empty = {"projects": [], "warnings": [], "unparsed": [], "coverage": 0.0}
+        return _validated_frame({**self.head(), **empty})
+
+    def closing(self) -> Document:
+        """The validated document without its projects, once they all came: head and tail."""
+        return _validated_frame({**self.head(), "projects": [], **self.tail()})
 
     def summary(self) -> Summary:
         """The counts of the document written, once every project has come."""
@@ -313,9 +325,9 @@ class DocumentParts:
 
     def _placed(self, data: Any) -> Any:
         """Data whose spans also carry their page and box, for a PDF; as given for a text."""
-        if self.loaded.geometry is None:
+        if self._geometry is None:
             return data
-        return place_spans(data, self.normalized, self.loaded.geometry)
+        return place_spans(data, self.normalized, self._geometry)
 
 
 def document_data(

@@ -46,7 +46,7 @@ def test_the_pieces_of_a_document_join_into_its_json(kind: str) -> None:
         data = b"Stadiul proiectelor\n\nNimic altceva.\n"
     whole = to_json(run_bytes(data, "r", RULES, allow_empty=True).document)
     parts = document_parts(data, RULES, name="r", allow_empty=True)
-    pieces = list(json_pieces(parts.document(tail=False), parts.projects(), parts.document))
+    pieces = list(json_pieces(parts.opening(), parts.projects(), parts.closing))
     assert "".join(pieces) == whole
     assert len(pieces) == 2 + len(json.loads(whole)["projects"])
     summary = parts.summary()
@@ -66,9 +66,7 @@ def test_a_value_set_aside_in_a_streamed_project_lands_in_the_tail() -> None:
 
     parts = document_parts(data, RULES, name="r")
     parts.project_data = lambda: spoiled(parts)  # type: ignore[method-assign]
-    streamed = json.loads(
-        "".join(json_pieces(parts.document(tail=False), parts.projects(), parts.document))
-    )
+    streamed = json.loads("".join(json_pieces(parts.opening(), parts.projects(), parts.closing)))
     extraction = run_bytes(data, "r", RULES)
     expected = copy.deepcopy(extraction.data)
     expected["projects"][1]["cluster_members"] = -3
