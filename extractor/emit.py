@@ -14,7 +14,6 @@ import shutil
 import stat
 import sys
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -50,9 +49,9 @@ def json_pieces(
     yield _around_projects(opening)[0]
     count = 0
     for item in items:
-        yield ("\n" if count == 0 else ",\n") + textwrap.indent(
-            item.model_dump_json(indent=2), "    "
-        )
+        # Two levels deeper in the document: its lines are never blank, each gets four spaces.
+        project = "    " + item.model_dump_json(indent=2).replace("\n", "\n    ")
+        yield ("\n" if count == 0 else ",\n") + project
         count += 1
     yield ("\n  ]" if count else "]") + _around_projects(closing())[1]
 
