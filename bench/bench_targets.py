@@ -11,10 +11,15 @@ cache); CPU time, unlike wall time, hardly moves when other work shares the mach
 - text: `extract` of the 2019 report against `import spacy; spacy.blank('ro')` (1.3);
 - in process, warm: the 2019 report to its JSON, facts included (20 ms), and the peak
   memory for the report repeated 100 times, above what was held before (10x its size);
-- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5).
+- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5),
+  with `import extractor.models` beside it: the floor of the commands that validate
+  with the models (`validate`, `diff`), which build them when imported.
+
+`--parts` picks some of the three groups (pdf, start, warm); all by default.
 
 Example:
   python bench/bench_targets.py --repeat 5
+  python bench/bench_targets.py --parts start
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ GOLDEN = ROOT / "tests" / "golden" / "cluster-inovativ-2019.json"
 REPORT = ROOT / "sources" / "cluster-inovativ-2019.txt"
 PYTHON = sys.executable
 TOOL = [PYTHON, "-m", "extractor"]
+PARTS = ("pdf", "start", "warm")
 BARE_PDFPLUMBER = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -106,6 +112,8 @@ def start_figures(folder: Path, repeat: int) -> None:
     tool = cpu_seconds([*TOOL, "extract", "-q", str(REPORT)], repeat)
     print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
     pydantic = cpu_seconds([PYTHON, "-c", "import pydantic"], repeat)
+    models = cpu_seconds([PYTHON, "-c", "import extractor.models"], repeat)
+    print(ratio_line("floor: import extractor.models", models, pydantic, "import pydantic", 1.5))
     commands = {
         "text": ["text", str(REPORT)],
         "schema": ["schema"],
@@ -146,11 +154,21 @@ def in_process_figures() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="measured runs of each command")
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        choices=PARTS,
+        default=PARTS,
+        help="which figures: PDF extraction, whole-process start-up, in process warm (all)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        pdf_figures(Path(folder), args.repeat)
-        start_figures(Path(folder), args.repeat)
-    in_process_figures()
+        if "pdf" in args.parts:
+            pdf_figures(Path(folder), args.repeat)
+        if "start" in args.parts:
+            start_figures(Path(folder), args.repeat)
+    if "warm" in args.parts:
+        in_process_figures()
     return 0
 
 
