@@ -12,13 +12,13 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import E_WRITE, ExtractorError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def to_json(document: BaseModel | dict[str, Any]) -> str:
@@ -28,9 +28,9 @@ def to_json(document: BaseModel | dict[str, Any]) -> str:
     gives of its `model_dump(mode="json")` (`ensure_ascii=False`, `indent=2`) in an
     eighth of the time and without the copy as Python objects.
     """
-    if isinstance(document, BaseModel):
-        return document.model_dump_json(indent=2) + "\n"
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if isinstance(document, dict):
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return document.model_dump_json(indent=2) + "\n"
 
 
 STDOUT = "-"
@@ -69,6 +69,8 @@ def write_atomic(path: Path, text: str, mode: int | None = None) -> None:
 
     The new file keeps `mode`, the permissions of the file it replaces, when given.
     """
+    import tempfile  # only a file written needs it, not stdout
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from extractor.collector import cyclic_gc_paused
 from extractor.errors import (
     E_INTERNAL,
@@ -23,24 +21,20 @@ from extractor.errors import (
     ExtractorError,
     first_problem,
 )
-from extractor.models import SCHEMA_VERSION, Document
-from extractor.parsing.checks import document_findings
-from extractor.parsing.coverage import coverage, unparsed_lines
 from extractor.parsing.findings import Finding
-from extractor.parsing.preamble import preamble_to_report
-from extractor.parsing.project import block_to_project
-from extractor.parsing.segment import Segments, records_to_segments
-from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text
-from extractor.readers.pdf.placement import place_spans
+from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text, unicode_to_text
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
-from extractor.reading.records import Record, lines_to_records
-from extractor.ruleset import Rules, load_rules
-from extractor.salvage import set_aside
 from extractor.text.normalize import Normalized, normalize
 from extractor.text.source import SourceText
 
+# The stages, the models and the rules are imported where used: `extractor text`
+# of a UTF-8 report needs none of them, `validate` and `diff` only the models.
 if TYPE_CHECKING:
     from extractor.compare.models import DocumentDiff
+    from extractor.models import Document
+    from extractor.parsing.segment import Segments
+    from extractor.reading.records import Record
+    from extractor.ruleset import Rules
 
 
 @dataclass(frozen=True)
@@ -126,12 +120,22 @@ def extract(
 
 
 def normalized_text(
-    report: Report, rules: Rules | None = None, *, pdf_engine: str = DEFAULT_ENGINE
+    report: Report, rules: Rules | Path | None = None, *, pdf_engine: str = DEFAULT_ENGINE
 ) -> str:
-    """The normalized text every span of `extract(report)` points into."""
-    rules = rules or load_rules()
+    """The normalized text every span of `extract(report)` points into.
+
+    `rules`, or the folder to read them from (the bundled one by default), are read only
+    for a report that needs them: a PDF, or text that is not Unicode.
+    """
     data, name = _read_report(report, None)
-    return normalize(load(data, name, rules, pdf_engine=pdf_engine).text).text
+    loaded = None if is_pdf(data) else unicode_to_text(data, name)
+    if loaded is None:
+        from extractor.ruleset import load_rules
+
+        if rules is None or isinstance(rules, Path):
+            rules = load_rules(rules)
+        loaded = load(data, name, rules, pdf_engine=pdf_engine)
+    return normalize(loaded.text).text
 
 
 def run(
@@ -144,6 +148,8 @@ def run(
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
+    from extractor.ruleset import load_rules
+
     data, name = _read_report(report, name)
     return run_bytes(
         data, name, rules or load_rules(), on_page, allow_empty=allow_empty, pdf_engine=pdf_engine
@@ -178,6 +184,10 @@ def run_bytes(
 
 
 def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> Extraction:
+    from extractor.parsing.segment import records_to_segments
+    from extractor.readers.pdf.placement import place_spans
+    from extractor.reading.records import lines_to_records
+
     normalized = normalize(loaded.text)
     source = SourceText(normalized.text)
     from extractor.nlp.lemmas import lemma_table, word_forms
@@ -215,6 +225,7 @@ def document_data(
 ) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
     from extractor.compare.documents import checked_document
+    from extractor.models import Document
 
     if isinstance(report, Document):
         return report.model_dump(mode="json")
@@ -234,6 +245,7 @@ def diff(
     # Imported on first use, like spaCy: only comparing needs rapidfuzz.
     from extractor.compare.documents import diff_documents
     from extractor.compare.models import DocumentDiff
+    from extractor.ruleset import load_rules
 
     rules = rules or load_rules()
     old_data, new_data = document_data(old, rules), document_data(new, rules)
@@ -252,6 +264,12 @@ def parse(
     `words` are the known word forms (lower case) that tell a word cut at a
     line's end from a hyphenated one.
     """
+    from extractor.models import SCHEMA_VERSION
+    from extractor.parsing.checks import document_findings
+    from extractor.parsing.coverage import coverage, unparsed_lines
+    from extractor.parsing.preamble import preamble_to_report
+    from extractor.parsing.project import block_to_project
+
     preamble = preamble_to_report(segments.preamble, source, rules, words)
     used = set(preamble.used)
     projects = []
@@ -293,6 +311,11 @@ def validate(data: dict[str, Any], source: SourceText) -> Document:
     project must not lose the report: the rest is written and the warning says what.
     Only a problem outside the projects stops the run (E050).
     """
+    from pydantic import ValidationError
+
+    from extractor.models import Document
+    from extractor.salvage import set_aside
+
     for _ in range(_SALVAGE_ROUNDS):
         try:
             return Document.model_validate(data)

@@ -511,9 +511,14 @@ def _read_models(directory: Path, models: dict[str, type[_Rules]]) -> dict[str, 
     }
 
 
+def load_rules(directory: Path | None = None) -> Rules:
+    """The checked rules of `directory` (the layout files and `nlp/`), read once per process;
+    the bundled `rules/` by default (None)."""
+    return _load_rules(directory or DEFAULT_RULES_DIR)
+
+
 @cache
-def load_rules(directory: Path = DEFAULT_RULES_DIR) -> Rules:
-    """The checked rules of `directory` (the layout files and `nlp/`), read once per process."""
+def _load_rules(directory: Path) -> Rules:
     nlp_directory = directory / "nlp"
     return Rules(
         directory=directory,

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from extractor.cli.commands import add_command
-from extractor.ruleset import load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
 
@@ -62,6 +61,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from extractor.compare.render import render_markdown, render_terminal
     from extractor.emit import to_json
     from extractor.pipeline import document_data
+    from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
     diff = diff_documents(

@@ -8,16 +8,16 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import logging
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from extractor import PDF_ENGINES, __version__
+import extractor
+from extractor import PDF_ENGINES
 from extractor.cli.commands import add_command, add_debug_option
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
@@ -25,7 +25,6 @@ from extractor.cli.review import add_review_command
 from extractor.collector import cyclic_gc_paused
 from extractor.emit import STDOUT, to_json, write_output
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
-from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 if TYPE_CHECKING:
     from extractor.models import Document
@@ -40,7 +39,6 @@ def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         type=Path,
-        default=DEFAULT_RULES_DIR,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
     )
@@ -112,6 +110,7 @@ def run_extract(args: argparse.Namespace) -> int:
     # are for extracting only.
     from extractor.batch import extract_outcome
     from extractor.cli.progress import map_inputs
+    from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
@@ -161,9 +160,7 @@ def _count(number: int, noun: str) -> str:
 def run_text(args: argparse.Namespace) -> int:
     from extractor.pipeline import normalized_text
 
-    sys.stdout.write(
-        normalized_text(args.input, load_rules(args.rules), pdf_engine=args.pdf_engine)
-    )
+    sys.stdout.write(normalized_text(args.input, args.rules, pdf_engine=args.pdf_engine))
     return EXIT_OK
 
 
@@ -201,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example:\n  extractor extract sources/ -o output/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     add_debug_option(parser, default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -267,6 +264,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked: it is slow to read."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        print(f"{parser.prog} {extractor.__version__}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with its usage errors raised as E060 so they print in the one error shape."""
 
@@ -286,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.debug:
+            import logging  # only --debug shows the libraries' logs: no cost without it
+
             logging.basicConfig(
                 level=logging.DEBUG, format="extractor: debug: %(name)s: %(message)s"
             )

@@ -7,10 +7,9 @@ offset of the normalized text to the offset it came from in the loaded text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-
-import regex
 
 _TRANSLATE: dict[str, str] = {
     "\u015e": "\u0218",  # Ş -> Ș
@@ -22,7 +21,7 @@ _TRANSLATE: dict[str, str] = {
     **dict.fromkeys("\u2028\u2029", "\n"),
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
 }
-_NEEDS_WORK = regex.compile("[\r" + "".join(_TRANSLATE) + "]")
+_NEEDS_WORK = re.compile("[\r" + "".join(_TRANSLATE) + "]")
 
 
 @dataclass(frozen=True)
