@@ -21,6 +21,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "models": frozenset(),
     "content": frozenset(),
     "collector": frozenset(),
+    "schema": frozenset({"models"}),
     "text": frozenset({"errors"}),
     "ruleset": frozenset({"errors", "models", "text"}),
     "emit": frozenset({"errors"}),
@@ -39,7 +40,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
-        | {"export", "review", "batch", "collector"}
+        | {"export", "review", "batch", "collector", "schema"}
     ),
     "__init__": frozenset({"errors", "models", "ruleset", "compare", "pipeline"}),
     "__main__": frozenset({"cli"}),

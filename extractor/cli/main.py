@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 import traceback
@@ -165,9 +164,9 @@ def run_text(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from extractor.models import Document
+    from extractor.schema import shipped_schema
 
-    sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(shipped_schema())
     return EXIT_OK
 
 
