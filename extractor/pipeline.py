@@ -224,7 +224,7 @@ def document_data(
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> dict[str, Any]:
     """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
-    from extractor.compare.documents import checked_document
+    from extractor.compare.checks import checked_document
     from extractor.models import Document
 
     if isinstance(report, Document):

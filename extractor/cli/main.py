@@ -172,7 +172,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check every document given and list each one's problems; 1 if one is invalid."""
-    from extractor.compare.documents import document_problems
+    from extractor.compare.checks import document_problems
     from extractor.pipeline import read_json
 
     status = EXIT_OK

@@ -216,6 +216,8 @@ EXTRACTING = ("spacy", "numpy", "pdfplumber", "pypdfium2")
         (["schema"], (*EXTRACTING, "rapidfuzz", "pydantic")),
         # A UTF-8 report is read without the rules, so without pydantic.
         (["text", "sources/cluster-inovativ-2019.txt"], (*EXTRACTING, "rapidfuzz", "pydantic")),
+        # Checking a document needs the models, not the comparison.
+        (["validate", "output/cluster-inovativ-2019.json"], (*EXTRACTING, "rapidfuzz")),
     ],
 )
 def test_light_commands_import_only_what_they_need(
