@@ -130,12 +130,17 @@ def normalized_text(
     data, name = _read_report(report, None)
     loaded = None if is_pdf(data) else unicode_to_text(data, name)
     if loaded is None:
+        loaded = load(data, name, _rules_of(rules), pdf_engine=pdf_engine)
+    return normalize(loaded.text).text
+
+
+def _rules_of(rules: Rules | Path | None) -> Rules:
+    """The rules given, or those of the folder given (None: the bundled ones), read now."""
+    if rules is None or isinstance(rules, Path):
         from extractor.ruleset import load_rules
 
-        if rules is None or isinstance(rules, Path):
-            rules = load_rules(rules)
-        loaded = load(data, name, rules, pdf_engine=pdf_engine)
-    return normalize(loaded.text).text
+        return load_rules(rules)
+    return rules
 
 
 def run(
@@ -148,11 +153,9 @@ def run(
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Extraction:
     """Every stage's output for a report; `name` is the file name recorded for bytes."""
-    from extractor.ruleset import load_rules
-
     data, name = _read_report(report, name)
     return run_bytes(
-        data, name, rules or load_rules(), on_page, allow_empty=allow_empty, pdf_engine=pdf_engine
+        data, name, _rules_of(rules), on_page, allow_empty=allow_empty, pdf_engine=pdf_engine
     )
 
 
@@ -219,11 +222,15 @@ def _run_stages(loaded: Loaded, name: str, rules: Rules, allow_empty: bool) -> E
 
 def document_data(
     report: Document | dict[str, Any] | Report,
-    rules: Rules,
+    rules: Rules | Path | None = None,
     on_page: PageProgress | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> dict[str, Any]:
-    """A document as plain data: given as one, as its `.json` file, or as a report to extract."""
+    """A document as plain data: given as one, as its `.json` file, or as a report to extract.
+
+    `rules`, or the folder to read them from (the bundled one by default), are read only
+    to extract a report.
+    """
     from extractor.compare.checks import checked_document
     from extractor.models import Document
 
@@ -233,7 +240,9 @@ def document_data(
         return checked_document(report, "the document given")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return checked_document(read_json(Path(report)), str(report))
-    return extract(report, rules, on_page=on_page, pdf_engine=pdf_engine).model_dump(mode="json")
+    return extract(report, _rules_of(rules), on_page=on_page, pdf_engine=pdf_engine).model_dump(
+        mode="json"
+    )
 
 
 def diff(
@@ -245,9 +254,8 @@ def diff(
     # Imported on first use, like spaCy: only comparing needs rapidfuzz.
     from extractor.compare.documents import diff_documents
     from extractor.compare.models import DocumentDiff
-    from extractor.ruleset import load_rules
 
-    rules = rules or load_rules()
+    rules = _rules_of(rules)
     old_data, new_data = document_data(old, rules), document_data(new, rules)
     return DocumentDiff.model_validate(diff_documents(old_data, new_data, rules.diff))
 

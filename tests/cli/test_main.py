@@ -218,6 +218,11 @@ EXTRACTING = ("spacy", "numpy", "pdfplumber", "pypdfium2")
         (["text", "sources/cluster-inovativ-2019.txt"], (*EXTRACTING, "rapidfuzz", "pydantic")),
         # Checking a document needs the models, not the comparison.
         (["validate", "output/cluster-inovativ-2019.json"], (*EXTRACTING, "rapidfuzz")),
+        # Comparing two documents extracts nothing.
+        (
+            ["diff", "output/cluster-inovativ-2019.json", "output/cluster-inovativ-2019.json"],
+            EXTRACTING,
+        ),
     ],
 )
 def test_light_commands_import_only_what_they_need(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from second_year import (
 from extractor.compare.documents import acronym_key, diff_documents, has_differences
 from extractor.content import content_view
 from extractor.errors import ExtractorError
-from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_diff_rules, load_rules
 
 
 def test_second_year_diff_equals_the_hand_written_diff() -> None:
@@ -277,6 +278,18 @@ def test_the_shipped_thresholds_are_scores() -> None:
     assert 0 < RULES.title_match <= 100
 
 
+def test_diff_toml_alone_gives_the_rules_diff(tmp_path: Path) -> None:
+    folder = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
+    (folder / "diff.toml").write_text("title_match = 70\nitem_similarity = 60\n", "utf-8")
+    assert (
+        load_diff_rules(folder)
+        == load_rules(folder).diff
+        == DiffRules(title_match=70, item_similarity=60)
+    )
+    assert load_diff_rules() == load_rules().diff
+
+
+@pytest.mark.parametrize("loader", [load_rules, load_diff_rules])
 @pytest.mark.parametrize(
     ("toml", "entry"),
     [
@@ -288,10 +301,12 @@ def test_the_shipped_thresholds_are_scores() -> None:
         ("title_match = true\nitem_similarity = 80\n", "title_match"),
     ],
 )
-def test_bad_diff_rules_name_the_file_and_the_entry(tmp_path: Path, toml: str, entry: str) -> None:
+def test_bad_diff_rules_name_the_file_and_the_entry(
+    tmp_path: Path, toml: str, entry: str, loader: Callable[[Path], object]
+) -> None:
     rules = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
     (rules / "diff.toml").write_text(toml, encoding="utf-8")
     with pytest.raises(ExtractorError) as error:
-        load_rules(rules)
+        loader(rules)
     assert error.value.code == "E020"
     assert f"diff.toml: entry {entry}:" in error.value.message
