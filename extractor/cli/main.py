@@ -9,7 +9,6 @@ import argparse
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -284,6 +283,8 @@ class _Parser(argparse.ArgumentParser):
 def report_error(error: ExtractorError, debug: bool = False) -> None:
     """One line on stderr; with --debug, the traceback of what caused it first."""
     if debug:
+        import traceback  # for --debug only
+
         traceback.print_exception(error.__cause__ or error, file=sys.stderr)
     print(error.line(), file=sys.stderr)
 
