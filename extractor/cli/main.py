@@ -36,10 +36,19 @@ Handler = Callable[[argparse.Namespace], int]
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
-        type=Path,
+        type=_rules_folder,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
     )
+
+
+def _rules_folder(name: str) -> Path:
+    """A --rules folder, refused at once when there is none: a command reads its rules
+    only when it needs them (`text` of a UTF-8 report never), so a typo would go unseen."""
+    path = Path(name)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder: {name}")
+    return path
 
 
 def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:

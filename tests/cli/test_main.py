@@ -240,3 +240,14 @@ def test_light_commands_import_only_what_they_need(
     )
     assert result.returncode == 0
     assert result.stderr.strip().splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize("command", ["extract", "text", "diff", "export", "review"])
+def test_a_rules_folder_that_is_none_is_a_usage_error(command: str, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "rules"
+    # `text` of a UTF-8 report reads no rules: the folder is checked when the line is parsed.
+    assert main([command, "--rules", str(missing), str(REPORT_2019)]) == 2
+    assert capsys.readouterr().err == (
+        f"extractor: E060 extractor {command}: argument --rules: no such folder: {missing} "
+        f"(see `extractor {command} --help`)\n"
+    )
