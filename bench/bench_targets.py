@@ -3,6 +3,8 @@
 Whole-process figures are CPU seconds (user + system) of a fresh process, the
 median of `--repeat` runs after one unmeasured run (which also writes the lemma
 cache); CPU time, unlike wall time, hardly moves when other work shares the machine.
+The package is byte-compiled first, as an install compiles it: where
+PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile its sources anew.
 
 - PDF: `extract` of the 2019 golden drawn as a PDF (tests/pdf_fixtures.py; 19 pages)
   and of it drawn four times over (73 pages), against a bare script that opens the
@@ -12,15 +14,21 @@ cache); CPU time, unlike wall time, hardly moves when other work shares the mach
 - in process, warm: the 2019 report to its JSON, facts included (20 ms), and the peak
   memory of writing the report repeated 100 times as `extract` does, a project at a
   time, above what was held before (10x its size);
-- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5).
+- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5),
+  with `import extractor.models` beside it: the floor of the commands that validate
+  with the models (`validate`, `diff`), which build them when imported.
+
+`--parts` picks some of the three groups (pdf, start, warm); all by default.
 
 Example:
   python bench/bench_targets.py --repeat 5
+  python bench/bench_targets.py --parts start
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -46,6 +54,7 @@ GOLDEN = ROOT / "tests" / "golden" / "cluster-inovativ-2019.json"
 REPORT = ROOT / "sources" / "cluster-inovativ-2019.txt"
 PYTHON = sys.executable
 TOOL = [PYTHON, "-m", "extractor"]
+PARTS = ("pdf", "start", "warm")
 BARE_PDFPLUMBER = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -107,6 +116,8 @@ def start_figures(folder: Path, repeat: int) -> None:
     tool = cpu_seconds([*TOOL, "extract", "-q", str(REPORT)], repeat)
     print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
     pydantic = cpu_seconds([PYTHON, "-c", "import pydantic"], repeat)
+    models = cpu_seconds([PYTHON, "-c", "import extractor.models"], repeat)
+    print(ratio_line("floor: import extractor.models", models, pydantic, "import pydantic", 1.5))
     commands = {
         "text": ["text", str(REPORT)],
         "schema": ["schema"],
@@ -115,7 +126,9 @@ def start_figures(folder: Path, repeat: int) -> None:
     }
     for name, arguments in commands.items():
         seconds = cpu_seconds([*TOOL, *arguments], repeat)
-        print(ratio_line(name, seconds, pydantic, "import pydantic", 1.5))
+        line = ratio_line(name, seconds, pydantic, "import pydantic", 1.5)
+        validates = arguments[0] in ("validate", "diff")  # so the models' floor is theirs
+        print(f"{line}  {seconds / models:.2f}x the floor" if validates else line)
 
 
 def in_process_figures() -> None:
@@ -152,11 +165,22 @@ def in_process_figures() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="measured runs of each command")
+    parser.add_argument(
+        "--parts",
+        nargs="+",
+        choices=PARTS,
+        default=PARTS,
+        help="which figures: PDF extraction, whole-process start-up, in process warm (all)",
+    )
     args = parser.parse_args()
+    compileall.compile_dir(ROOT / "extractor", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
-        pdf_figures(Path(folder), args.repeat)
-        start_figures(Path(folder), args.repeat)
-    in_process_figures()
+        if "pdf" in args.parts:
+            pdf_figures(Path(folder), args.repeat)
+        if "start" in args.parts:
+            start_figures(Path(folder), args.repeat)
+    if "warm" in args.parts:
+        in_process_figures()
     return 0
 
 

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from extractor.assembly import Summary
 from extractor.collector import cyclic_gc_paused
 from extractor.emit import json_pieces, write_output
 from extractor.errors import E_INTERNAL, ExtractorError
 from extractor.models import Document
-from extractor.pipeline import DEFAULT_ENGINE, PageProgress, Summary, document_parts, extract
+from extractor.pipeline import DEFAULT_ENGINE, PageProgress, document_parts, extract
 from extractor.ruleset import Rules
 
 T = TypeVar("T")

@@ -10,18 +10,17 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import IO, Any
-
-from pydantic import BaseModel
+from typing import IO, TYPE_CHECKING, Any
 
 from extractor.errors import E_WRITE, ExtractorError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def to_json(document: BaseModel | dict[str, Any]) -> str:
@@ -31,9 +30,9 @@ def to_json(document: BaseModel | dict[str, Any]) -> str:
     gives of its `model_dump(mode="json")` (`ensure_ascii=False`, `indent=2`) in an
     eighth of the time and without the copy as Python objects.
     """
-    if isinstance(document, BaseModel):
-        return document.model_dump_json(indent=2) + "\n"
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if isinstance(document, dict):
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return document.model_dump_json(indent=2) + "\n"
 
 
 def json_pieces(
@@ -111,6 +110,9 @@ def _copy_whole(content: Content, opened: Callable[[], AbstractContextManager[IO
         with opened() as handle:
             handle.write(content)
         return
+    import shutil
+    import tempfile  # only pieces need them, not a text
+
     with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
         held.writelines(content)
         held.seek(0)
@@ -123,6 +125,8 @@ def write_atomic(path: Path, content: Content, mode: int | None = None) -> None:
 
     The new file keeps `mode`, the permissions of the file it replaces, when given.
     """
+    import tempfile  # only a file written needs it, not stdout
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,10 @@ SerializedPattern = Annotated[Pattern, PlainSerializer(lambda p: p.pattern, when
 class _Rules(BaseModel):
     """Rules data; `required_groups` names the groups each pattern field must capture."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # Built on first use: `extractor diff` of two documents checks only DiffRules.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True
+    )
     required_groups: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     @model_validator(mode="after")
@@ -511,9 +514,21 @@ def _read_models(directory: Path, models: dict[str, type[_Rules]]) -> dict[str, 
     }
 
 
+def load_diff_rules(directory: Path | None = None) -> DiffRules:
+    """Only `diff.toml` of `directory` (the bundled `rules/` by default), checked: all that
+    comparing two documents needs, without reading and checking the rest."""
+    path = (directory or DEFAULT_RULES_DIR) / "diff.toml"
+    return validate_rules(path, DiffRules, read_toml(path))
+
+
+def load_rules(directory: Path | None = None) -> Rules:
+    """The checked rules of `directory` (the layout files and `nlp/`), read once per process;
+    the bundled `rules/` by default (None)."""
+    return _load_rules(directory or DEFAULT_RULES_DIR)
+
+
 @cache
-def load_rules(directory: Path = DEFAULT_RULES_DIR) -> Rules:
-    """The checked rules of `directory` (the layout files and `nlp/`), read once per process."""
+def _load_rules(directory: Path) -> Rules:
     nlp_directory = directory / "nlp"
     return Rules(
         directory=directory,

@@ -1,7 +1,8 @@
-"""Shared test options and paths, and the rule that a CI run skips nothing."""
+"""Shared test options and paths, the golden-file check, and the rule that CI skips nothing."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         help="rewrite tests/golden/*.json from the tool's output, show the diff and fail the run",
+    )
+
+
+def check_golden_text(
+    path: Path,
+    name: str,
+    actual: str,
+    actual_name: str,
+    request: pytest.FixtureRequest,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Fail with the diff when `actual` is not the text of golden file `path` (shown as
+    `name`). With --update-goldens, rewrite the file, show the diff outside pytest's capture
+    and fail, so that a rewrite is always seen; the next run, against the new file, passes."""
+    diff = "".join(
+        difflib.unified_diff(
+            path.read_text(encoding="utf-8").splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            name,
+            actual_name,
+        )
+    )
+    if diff and request.config.getoption("--update-goldens"):
+        path.write_text(actual, encoding="utf-8")
+        with capsys.disabled():
+            print(f"\nrewrote {name}:\n{diff}")
+        pytest.fail(f"rewrote {name}: read the diff above, then run again")
+    assert not diff, (
+        f"{name} is not the {actual_name} (pytest --update-goldens rewrites it):\n" + diff
     )
 
 

@@ -12,9 +12,10 @@ import pytest
 from conftest import GOLDEN, REPORT_2019
 from pdf_fixtures import Layout, render_pdf
 
+from extractor.assembly import DocumentParts, validate
 from extractor.emit import json_pieces, to_json, write_output
 from extractor.errors import ExtractorError
-from extractor.pipeline import DocumentParts, document_parts, run_bytes, validate
+from extractor.pipeline import document_parts, run_bytes
 from extractor.ruleset import load_rules
 
 RULES = load_rules()

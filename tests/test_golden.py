@@ -8,13 +8,12 @@ always seen and read; the next run, against the new golden, passes.
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOLDEN, SOURCES
+from conftest import GOLDEN, SOURCES, check_golden_text
 
 from extractor.content import content_view
 from extractor.pipeline import extract
@@ -53,23 +52,7 @@ def test_output_matches_golden(
     golden: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
 ) -> None:
     actual = dumps(golden_view(extract(source_for(golden)).model_dump(mode="json")))
-    expected = golden.read_text(encoding="utf-8")
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            f"golden/{golden.name}",
-            "tool output",
-        )
-    )
-    if diff and request.config.getoption("--update-goldens"):
-        golden.write_text(actual, encoding="utf-8")
-        with capsys.disabled():
-            print(f"\nrewrote golden/{golden.name}:\n{diff}")
-        pytest.fail(f"rewrote golden/{golden.name}: read the diff above, then run again")
-    assert not diff, (
-        f"output differs from the golden (pytest --update-goldens rewrites it):\n{diff}"
-    )
+    check_golden_text(golden, f"golden/{golden.name}", actual, "tool output", request, capsys)
 
 
 def test_every_source_has_a_golden() -> None:

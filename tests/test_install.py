@@ -84,3 +84,11 @@ def test_python_m_extractor_and_version(installed: Path, tmp_path: Path) -> None
     with (ROOT / "pyproject.toml").open("rb") as handle:
         version = tomllib.load(handle)["project"]["version"]
     assert result.stdout.strip() == f"extractor {version}"
+
+
+def test_the_installed_schema_command_prints_the_shipped_schema(
+    installed: Path, tmp_path: Path
+) -> None:
+    result = run_elsewhere([str(installed / "extractor"), "schema"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (ROOT / "extractor" / "schema.json").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "models": frozenset(),
     "content": frozenset(),
     "collector": frozenset(),
+    "schema": frozenset({"models"}),
     "text": frozenset({"errors"}),
     "ruleset": frozenset({"errors", "models", "text"}),
     "emit": frozenset({"errors"}),
@@ -30,16 +31,21 @@ ALLOWED: dict[str, frozenset[str]] = {
     "nlp": frozenset({"errors", "ruleset", "text"}),
     "compare": frozenset({"errors", "models", "ruleset", "text"}),
     "salvage": frozenset({"errors", "models", "parsing", "text"}),
-    "pipeline": frozenset(
-        {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "compare"}
-        | {"salvage", "collector"}
+    "assembly": frozenset(
+        {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "salvage"}
     ),
-    "batch": frozenset({"errors", "models", "ruleset", "readers", "pipeline", "emit", "collector"}),
+    "pipeline": frozenset(
+        {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "compare"}
+        | {"collector", "assembly"}
+    ),
+    "batch": frozenset(
+        {"errors", "models", "ruleset", "readers", "pipeline", "assembly", "emit", "collector"}
+    ),
     "export": frozenset({"errors", "ruleset", "emit", "compare"}),
     "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
-        | {"export", "review", "batch", "collector"}
+        | {"export", "review", "batch", "collector", "schema", "assembly"}
     ),
     "__init__": frozenset({"errors", "models", "ruleset", "compare", "pipeline"}),
     "__main__": frozenset({"cli"}),

@@ -8,12 +8,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EXTRACTOR, REPORT_2019
 from pdf_fixtures import drawn_pdf
 from reports import project_block, report
 
-from extractor.pipeline import run_bytes
+from extractor.errors import ExtractorError
+from extractor.pipeline import normalized_text, run_bytes
 from extractor.ruleset import load_rules
+from extractor.text.normalize import normalize
 
 RULES = load_rules()
 
@@ -206,3 +209,21 @@ def test_a_report_without_title_or_counts_warns() -> None:
         "missing_count",
         "missing_count",
     ]
+
+
+def test_normalized_text_reads_the_rules_folder_only_when_the_bytes_need_it(
+    tmp_path: Path,
+) -> None:
+    rules = shutil.copytree(RULES.directory, tmp_path / "rules")
+    (rules / "encodings.toml").write_text('legacy = ["no-such-codec"]\n', encoding="utf-8")
+    sample = report(project_block(1, "AAA")).replace("\n", "\r\n")
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_bytes(sample.encode("utf-8"))
+    assert normalized_text(utf8, rules) == normalize(sample).text  # Unicode: no rules read
+    legacy = tmp_path / "iso-8859-16.txt"
+    sample = sample.replace("“", "„")  # a quote that code page has
+    legacy.write_bytes(sample.encode("iso-8859-16"))
+    assert normalized_text(legacy) == normalize(sample).text
+    with pytest.raises(ExtractorError) as raised:  # a legacy code page: the folder's rules
+        normalized_text(legacy, rules)
+    assert raised.value.code == "E020"

@@ -7,8 +7,9 @@ import copy
 import pytest
 from reports import project_block, report
 
+from extractor.assembly import validate
 from extractor.errors import ExtractorError
-from extractor.pipeline import run_bytes, validate
+from extractor.pipeline import run_bytes
 from extractor.ruleset import load_rules
 
 RULES = load_rules()

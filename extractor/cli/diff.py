@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from extractor.cli.commands import add_command
-from extractor.ruleset import load_rules
 
 EXIT_SAME, EXIT_DIFFERENT = 0, 1
 
@@ -59,22 +58,25 @@ def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
 def run_diff(args: argparse.Namespace) -> int:
     """Given parsed arguments, print the diff and return the exit status."""
     from extractor.compare.documents import diff_documents, has_differences
-    from extractor.compare.render import render_markdown, render_terminal
-    from extractor.emit import to_json
     from extractor.pipeline import document_data
+    from extractor.ruleset import load_diff_rules
 
-    rules = load_rules(args.rules)
-    diff = diff_documents(
-        document_data(args.old, rules), document_data(args.new, rules), rules.diff
-    )
+    # The rules are read whole only to extract a report; the comparison needs diff.toml.
+    old, new = document_data(args.old, args.rules), document_data(args.new, args.rules)
+    diff = diff_documents(old, new, load_diff_rules(args.rules))
     old_label, new_label = str(args.old), str(args.new)
     if args.format == "json":
+        from extractor.emit import to_json
+
         sys.stdout.write(to_json(diff))
-    elif args.format == "markdown":
-        sys.stdout.write(render_markdown(diff, old_label, new_label))
     else:
-        colour = wants_colour(sys.stdout)
-        sys.stdout.write(render_terminal(diff, old_label, new_label, colour=colour))
+        from extractor.compare.render import render_markdown, render_terminal
+
+        if args.format == "markdown":
+            sys.stdout.write(render_markdown(diff, old_label, new_label))
+        else:
+            colour = wants_colour(sys.stdout)
+            sys.stdout.write(render_terminal(diff, old_label, new_label, colour=colour))
     return EXIT_DIFFERENT if has_differences(diff) else EXIT_SAME
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from extractor.cli.commands import add_command
 from extractor.errors import E_READ, ExtractorError
 from extractor.export.formats import FORMATS, export_documents
-from extractor.ruleset import load_rules
 
 _EPILOG = """\
 DEST is a folder for csv and parquet (one file per table: reports, projects,
@@ -73,6 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the export and print its row counts."""
     from extractor.cli.progress import map_inputs
     from extractor.pipeline import document_data
+    from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
     paths = export_inputs(args.inputs)

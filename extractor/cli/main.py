@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from extractor import PDF_ENGINES, __version__
+import extractor
+from extractor import PDF_ENGINES
 from extractor.cli.commands import add_command, add_debug_option
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
@@ -25,10 +23,9 @@ from extractor.cli.review import add_review_command
 from extractor.collector import cyclic_gc_paused
 from extractor.emit import STDOUT
 from extractor.errors import E_INTERNAL, E_READ, E_USAGE, E_WRITE, ExtractorError
-from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 
 if TYPE_CHECKING:
-    from extractor.pipeline import Summary
+    from extractor.assembly import Summary
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 EXIT_OK, EXIT_INVALID, EXIT_TROUBLE = 0, 1, 2
@@ -39,11 +36,19 @@ Handler = Callable[[argparse.Namespace], int]
 def _add_rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
-        type=Path,
-        default=DEFAULT_RULES_DIR,
+        type=_rules_folder,
         metavar="DIR",
         help="folder of layout and language rules (default: the bundled rules/)",
     )
+
+
+def _rules_folder(name: str) -> Path:
+    """A --rules folder, refused at once when there is none: a command reads its rules
+    only when it needs them (`text` of a UTF-8 report never), so a typo would go unseen."""
+    path = Path(name)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"no such folder: {name}")
+    return path
 
 
 def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
@@ -112,6 +117,7 @@ def run_extract(args: argparse.Namespace) -> int:
     # are for extracting only.
     from extractor.batch import write_outcome
     from extractor.cli.progress import map_inputs
+    from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
     inputs = input_files(args.inputs)
@@ -159,22 +165,20 @@ def _count(number: int, noun: str) -> str:
 def run_text(args: argparse.Namespace) -> int:
     from extractor.pipeline import normalized_text
 
-    sys.stdout.write(
-        normalized_text(args.input, load_rules(args.rules), pdf_engine=args.pdf_engine)
-    )
+    sys.stdout.write(normalized_text(args.input, args.rules, pdf_engine=args.pdf_engine))
     return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from extractor.models import Document
+    from extractor.schema import shipped_schema
 
-    sys.stdout.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(shipped_schema())
     return EXIT_OK
 
 
 def run_validate(args: argparse.Namespace) -> int:
     """Check every document given and list each one's problems; 1 if one is invalid."""
-    from extractor.compare.documents import document_problems
+    from extractor.compare.checks import document_problems
     from extractor.pipeline import read_json
 
     status = EXIT_OK
@@ -199,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example:\n  extractor extract sources/ -o output/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     add_debug_option(parser, default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -265,6 +269,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked: it is slow to read."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        print(f"{parser.prog} {extractor.__version__}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with its usage errors raised as E060 so they print in the one error shape."""
 
@@ -275,6 +290,8 @@ class _Parser(argparse.ArgumentParser):
 def report_error(error: ExtractorError, debug: bool = False) -> None:
     """One line on stderr; with --debug, the traceback of what caused it first."""
     if debug:
+        import traceback  # for --debug only
+
         traceback.print_exception(error.__cause__ or error, file=sys.stderr)
     print(error.line(), file=sys.stderr)
 
@@ -284,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.debug:
+            import logging  # only --debug shows the libraries' logs: no cost without it
+
             logging.basicConfig(
                 level=logging.DEBUG, format="extractor: debug: %(name)s: %(message)s"
             )

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from extractor.cli.commands import add_command
-from extractor.ruleset import load_rules
 
 _EPILOG = """\
 The page is one HTML file with no network and no external assets: open it
@@ -55,6 +54,7 @@ def run_review(args: argparse.Namespace) -> int:
     from extractor.cli.progress import map_inputs
     from extractor.emit import write_atomic
     from extractor.review.page import diff_page, report_page, reviewed
+    from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
     inputs = [args.input] if args.new is None else [args.input, args.new]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractor.export.tables import Rows, document_to_rows, merged, years_in_order
-from extractor.ruleset import DiffRules
+if TYPE_CHECKING:
+    from extractor.export.tables import Rows
+    from extractor.ruleset import DiffRules
 
 # format -> what DEST is
 FORMATS: dict[str, str] = {
@@ -31,6 +32,9 @@ def export_documents(
     Databases keep the years they hold already and replace those given again;
     the other formats hold exactly the documents given.
     """
+    # Imported here: the command line reads FORMATS for every command, tables only to export.
+    from extractor.export.tables import document_to_rows, merged, years_in_order
+
     names = [name for name, _ in documents]
     rows = years_in_order([document_to_rows(data, name) for name, data in documents], names)
     if fmt == "csv":

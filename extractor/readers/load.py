@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractor.errors import E_DECODE, E_EMPTY, E_FORMAT, ExtractorError
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
-from extractor.ruleset import EncodingRules, PdfRules
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: a Unicode text is read without the rules (and pydantic)
     from extractor.readers.pdf.document import PdfGeometry
+    from extractor.ruleset import EncodingRules, PdfRules
 
 PDF_MAGIC = b"%PDF-"
 
@@ -48,7 +48,17 @@ def is_pdf(data: bytes) -> bool:
 
 def bytes_to_text(data: bytes, name: str, rules: EncodingRules) -> Loaded:
     """Given a text input's bytes, its text in the encoding that reads as Romanian."""
-    decoded = decode(data, name, rules)
+    return _loaded(data, name, decode(data, name, rules))
+
+
+def unicode_to_text(data: bytes, name: str) -> Loaded | None:
+    """Given a text input's bytes, what `bytes_to_text` gives when they are Unicode (UTF-16
+    with its BOM, or UTF-8 that decodes whole), which needs no rules; else None."""
+    decoded = _unicode(data, name)
+    return None if decoded is None else _loaded(data, name, decoded)
+
+
+def _loaded(data: bytes, name: str, decoded: Decoded) -> Loaded:
     if not decoded.text.strip():
         raise ExtractorError(E_EMPTY, f"{name}: the input holds no text", "check the file")
     record = source_record(name, data, "text", encoding=decoded.encoding)
@@ -89,20 +99,10 @@ def decode(data: bytes, name: str, rules: EncodingRules) -> Decoded:
     A UTF-8 text with a few bad bytes stays UTF-8: each run of them becomes U+FFFD and
     one finding names their byte offsets, so one stray byte never garbles a whole report.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(_strict(data, "utf-16", name), "utf-16")
-    if b"\x00" in data:
-        raise ExtractorError(
-            E_FORMAT,
-            f"{name}: binary data, neither text nor PDF",
-            "give the report as a .txt (UTF-8, UTF-16 or a Romanian legacy encoding) or .pdf file",
-        )
-    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    utf8 = "utf-8-sig" if skip else "utf-8"
-    try:
-        return Decoded(data[skip:].decode("utf-8"), utf8)
-    except UnicodeDecodeError:
-        pass
+    unicode = _unicode(data, name)
+    if unicode is not None:
+        return unicode
+    skip, utf8 = _utf8_bom(data)
     text, bad = _utf8_replacing(data, skip)
     best = Decoded(text, utf8, (_replaced_finding(bad),))
     best_score = romanian_score(text, rules.romanian_letters) - len(bad)
@@ -117,6 +117,30 @@ def decode(data: bytes, name: str, rules: EncodingRules) -> Decoded:
                 best, best_score = Decoded(legacy, encoding, _mixed_findings(text, encoding)), score
     _refuse_garbled(best.text, name)
     return best
+
+
+def _unicode(data: bytes, name: str) -> Decoded | None:
+    """UTF-16 with its BOM, or UTF-8 that decodes whole; None for other text; binary is E004."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Decoded(_strict(data, "utf-16", name), "utf-16")
+    if b"\x00" in data:
+        raise ExtractorError(
+            E_FORMAT,
+            f"{name}: binary data, neither text nor PDF",
+            "give the report as a .txt (UTF-8, UTF-16 or a Romanian legacy encoding) or .pdf file",
+        )
+    skip, utf8 = _utf8_bom(data)
+    try:
+        return Decoded(data[skip:].decode("utf-8"), utf8)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8_bom(data: bytes) -> tuple[int, str]:
+    """The length of the UTF-8 BOM the bytes start with (or 0), and the encoding's name."""
+    if data.startswith(codecs.BOM_UTF8):
+        return len(codecs.BOM_UTF8), "utf-8-sig"
+    return 0, "utf-8"
 
 
 def _utf8_replacing(data: bytes, skip: int) -> tuple[str, list[int]]:

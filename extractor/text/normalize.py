@@ -7,11 +7,15 @@ offset of the normalized text to the offset it came from in the loaded text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 _TRANSLATE: dict[str, str] = {
     "\u015e": "\u0218",  # Ş -> Ș
@@ -23,7 +27,7 @@ _TRANSLATE: dict[str, str] = {
     **dict.fromkeys("\u2028\u2029", "\n"),
     **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
 }
-_NEEDS_WORK = regex.compile("[\r" + "".join(_TRANSLATE) + "]")
+_NEEDS_WORK = re.compile("[\r" + "".join(_TRANSLATE) + "]")
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,19 @@ class Normalized:
         return self.origins[point] + offset - self.starts[point]
 
 
-# Every char that `unicodedata.combining` counts is a mark (\p{M}) here too: checked
-# over all of Unicode. A line that is NFC and has no mark is left as it is char by char.
-_MARK = regex.compile(r"\p{M}")
 # A line with its end (CRLF, CR or LF): NFC never joins chars across a line's end.
-_LINE = regex.compile(r"(?P<body>[^\r\n]*+)(?:\r\n|\r|\n)?+")
+_LINE = re.compile(r"(?P<body>[^\r\n]*+)(?:\r\n|\r|\n)?+")
+
+
+@cache
+def _marks() -> regex.Pattern[str]:
+    """Every char that `unicodedata.combining` counts is a mark (`\\p{M}`) to `regex` too,
+    checked over all of Unicode: a line that is NFC and has no mark is left as it is char
+    by char. Compiled when a text first needs work (`extractor text` of a clean one never
+    imports `regex`)."""
+    import regex
+
+    return regex.compile(r"\p{M}")
 
 
 def normalize(text: str) -> Normalized:
@@ -70,7 +82,7 @@ def normalize(text: str) -> Normalized:
         if (
             unicodedata.is_normalized("NFC", body)
             and not _NEEDS_WORK.search(body)
-            and not _MARK.search(body)
+            and not _marks().search(body)
         ):
             mapped.copy(body, start)
             if end > start + len(body):

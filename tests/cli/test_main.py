@@ -206,13 +206,33 @@ def test_an_unexpected_exception_is_one_line_and_e050(monkeypatch, tmp_path: Pat
     )
 
 
-@pytest.mark.parametrize("command", [["schema"], ["text", "sources/cluster-inovativ-2019.txt"]])
-def test_light_commands_import_neither_spacy_nor_a_pdf_library(command: list[str]) -> None:
+EXTRACTING = ("spacy", "numpy", "pdfplumber", "pypdfium2")
+
+
+@pytest.mark.parametrize(
+    ("command", "unneeded"),
+    [
+        # The schema generated from the models is shipped: printing it builds none.
+        (["schema"], (*EXTRACTING, "rapidfuzz", "pydantic")),
+        # A UTF-8 report is read without the rules, so without pydantic.
+        (["text", "sources/cluster-inovativ-2019.txt"], (*EXTRACTING, "rapidfuzz", "pydantic")),
+        # Checking a document needs the models, not the comparison.
+        (["validate", "output/cluster-inovativ-2019.json"], (*EXTRACTING, "rapidfuzz")),
+        # Comparing two documents extracts nothing.
+        (
+            ["diff", "output/cluster-inovativ-2019.json", "output/cluster-inovativ-2019.json"],
+            EXTRACTING,
+        ),
+    ],
+)
+def test_light_commands_import_only_what_they_need(
+    command: list[str], unneeded: tuple[str, ...]
+) -> None:
     script = (
         "import sys\n"
         "from extractor.cli.main import main\n"
         f"status = main({command!r})\n"
-        "heavy = sorted({'spacy', 'pdfplumber', 'pypdfium2', 'rapidfuzz'} & set(sys.modules))\n"
+        f"heavy = sorted(set({unneeded!r}) & set(sys.modules))\n"
         "print(status, heavy, file=sys.stderr)\n"
     )
     result = subprocess.run(
@@ -220,3 +240,14 @@ def test_light_commands_import_neither_spacy_nor_a_pdf_library(command: list[str
     )
     assert result.returncode == 0
     assert result.stderr.strip().splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize("command", ["extract", "text", "diff", "export", "review"])
+def test_a_rules_folder_that_is_none_is_a_usage_error(command: str, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "rules"
+    # `text` of a UTF-8 report reads no rules: the folder is checked when the line is parsed.
+    assert main([command, "--rules", str(missing), str(REPORT_2019)]) == 2
+    assert capsys.readouterr().err == (
+        f"extractor: E060 extractor {command}: argument --rules: no such folder: {missing} "
+        f"(see `extractor {command} --help`)\n"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +20,10 @@ from second_year import (
     with_spans,
 )
 
-from extractor.compare.documents import (
-    acronym_key,
-    check_document,
-    diff_documents,
-    has_differences,
-)
+from extractor.compare.documents import acronym_key, diff_documents, has_differences
 from extractor.content import content_view
 from extractor.errors import ExtractorError
-from extractor.models import SCHEMA_VERSION
-from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_rules
+from extractor.ruleset import DEFAULT_RULES_DIR, DiffRules, load_diff_rules, load_rules
 
 
 def test_second_year_diff_equals_the_hand_written_diff() -> None:
@@ -278,55 +273,23 @@ def test_diff_leaves_its_inputs_unchanged() -> None:
     assert (old, new) == (document_2019(), document_2020())
 
 
-@pytest.mark.parametrize(
-    ("data", "code"),
-    [
-        ([1, 2], "E040"),
-        ({"projects": []}, "E040"),
-        ({"schema_version": "1.0", "projects": [{"acronym": "X"}]}, "E040"),
-        ({"schema_version": "2.0", "projects": []}, "E041"),
-    ],
-)
-def test_check_document_refuses_what_is_not_a_version_1_document(data: Any, code: str) -> None:
-    with pytest.raises(ExtractorError) as error:
-        check_document(data, "old.json")
-    assert error.value.code == code
-    assert "old.json" in error.value.message
-
-
-def test_check_document_errors_say_what_to_give_instead() -> None:
-    again = "extract both reports again with this version of the extractor"
-    give = "give the JSON that `extractor extract` wrote, or the report itself"
-    cases = [
-        ([1], f"E040 old.json: not an extractor document (no schema_version) ({give})"),
-        (
-            {"schema_version": "1.0", "projects": {}},
-            "E040 old.json: not an extractor document (projects is not a list of numbered "
-            f"projects) ({give})",
-        ),
-        (
-            {"schema_version": "2.1", "projects": []},
-            f"E041 old.json: schema_version 2.1 is not supported (this extractor reads "
-            f"{SCHEMA_VERSION}) "
-            f"({again})",
-        ),
-    ]
-    for data, error in cases:
-        with pytest.raises(ExtractorError) as raised:
-            check_document(data, "old.json")
-        assert str(raised.value) == error
-
-
-def test_check_document_accepts_a_minor_version() -> None:
-    document = {"schema_version": "1.3", "projects": []}
-    assert check_document(document, "x.json") is document
-
-
 def test_the_shipped_thresholds_are_scores() -> None:
     assert 0 < RULES.item_similarity <= 100
     assert 0 < RULES.title_match <= 100
 
 
+def test_diff_toml_alone_gives_the_rules_diff(tmp_path: Path) -> None:
+    folder = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
+    (folder / "diff.toml").write_text("title_match = 70\nitem_similarity = 60\n", "utf-8")
+    assert (
+        load_diff_rules(folder)
+        == load_rules(folder).diff
+        == DiffRules(title_match=70, item_similarity=60)
+    )
+    assert load_diff_rules() == load_rules().diff
+
+
+@pytest.mark.parametrize("loader", [load_rules, load_diff_rules])
 @pytest.mark.parametrize(
     ("toml", "entry"),
     [
@@ -338,10 +301,12 @@ def test_the_shipped_thresholds_are_scores() -> None:
         ("title_match = true\nitem_similarity = 80\n", "title_match"),
     ],
 )
-def test_bad_diff_rules_name_the_file_and_the_entry(tmp_path: Path, toml: str, entry: str) -> None:
+def test_bad_diff_rules_name_the_file_and_the_entry(
+    tmp_path: Path, toml: str, entry: str, loader: Callable[[Path], object]
+) -> None:
     rules = shutil.copytree(DEFAULT_RULES_DIR, tmp_path / "rules")
     (rules / "diff.toml").write_text(toml, encoding="utf-8")
     with pytest.raises(ExtractorError) as error:
-        load_rules(rules)
+        loader(rules)
     assert error.value.code == "E020"
     assert f"diff.toml: entry {entry}:" in error.value.message

@@ -374,7 +374,7 @@ def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
         pdf_rules.read_text("utf-8").replace('"ﬁ" = "fi"', '"fi" = "fi"'), encoding="utf-8"
     )
     with pytest.raises(ExtractorError) as raised:
-        load_rules.__wrapped__(rules_dir)
+        load_rules(rules_dir)
     assert raised.value.code == E_RULES and "ligatures" in str(raised.value)
 
 
