@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+import regex
 
 from extractor.ruleset import load_rules
-from extractor.text.cleaning import clean, fold
+from extractor.text.cleaning import _MARKUP, clean, clean_text, fold
 
 BULLETS = load_rules().markup.bullets
 
@@ -106,3 +109,35 @@ FOLD_CASES = [
 @pytest.mark.parametrize(("text", "expected"), FOLD_CASES)
 def test_fold(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+def _fold_by_definition(text: str) -> str:
+    """`fold` as its docstring defines it: NFD less combining marks, case folded, spaced once."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return regex.sub(r"\s*-\s*", "-", regex.sub(r"\s+", " ", bare).strip())
+
+
+# Latin to Arrows (below and above the chars `fold` keeps worked out), Hangul syllables
+# (decomposed by rule), and the white space only `str.split` takes (\x1c-\x1f).
+MANY_CHARS = "".join(map(chr, [*range(0x2200), *range(0xAC00, 0xAD00)]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MANY_CHARS,
+        " - ".join(MANY_CHARS[::7]),
+        "a\x1c - b\u0103\u0219 \x1f\t-\nc  ",
+        "Nord\u00a0-\u2003Vest ",
+        "e\u0301\u0327 \u1e09 \u0344",
+    ],
+    ids=["many-chars", "spaced-hyphens", "split-only-spaces", "odd-spaces", "marks-reordered"],
+)
+def test_fold_is_its_definition(text: str) -> None:
+    assert fold(text) == _fold_by_definition(text)
+
+
+@pytest.mark.parametrize("text", [MANY_CHARS, "  a **b**\x1c  <https://x.ro/>  c\n", " \x1f "])
+def test_clean_text_spaces_as_the_whitespace_pattern_does(text: str) -> None:
+    assert clean_text(text) == regex.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
