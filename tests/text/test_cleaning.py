@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 import pytest
 import regex
 
 from extractor.ruleset import load_rules
-from extractor.text.cleaning import _MARKUP, clean, clean_text, fold
+from extractor.text.cleaning import _MARKUP, clean, clean_pieces, clean_text, fold, pieces_text
 
 BULLETS = load_rules().markup.bullets
 
@@ -141,3 +142,12 @@ def test_fold_is_its_definition(text: str) -> None:
 @pytest.mark.parametrize("text", [MANY_CHARS, "  a **b**\x1c  <https://x.ro/>  c\n", " \x1f "])
 def test_clean_text_spaces_as_the_whitespace_pattern_does(text: str) -> None:
     assert clean_text(text) == regex.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+
+
+@pytest.mark.parametrize(("raw", "expected"), TEST_CASES)
+def test_pieces_text_is_the_text_of_clean_pieces(raw: str, expected: str) -> None:
+    text = f"{raw} x\x00y **z**\x1c w\t{raw}"
+    cuts = sorted({0, len(text) // 3, len(text) // 2, len(text) - 2, len(text)})
+    for glued in (False, True):
+        pieces = [(start, end, glued) for start, end in pairwise(cuts)]
+        assert pieces_text(text, pieces) == clean_pieces(text, pieces).text
