@@ -34,7 +34,7 @@ def heading_words(text: str, shape: HeadingShape) -> list[str] | None:
     True
     """
     body = shape.numbering.sub("", clean_text(text).lstrip("# "), count=1).rstrip(": ")
-    if not body or any(char in shape.not_inside for char in body):
+    if not body or any(char in body for char in shape.not_inside):
         return None
     if body[-1] in shape.not_at_end:
         return None

@@ -90,7 +90,8 @@ class Record:
     @property
     def is_empty(self) -> bool:
         """A marker or markup alone, no words: nothing an item could hold."""
-        return not self.bare.strip() or is_markup_only(self.bare)
+        bare = self.bare
+        return not bare.strip() or is_markup_only(bare)
 
 
 def lines_to_records(
@@ -112,22 +113,7 @@ def lines_to_records(
         if not line.is_blank:
             records.extend(_pieces(line, rules, lemmas))
     records = _mark_furniture(records, rules, lemmas, furniture_lines)
-    separated = []
-    previous: Record | None = None
-    for record in records:
-        if not record.furniture:
-            after_blank = (
-                record.glued
-                or previous is None
-                or any(
-                    number in blank_lines
-                    for number in range(previous.line.number, record.line.number)
-                )
-            )
-            record = replace(record, after_blank=after_blank)
-            previous = record
-        separated.append(record)
-    return tuple(_mark_headings(_mark_blank_after(separated), rules, lemmas))
+    return tuple(_mark_headings(_mark_blanks(records, blank_lines), rules, lemmas))
 
 
 def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]:
@@ -175,13 +161,33 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
     )
 
 
-def _mark_blank_after(records: list[Record]) -> list[Record]:
-    """Each record knows whether a blank line (or the end) follows it, furniture aside."""
-    marked = []
-    for index, record in enumerate(records):
-        following = next((r for r in records[index + 1 :] if not r.furniture), None)
-        marked.append(replace(record, before_blank=following is None or following.after_blank))
-    return marked
+def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> list[Record]:
+    """Each record knows whether a blank line (or the start) comes before it and one (or the
+    end) after it. Page furniture is looked through; its own `after_blank` stays as it is."""
+    after: list[bool] = []
+    previous: Record | None = None
+    for record in records:
+        if record.furniture:
+            after.append(record.after_blank)
+            continue
+        between = range(previous.line.number, record.line.number) if previous else range(0)
+        after.append(
+            record.glued or previous is None or any(number in blank_lines for number in between)
+        )
+        previous = record
+    before: list[bool] = []
+    following: bool | None = None  # whether the next record (not furniture) is after a blank
+    for record, after_blank in zip(reversed(records), reversed(after), strict=True):
+        before.append(following is None or following)
+        if not record.furniture:
+            following = after_blank
+    before.reverse()
+    return [
+        record
+        if (record.after_blank, record.before_blank) == (after_blank, before_blank)
+        else replace(record, after_blank=after_blank, before_blank=before_blank)
+        for record, after_blank, before_blank in zip(records, after, before, strict=True)
+    ]
 
 
 def _mark_furniture(
@@ -240,7 +246,8 @@ def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str
                 record = replace(record, subheading=True)
             elif _may_be_heading(record, previous, rules):
                 section = section_of(record.content, rules.sections, lemmas)
-                record = replace(record, section=section)
+                if section is not None:
+                    record = replace(record, section=section)
             previous = record
         marked.append(record)
     return marked

@@ -23,7 +23,7 @@ _SPACED_HYPHEN = regex.compile(r"\s*-\s*")
 _WORD = regex.compile(r"[^\s\x00]+")
 _SPACE = regex.compile(r"\s")
 # White space to `str.split` but not to the `regex` module's \s (nor so to `_SPACES`).
-_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+_SPLIT_ONLY_SPACE = regex.compile(r"[\x1c-\x1f]")
 # Chars below this are kept in `_UNMARKED` once worked out: the Latin, Greek and
 # Cyrillic a report is written in, a bounded few thousand.
 _UNMARKED_KEPT_BELOW = 0x2000
@@ -142,7 +142,7 @@ def pieces_text(text: str, pieces: Sequence[tuple[int, int, bool]]) -> str:
     parts: list[str] = []
     for start, end, glued in pieces:
         raw = text[start:end]
-        if any(char in raw for char in _SPLIT_ONLY_SPACES):
+        if _SPLIT_ONLY_SPACE.search(raw):
             part = clean(raw).text
         else:
             # What `clean` keeps: markup (and any NUL, which it reads as markup) out,
@@ -172,7 +172,7 @@ def _single_spaced(text: str) -> str:
     `str.split` does it in a fraction of the time of `_SPACES.sub`; the two agree
     but on the few chars only `str.split` takes for white space.
     """
-    if any(char in text for char in _SPLIT_ONLY_SPACES):
+    if _SPLIT_ONLY_SPACE.search(text):
         return _SPACES.sub(" ", text).strip()
     return " ".join(text.split())
 
@@ -205,4 +205,5 @@ def fold(text: str) -> str:
     True
     """
     bare = text if text.isascii() else text.translate(_UNMARKED)
-    return _SPACED_HYPHEN.sub("-", _single_spaced(bare.casefold()))
+    spaced = _single_spaced(bare.casefold())
+    return _SPACED_HYPHEN.sub("-", spaced) if "-" in spaced else spaced
