@@ -15,6 +15,7 @@ cache); CPU time, unlike wall time, hardly moves when other work shares the mach
 
 Example:
   python bench/bench_targets.py --repeat 5
+  python bench/bench_targets.py --in-process
 """
 
 from __future__ import annotations
@@ -146,7 +147,13 @@ def in_process_figures() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="measured runs of each command")
+    parser.add_argument(
+        "--in-process", action="store_true", help="only the in-process figures (warm run, memory)"
+    )
     args = parser.parse_args()
+    if args.in_process:
+        in_process_figures()
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         pdf_figures(Path(folder), args.repeat)
         start_figures(Path(folder), args.repeat)

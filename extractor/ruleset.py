@@ -29,7 +29,7 @@ from pydantic import (
 
 from extractor.errors import E_RULES, ExtractorError, first_problem
 from extractor.models import RegionName
-from extractor.text.cleaning import fold
+from extractor.text.cleaning import fold, fold_within
 
 # The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml).
 DEFAULT_RULES_DIR = Path(str(files("extractor.rules")))
@@ -189,14 +189,18 @@ class TableRules(_Rules):
         return columns
 
     _fields_by_header: dict[str, str] = PrivateAttr(default_factory=dict)
+    _longest_header: int = PrivateAttr(default=0)
 
     def model_post_init(self, context: Any) -> None:
         for column in self.columns:
             for wording in column.headers:
                 self._fields_by_header.setdefault(fold(wording), column.field)
+        self._longest_header = max(map(len, self._fields_by_header))
 
     def field_for_header(self, header: str) -> str | None:
-        return self._fields_by_header.get(fold(header))
+        # Most texts tried are whole lines, far longer than any header.
+        folded = fold_within(header, self._longest_header)
+        return None if folded is None else self._fields_by_header.get(folded)
 
 
 SectionKey = Literal["objective", "results", "ongoing"]

@@ -207,3 +207,26 @@ def fold(text: str) -> str:
     bare = text if text.isascii() else text.translate(_UNMARKED)
     spaced = _single_spaced(bare.casefold())
     return _SPACED_HYPHEN.sub("-", spaced) if "-" in spaced else spaced
+
+
+def fold_within(text: str, limit: int) -> str | None:
+    """`fold(text)` if it is at most `limit` chars long, else None; for lookups among keys
+    of at most `limit` chars, where most texts tried are long lines.
+
+    The fold of a text's start is the start of its fold (chars fold one by one, and
+    spaces only merge or go), so when the start of a long text already folds longer
+    than `limit`, the rest need not be read.
+
+    >>> fold_within("Titlu proiect", 20), fold_within("Un paragraf lung " * 9, 20)
+    ('titlu proiect', None)
+    """
+    window = _FOLD_WINDOW * (limit + 1)
+    if len(text) > window and len(fold(text[:window])) > limit:
+        return None
+    folded = fold(text)
+    return folded if len(folded) <= limit else None
+
+
+# A long text's first `_FOLD_WINDOW * (limit + 1)` chars decide `fold_within` but when
+# they hold that many spaces and marks.
+_FOLD_WINDOW = 2

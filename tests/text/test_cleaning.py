@@ -7,9 +7,19 @@ from itertools import pairwise
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.ruleset import load_rules
-from extractor.text.cleaning import _MARKUP, clean, clean_pieces, clean_text, fold, pieces_text
+from extractor.text.cleaning import (
+    _MARKUP,
+    clean,
+    clean_pieces,
+    clean_text,
+    fold,
+    fold_within,
+    pieces_text,
+)
 
 BULLETS = load_rules().markup.bullets
 
@@ -151,3 +161,22 @@ def test_pieces_text_is_the_text_of_clean_pieces(raw: str, expected: str) -> Non
     for glued in (False, True):
         pieces = [(start, end, glued) for start, end in pairwise(cuts)]
         assert pieces_text(text, pieces) == clean_pieces(text, pieces).text
+
+
+# Letters, marks that fold away (alone or after a letter), spaces of both kinds, hyphens,
+# and chars whose case fold or decomposition is longer than they are.
+FOLD_ALPHABET = "aB ă\u0301\u0327-\t\n\x1c\x1f\u00a0ßİ\u0f73\u0344ǅ\u1e09"
+FOLD_SETTINGS = settings(derandomize=True, database=None, max_examples=400, deadline=None)
+
+
+@FOLD_SETTINGS
+@given(st.text(FOLD_ALPHABET, max_size=30), st.text(FOLD_ALPHABET, max_size=30))
+def test_the_fold_of_a_start_is_the_start_of_the_fold(start: str, rest: str) -> None:
+    assert fold(start + rest).startswith(fold(start))
+
+
+@FOLD_SETTINGS
+@given(st.text(FOLD_ALPHABET, max_size=60), st.integers(min_value=0, max_value=12))
+def test_fold_within_is_the_fold_when_short_enough(text: str, limit: int) -> None:
+    folded = fold(text)
+    assert fold_within(text, limit) == (folded if len(folded) <= limit else None)
