@@ -88,10 +88,15 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
     for word in _WORD.finditer(kept, skip):
         start, end = word.span()
         if previous_end is not None:
-            gap = _SPACE.search(kept, previous_end, start)
-            if gap:
+            # Between two words: white space (one space in the text), markup, or both.
+            if kept[previous_end] != "\x00":
+                gap: int | None = previous_end
+            else:
+                found = _SPACE.search(kept, previous_end, start)
+                gap = found.start() if found else None
+            if gap is not None:
                 pieces.append(" ")
-                spaces.append(base + gap.start())
+                spaces.append(base + gap)
                 length += 1
             else:
                 spaces.append(base + start)
