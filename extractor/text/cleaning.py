@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import inf
 
@@ -84,7 +84,7 @@ def clean(raw: str, base: int = 0, bullets: str = "") -> Cleaned:
     spaces: list[int] = []
     length = 0
     previous_end: int | None = None
-    kept = _MARKUP.sub(lambda markup: "\x00" * len(markup.group()), raw)
+    kept = _without_markup(raw, lambda markup: "\x00" * len(markup.group()))
     for word in _WORD.finditer(kept, skip):
         start, end = word.span()
         if previous_end is not None:
@@ -152,7 +152,7 @@ def pieces_text(text: str, pieces: Sequence[tuple[int, int, bool]]) -> str:
         else:
             # What `clean` keeps: markup (and any NUL, which it reads as markup) out,
             # then the words, one space where white space was between them.
-            part = " ".join(_MARKUP.sub("", raw).replace("\x00", "").split())
+            part = " ".join(_without_markup(raw).replace("\x00", "").split())
         if not part:
             continue
         if parts and not glued:
@@ -168,7 +168,15 @@ def clean_text(raw: str, bullets: str = "") -> str:
     'https://x.ro/ și Planul;'
     """
     skip = leading_marker_length(raw, bullets) if bullets else 0
-    return _single_spaced(_MARKUP.sub("", raw[skip:]))
+    return _single_spaced(_without_markup(raw[skip:]))
+
+
+def _without_markup(raw: str, replacement: str | Callable[[regex.Match[str]], str] = "") -> str:
+    """`raw` with each markup match replaced; most lines hold none, and are given back as
+    they are without a pass of the pattern (every match is of a `*`, `<` or `>`)."""
+    if "*" in raw or "<" in raw or ">" in raw:
+        return _MARKUP.sub(replacement, raw)
+    return raw
 
 
 def _single_spaced(text: str) -> str:
