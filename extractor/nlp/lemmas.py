@@ -57,6 +57,18 @@ class LemmaTable(Mapping[str, str]):
             raise KeyError(word)
         return lemma
 
+    @overload
+    def get(self, word: str) -> str | None: ...
+
+    @overload
+    def get(self, word: str, default: str) -> str: ...
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        """The lemma of `word`, else `default`; without raising KeyError on a miss,
+        the common case, as Mapping.get would."""
+        lemma = self._lookup(word)
+        return default if lemma is None else lemma
+
     def _search(self, word: str) -> str | None:
         wanted = word.encode("utf-8")
         index = bisect_left(range(self._count), wanted, key=self._key)
