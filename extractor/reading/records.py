@@ -170,17 +170,18 @@ def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> list[Re
         if record.furniture:
             after.append(record.after_blank)
             continue
-        between = range(previous.line.number, record.line.number) if previous else range(0)
-        after.append(
-            record.glued or previous is None or any(number in blank_lines for number in between)
-        )
+        if record.glued or previous is None:
+            after.append(True)
+        else:
+            between = range(previous.line.number, record.line.number)
+            after.append(any(number in blank_lines for number in between))
         previous = record
     before: list[bool] = []
-    following: bool | None = None  # whether the next record (not furniture) is after a blank
+    next_after_blank: bool | None = None  # that of the next record that is no furniture
     for record, after_blank in zip(reversed(records), reversed(after), strict=True):
-        before.append(following is None or following)
+        before.append(next_after_blank is None or next_after_blank)
         if not record.furniture:
-            following = after_blank
+            next_after_blank = after_blank
     before.reverse()
     return [
         record
