@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args
@@ -21,7 +21,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -29,7 +28,7 @@ from pydantic import (
 
 from extractor.errors import E_RULES, ExtractorError, first_problem
 from extractor.models import RegionName
-from extractor.text.cleaning import fold
+from extractor.text.cleaning import fold, fold_within
 
 # The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml).
 DEFAULT_RULES_DIR = Path(str(files("extractor.rules")))
@@ -108,12 +107,15 @@ class MarkupRules(_Rules):
     sentence_end: str = Field(min_length=1)
     tab_width: int = Field(ge=1)
 
-    _levels: dict[str, tuple[str, int]] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any) -> None:
+    # The lookups below are cached properties, not private attributes: a private
+    # attribute is read through pydantic's __getattr__, a cost per read on hot paths.
+    @cached_property
+    def _levels(self) -> dict[str, tuple[str, int]]:
+        levels: dict[str, tuple[str, int]] = {}
         for group in self.markers:
             for glyph in group.glyphs:
-                self._levels.setdefault(glyph, (group.kind, group.level))
+                levels.setdefault(glyph, (group.kind, group.level))
+        return levels
 
     def glyph(self, char: str) -> tuple[str, int] | None:
         """The kind and level of a marker glyph, or None for a char that is none."""
@@ -191,15 +193,22 @@ class TableRules(_Rules):
             raise ValueError(f"columns must name each of {', '.join(TABLE_FIELDS)} once")
         return columns
 
-    _fields_by_header: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any) -> None:
+    @cached_property
+    def _fields_by_header(self) -> dict[str, str]:
+        fields: dict[str, str] = {}
         for column in self.columns:
             for wording in column.headers:
-                self._fields_by_header.setdefault(fold(wording), column.field)
+                fields.setdefault(fold(wording), column.field)
+        return fields
+
+    @cached_property
+    def _longest_header(self) -> int:
+        return max(map(len, self._fields_by_header))
 
     def field_for_header(self, header: str) -> str | None:
-        return self._fields_by_header.get(fold(header))
+        # Most texts tried are whole lines, far longer than any header.
+        folded = fold_within(header, self._longest_header)
+        return None if folded is None else self._fields_by_header.get(folded)
 
 
 SectionKey = Literal["objective", "results", "ongoing"]
@@ -247,12 +256,13 @@ class RegionSpelling(_Rules):
 class RegionRules(_Rules):
     regions: tuple[RegionSpelling, ...]
 
-    _names_by_spelling: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any) -> None:
+    @cached_property
+    def _names_by_spelling(self) -> dict[str, str]:
+        names: dict[str, str] = {}
         for region in self.regions:
             for spelling in (region.name, *region.spellings):
-                self._names_by_spelling.setdefault(_compact(spelling), region.name)
+                names.setdefault(_compact(spelling), region.name)
+        return names
 
     def canonical(self, written: str) -> str | None:
         """Given a region as a report writes it, its canonical name, or None."""

@@ -21,7 +21,7 @@ import regex
 from extractor.nlp.spacy_import import spacy
 
 # isort: split
-from spacy.attrs import LEMMA, ORTH, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher, PhraseMatcher
@@ -190,35 +190,68 @@ class FactMatcher:
     runs only on texts that hold what it cannot match without: its word classes (TAG) and,
     for each required token that lists its words (`LOWER`), one of them. Most item texts
     hold no month, label word or legal form, so most patterns are skipped; spaCy's Matcher
-    also refuses TAG on a text without any.
+    also refuses TAG on a text without any. The patterns of the groups a text may match run
+    in one Matcher pass (a pass walks every token), one Matcher per such set of groups,
+    built when a text first needs it: a few sets recur.
     """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
+        self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.groups: dict[_Requirement, Matcher] = {}
+        groups: dict[_Requirement, list[tuple[str, list[dict[str, Any]]]]] = {}
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id') or ''}"
             if isinstance(entry["pattern"], str):
                 self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
                 continue
             requirement = _requirement(entry["pattern"], nlp.vocab.strings.add)
-            group = self.groups.setdefault(requirement, Matcher(nlp.vocab, validate=True))
-            group.add(key, [entry["pattern"]])
+            groups.setdefault(requirement, []).append((key, entry["pattern"]))
+        self.requirements = tuple(groups)
+        self.group_patterns = tuple(groups.values())
+        # Match key (group, label and id in one string) -> (group, label, id).
+        self._keys: dict[int, tuple[int, str, str]] = {}
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
+        self._matcher(tuple(range(len(self.group_patterns))))  # validates every pattern
 
     def __call__(self, doc: Doc) -> Doc:
         classes = doc.user_data.get(CLASSES_KEY, frozenset())
-        words = set(doc.to_array("LOWER").tolist())
-        matches = list(self.phrases(doc))
-        for (tags, uses_tag, anchors), matcher in self.groups.items():
-            runs = tags <= classes and (classes or not uses_tag)
-            if runs and all(anchor & words for anchor in anchors):
-                matches += matcher(doc)
+        words: set[int] | None = None
+        runnable = []
+        for index, (tags, uses_tag, anchors) in enumerate(self.requirements):
+            if not (tags <= classes and (classes or not uses_tag)):
+                continue
+            if anchors:
+                words = set(doc.to_array(LOWER).tolist()) if words is None else words
+                if not all(anchor & words for anchor in anchors):
+                    continue
+            runnable.append(index)
         spans = []
-        for key, start, end in matches:
-            label, _, ident = doc.vocab.strings[key].partition("|")
+        for key, start, end in self.phrases(doc):
+            label, _, ident = self.vocab.strings[key].partition("|")
             spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
+        if runnable:
+            matches = self._matcher(tuple(runnable))(doc)
+            # In the order the groups' own passes give them, one group after another.
+            matches.sort(key=lambda match: self._keys[match[0]][0])
+            for key, start, end in matches:
+                _, label, ident = self._keys[key]
+                spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
         doc.spans[FACTS_KEY] = spans
         return doc
+
+    def _matcher(self, groups: tuple[int, ...]) -> Matcher:
+        """One Matcher holding the patterns of `groups`, each keyed by its group too."""
+        matcher = self._matchers.get(groups)
+        if matcher is None:
+            matcher = Matcher(self.vocab, validate=True)
+            for group in groups:
+                for key, pattern in self.group_patterns[group]:
+                    label, _, ident = key.partition("|")
+                    grouped = f"{group}|{key}"
+                    self._keys[self.vocab.strings.add(grouped)] = (group, label, ident)
+                    matcher.add(grouped, [pattern])
+            self._matchers[groups] = matcher
+        return matcher
 
 
 _Requirement = tuple[frozenset[str], bool, tuple[frozenset[int], ...]]

@@ -21,7 +21,7 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import ItemsView, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import overload
@@ -29,6 +29,7 @@ from typing import overload
 _MAGIC = b"extractor-lemmas-1\n"
 _FORMS_MAGIC = b"extractor-word-forms-1\n"
 _COUNT = array("I").itemsize  # offsets and the entry count are native unsigned ints
+_LOOKUPS_KEPT = 4096
 
 
 class LemmaTable(Mapping[str, str]):
@@ -43,17 +44,38 @@ class LemmaTable(Mapping[str, str]):
         self._data = data
         self._offsets = offsets
         self._count = (len(offsets) - 1) // 2
+        # A search costs some twenty slices; every report looks the same words up
+        # (headings, frequent words), so the last lookups are kept, a bounded number.
+        self._lookup = lru_cache(maxsize=_LOOKUPS_KEPT)(self._search)
 
     def _key(self, index: int) -> bytes:
         return self._data[self._offsets[2 * index] : self._offsets[2 * index + 1]]
 
     def __getitem__(self, word: str) -> str:
+        lemma = self._lookup(word)
+        if lemma is None:
+            raise KeyError(word)
+        return lemma
+
+    @overload
+    def get(self, word: str) -> str | None: ...
+
+    @overload
+    def get(self, word: str, default: str) -> str: ...
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        """The lemma of `word`, else `default`; without raising KeyError on a miss,
+        the common case, as Mapping.get would."""
+        lemma = self._lookup(word)
+        return default if lemma is None else lemma
+
+    def _search(self, word: str) -> str | None:
         wanted = word.encode("utf-8")
         index = bisect_left(range(self._count), wanted, key=self._key)
         if index < self._count and self._key(index) == wanted:
             value = self._data[self._offsets[2 * index + 1] : self._offsets[2 * index + 2]]
             return value.decode("utf-8")
-        raise KeyError(word)
+        return None
 
     def __iter__(self) -> Iterator[str]:
         return (self._key(index).decode("utf-8") for index in range(self._count))

@@ -23,7 +23,7 @@ from extractor.parsing.findings import Finding
 from extractor.reading.headings import heading_words
 from extractor.reading.records import Record
 from extractor.ruleset import Rules
-from extractor.text.cleaning import clean_pieces
+from extractor.text.cleaning import pieces_text
 from extractor.text.source import SourceText
 
 # A word cut at a line's end: letters, then the hyphen.
@@ -74,7 +74,21 @@ class Context:
     words: Sequence[str]
 
     def item_text(self, draft: Draft) -> str:
-        return clean_pieces(self.source, draft.pieces).text
+        return pieces_text(self.source, draft.pieces)
+
+    def item_text_ends_with(self, draft: Draft, endings: tuple[str, ...]) -> bool:
+        """`item_text(draft).endswith(endings)`, read from as few last pieces as decide it.
+
+        A line that may go on an item asks this of an item still growing; reading the
+        whole item each time would be quadratic in its lines.
+        """
+        longest = max(map(len, endings), default=0)
+        tail = ""
+        for first in range(len(draft.pieces) - 1, -1, -1):
+            tail = pieces_text(self.source, draft.pieces[first:])
+            if len(tail) >= longest:
+                break
+        return tail.endswith(endings)
 
 
 class Processor(Protocol):
@@ -179,7 +193,7 @@ class DisplacedSubBulletProcessor:
             return False
         if not _is_list_item(record, tree):
             return False
-        opened_sublist = bool(parent.children) or context.item_text(parent).endswith(":")
+        opened_sublist = bool(parent.children) or context.item_text_ends_with(parent, (":",))
         return opened_sublist and record.opens_italic and not record.bold
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:
@@ -217,7 +231,7 @@ class ContinuationProcessor:
         start, end, _ = tree.last.pieces[-1]
         if _CUT_WORD.search(context.source[start:end]):
             return True
-        return not context.item_text(tree.last).endswith(tuple(context.rules.markup.sentence_end))
+        return not context.item_text_ends_with(tree.last, tuple(context.rules.markup.sentence_end))
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:
         last = tree.last

@@ -14,7 +14,7 @@ from extractor.parsing.table import TableStart, read_table
 from extractor.parsing.website import label_length, read_websites
 from extractor.reading.records import Record
 from extractor.ruleset import SECTION_KEYS, Rules
-from extractor.text.cleaning import clean_pieces, clean_text
+from extractor.text.cleaning import clean_text, pieces_text
 from extractor.text.source import SourceText
 
 
@@ -93,7 +93,7 @@ def _read_table(
             read.findings.append(Finding("missing_field", f"the table has no {name} cell"))
             continue
         pieces = [(start, end, False) for start, end in cell.pieces]
-        value, problem = processor(clean_pieces(source.text, pieces).text, rules)
+        value, problem = processor(pieces_text(source.text, pieces), rules)
         read.project[name] = value
         read.project["spans"][name] = source.span(cell.start, cell.pieces[-1][1])
         if problem:

@@ -7,6 +7,7 @@ The URL may follow the label after tabs, a colon or a pipe, be glued to it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from extractor.reading.records import Record
 from extractor.ruleset import WebsiteRules
@@ -32,14 +33,23 @@ def label_length(record: Record, rules: WebsiteRules) -> int | None:
 
 def _prefix_length(text: str, wording: str) -> int | None:
     """Length of the start of `text` that reads as `wording`, spacing and case aside."""
-    first_word = wording.split()[0]
-    if fold(text[: len(first_word)]) != fold(first_word):
+    first_length, first_word, wanted = _folded_label(wording)
+    if fold(text[:first_length]) != first_word:
         return None
-    wanted = fold(wording)
     for length in range(len(wording), min(len(text), 2 * len(wording)) + 1):
         if fold(text[:length]) == wanted:
             return length
     return None
+
+
+@cache
+def _folded_label(wording: str) -> tuple[int, str, str]:
+    """A label wording's first word, its length and folded, and the whole wording folded.
+
+    Every line of a project is tried against each label: these are read once.
+    """
+    first_word = wording.split()[0]
+    return len(first_word), fold(first_word), fold(wording)
 
 
 def urls_in(record: Record, skip: int, rules: WebsiteRules) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ următoare` the ongoing activities through `activitate` with `planificat`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -33,7 +34,7 @@ def heading_words(text: str, shape: HeadingShape) -> list[str] | None:
     True
     """
     body = shape.numbering.sub("", clean_text(text).lstrip("# "), count=1).rstrip(": ")
-    if not body or any(char in shape.not_inside for char in body):
+    if not body or any(char in body for char in shape.not_inside):
         return None
     if body[-1] in shape.not_at_end:
         return None
@@ -43,13 +44,29 @@ def heading_words(text: str, shape: HeadingShape) -> list[str] | None:
 
 def carries(word: str, cues: tuple[str, ...], lemmas: Mapping[str, str]) -> bool:
     """Whether a word carries one of the cues: its lemma is one, or it is a cue's inflection."""
-    lower = word.lower()
-    candidates = {fold(word), fold(lemmas.get(word, lower)), fold(lemmas.get(lower, lower))}
+    return _carries(_HeadingWord.of(word, lemmas), cues)
+
+
+@dataclass(frozen=True)
+class _HeadingWord:
+    """A word folded, and its folded spellings and lemmas: read once, tried against every cue."""
+
+    folded: str
+    candidates: frozenset[str]
+
+    @classmethod
+    def of(cls, word: str, lemmas: Mapping[str, str]) -> _HeadingWord:
+        lower = word.lower()
+        folded = fold(word)
+        lemma, lower_lemma = lemmas.get(word, lower), lemmas.get(lower, lower)
+        return cls(folded, frozenset({folded, fold(lemma), fold(lower_lemma)}))
+
+
+def _carries(word: _HeadingWord, cues: tuple[str, ...]) -> bool:
     for cue in _folded(cues):
-        if cue in candidates:
+        if cue in word.candidates:
             return True
-        stem = cue[:-1]
-        if len(cue) >= _STEM_CUE and fold(word).startswith(stem):
+        if len(cue) >= _STEM_CUE and word.folded.startswith(cue[:-1]):
             return True
     return False
 
@@ -61,22 +78,23 @@ def _folded(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 def section_of(text: str, rules: SectionRules, lemmas: Mapping[str, str]) -> str | None:
     """The section a heading-shaped text opens, by the earliest cue among its words."""
-    words = heading_words(text, rules.heading)
-    if words is None:
+    found = heading_words(text, rules.heading)
+    if found is None:
         return None
-    found = [
+    words = [_HeadingWord.of(word, lemmas) for word in found]
+    cued = [
         (first, section.key)
         for section in rules.sections
-        if (first := _first_cue(words, section, lemmas)) is not None
+        if (first := _first_cue(words, section)) is not None
     ]
-    return min(found)[1] if found else None
+    return min(cued)[1] if cued else None
 
 
-def _first_cue(words: list[str], section: SectionHeading, lemmas: Mapping[str, str]) -> int | None:
-    positions = [i for i, word in enumerate(words) if carries(word, section.cues, lemmas)]
+def _first_cue(words: list[_HeadingWord], section: SectionHeading) -> int | None:
+    positions = [i for i, word in enumerate(words) if _carries(word, section.cues)]
     if not positions:
         return None
-    if section.with_cues and not any(carries(w, section.with_cues, lemmas) for w in words):
+    if section.with_cues and not any(_carries(word, section.with_cues) for word in words):
         return None
     return positions[0]
 

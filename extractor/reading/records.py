@@ -90,7 +90,8 @@ class Record:
     @property
     def is_empty(self) -> bool:
         """A marker or markup alone, no words: nothing an item could hold."""
-        return not self.bare.strip() or is_markup_only(self.bare)
+        bare = self.bare
+        return not bare.strip() or is_markup_only(bare)
 
 
 def lines_to_records(
@@ -113,19 +114,7 @@ def lines_to_records(
             records.extend(_pieces(line, rules, lemmas))
     # Each pass replaces the records in place: a large report's records are held once.
     _mark_furniture(records, rules, lemmas, furniture_lines)
-    previous: Record | None = None
-    for index, record in enumerate(records):
-        if not record.furniture:
-            after_blank = (
-                record.glued
-                or previous is None
-                or any(
-                    number in blank_lines
-                    for number in range(previous.line.number, record.line.number)
-                )
-            )
-            records[index] = previous = replace(record, after_blank=after_blank)
-    _mark_blank_after(records)
+    _mark_blanks(records, blank_lines)
     _mark_headings(records, rules, lemmas)
     return tuple(records)
 
@@ -180,15 +169,32 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
     )
 
 
-def _mark_blank_after(records: list[Record]) -> None:
-    """Each record learns whether a blank line (or the end) follows it, furniture aside."""
-    following: Record | None = None
-    for index in range(len(records) - 1, -1, -1):
-        record = records[index]
-        before_blank = following is None or following.after_blank
-        records[index] = replace(record, before_blank=before_blank)
+def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> None:
+    """Each record knows whether a blank line (or the start) comes before it and one (or the
+    end) after it. Page furniture is looked through; its own `after_blank` stays as it is."""
+    after: list[bool] = []
+    previous: Record | None = None
+    for record in records:
+        if record.furniture:
+            after.append(record.after_blank)
+            continue
+        if record.glued or previous is None:
+            after.append(True)
+        else:
+            between = range(previous.line.number, record.line.number)
+            after.append(any(number in blank_lines for number in between))
+        previous = record
+    before: list[bool] = []
+    next_after_blank: bool | None = None  # that of the next record that is no furniture
+    for record, after_blank in zip(reversed(records), reversed(after), strict=True):
+        before.append(next_after_blank is None or next_after_blank)
         if not record.furniture:
-            following = record
+            next_after_blank = after_blank
+    before.reverse()
+    for index, (after_blank, before_blank) in enumerate(zip(after, before, strict=True)):
+        record = records[index]
+        if (record.after_blank, record.before_blank) != (after_blank, before_blank):
+            records[index] = replace(record, after_blank=after_blank, before_blank=before_blank)
 
 
 def _mark_furniture(
@@ -257,7 +263,8 @@ def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str
                 record = records[index] = replace(record, subheading=True)
             elif _may_be_heading(record, previous, rules):
                 section = section_of(record.content, rules.sections, lemmas)
-                record = records[index] = replace(record, section=section)
+                if section is not None:
+                    record = records[index] = replace(record, section=section)
             previous = record
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from records import RULES, WORDS, records_of
 
-from extractor.parsing.items import records_to_items
+from extractor.parsing.items import Context, Draft, records_to_items
 from extractor.text.source import SourceText
 
 
@@ -210,3 +210,16 @@ def test_items_keep_the_pieces_their_text_is_read_from() -> None:
     assert item["text"] == "O bună cooperare;"
     assert [text[start:end] for start, end, _ in item["pieces"]] == ["O bună coope", "rare;"]
     assert item["pieces"][1][2] is True
+
+
+@pytest.mark.parametrize(
+    ("endings", "expected"),
+    [((":",), False), ((".",), True), (("b...",), True), (("ab. ..",), False), (("",), True)],
+)
+def test_an_item_ends_as_its_whole_text_does(endings: tuple[str, ...], expected: bool) -> None:
+    """Read from its last pieces: back past a piece without words, and past a glued one."""
+    source = "ab.\n..\n**\n"
+    draft = Draft("paragraph", 0, len(source), [(0, 3, False), (4, 6, True), (7, 9, False)])
+    context = Context(source, RULES, WORDS)
+    assert context.item_text(draft) == "ab..."
+    assert context.item_text_ends_with(draft, endings) is expected

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
+from itertools import pairwise
+
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.ruleset import load_rules
-from extractor.text.cleaning import clean, fold
+from extractor.text.cleaning import (
+    _MARKUP,
+    clean,
+    clean_pieces,
+    clean_text,
+    fold,
+    fold_within,
+    pieces_text,
+)
 
 BULLETS = load_rules().markup.bullets
 
@@ -106,3 +120,63 @@ FOLD_CASES = [
 @pytest.mark.parametrize(("text", "expected"), FOLD_CASES)
 def test_fold(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+def _fold_by_definition(text: str) -> str:
+    """`fold` as its docstring defines it: NFD less combining marks, case folded, spaced once."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return regex.sub(r"\s*-\s*", "-", regex.sub(r"\s+", " ", bare).strip())
+
+
+# Latin to Arrows (below and above the chars `fold` keeps worked out), Hangul syllables
+# (decomposed by rule), and the white space only `str.split` takes (\x1c-\x1f).
+MANY_CHARS = "".join(map(chr, [*range(0x2200), *range(0xAC00, 0xAD00)]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MANY_CHARS,
+        " - ".join(MANY_CHARS[::7]),
+        "a\x1c - b\u0103\u0219 \x1f\t-\nc  ",
+        "Nord\u00a0-\u2003Vest ",
+        "e\u0301\u0327 \u1e09 \u0344",
+    ],
+    ids=["many-chars", "spaced-hyphens", "split-only-spaces", "odd-spaces", "marks-reordered"],
+)
+def test_fold_is_its_definition(text: str) -> None:
+    assert fold(text) == _fold_by_definition(text)
+
+
+@pytest.mark.parametrize("text", [MANY_CHARS, "  a **b**\x1c  <https://x.ro/>  c\n", " \x1f "])
+def test_clean_text_spaces_as_the_whitespace_pattern_does(text: str) -> None:
+    assert clean_text(text) == regex.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+
+
+@pytest.mark.parametrize(("raw", "expected"), TEST_CASES)
+def test_pieces_text_is_the_text_of_clean_pieces(raw: str, expected: str) -> None:
+    text = f"{raw} x\x00y **z**\x1c w\t{raw}"
+    cuts = sorted({0, len(text) // 3, len(text) // 2, len(text) - 2, len(text)})
+    for glued in (False, True):
+        pieces = [(start, end, glued) for start, end in pairwise(cuts)]
+        assert pieces_text(text, pieces) == clean_pieces(text, pieces).text
+
+
+# Letters, marks that fold away (alone or after a letter), spaces of both kinds, hyphens,
+# and chars whose case fold or decomposition is longer than they are.
+FOLD_ALPHABET = "aB ă\u0301\u0327-\t\n\x1c\x1f\u00a0ßİ\u0f73\u0344ǅ\u1e09"
+FOLD_SETTINGS = settings(derandomize=True, database=None, max_examples=400, deadline=None)
+
+
+@FOLD_SETTINGS
+@given(st.text(FOLD_ALPHABET, max_size=30), st.text(FOLD_ALPHABET, max_size=30))
+def test_the_fold_of_a_start_is_the_start_of_the_fold(start: str, rest: str) -> None:
+    assert fold(start + rest).startswith(fold(start))
+
+
+@FOLD_SETTINGS
+@given(st.text(FOLD_ALPHABET, max_size=60), st.integers(min_value=0, max_value=12))
+def test_fold_within_is_the_fold_when_short_enough(text: str, limit: int) -> None:
+    folded = fold(text)
+    assert fold_within(text, limit) == (folded if len(folded) <= limit else None)
