@@ -18,7 +18,6 @@ import numpy
 from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
-    Glyph,
     PrintedLine,
     TextBlock,
     Unit,
@@ -36,9 +35,9 @@ from extractor.readers.pdf.tables import (
     aligned_table,
     continues,
     fill_grid,
-    inside,
     join_continued,
     mark_cut_words,
+    split_inside,
     whole_words,
 )
 from extractor.ruleset import PdfRules
@@ -141,10 +140,7 @@ def _read_page(content: PageContent, rules: PdfRules) -> _Page:
     number, glyphs = content.number, content.glyphs
     tables: list[TableBlock] = []
     for box, grid in content.grids:
-        held: list[Glyph] = []
-        rest: list[Glyph] = []
-        for glyph in glyphs:
-            (held if inside(glyph, box) else rest).append(glyph)
+        held, rest = split_inside(glyphs, box)
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = rest
@@ -239,10 +235,15 @@ def _is_block(piece: Piece) -> bool:
 
 
 def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
-    """Given the blocks, the loaded text with each char's page and box, and the furniture."""
+    """Given the blocks, the loaded text with each char's page and box, and the furniture.
+
+    A char the loader wrote itself (a space between words, a newline, markup) has
+    page 0 and an empty box. This loop runs for every char of a report.
+    """
     parts: list[str] = []
     pages = array("H")
     boxes = array("f")
+    add_page, add_box = pages.append, boxes.extend
     found: list[Furniture] = []
     line_number = 1
     for piece in pieces:
@@ -255,21 +256,18 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
             found.append(Furniture(line_number_here, piece.text, piece.page, box))
         for text, glyph in units:
             parts.append(text)
-            line_number += text.count("\n")
-            _place(pages, boxes, len(text), glyph)
+            if glyph is None:
+                line_number += text.count("\n")
+                pages.extend(_NO_PAGE * len(text))
+                add_box(_NO_BOX * len(text))
+            else:  # the letters of one glyph: one char, or a ligature's
+                for _ in text:
+                    add_page(glyph.page)
+                    add_box((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
     parts.append("\n")
-    _place(pages, boxes, 1, None)
+    pages.extend(_NO_PAGE)
+    add_box(_NO_BOX)
     return LoadedPdf("".join(parts), page_count, PdfGeometry(pages, boxes), tuple(found))
-
-
-def _place(pages: array, boxes: array, count: int, glyph: Glyph | None) -> None:
-    """Record `count` chars read from `glyph` (None: written by the loader, no place)."""
-    if glyph is None:
-        pages.extend(_NO_PAGE * count)
-        boxes.extend(_NO_BOX * count)
-    else:
-        pages.extend((glyph.page,) * count)
-        boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom) * count)
 
 
 _NO_PAGE = (0,)
