@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy
 
+from extractor.collector import cyclic_gc_paused
 from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
@@ -108,13 +109,23 @@ def load_pdf(
     """Given the bytes of a PDF and its file name (for messages), the report's text form.
 
     `on_page` hears of each page read; `engine` names the reader of chars, ruling
-    lines and shapes (`reading.PDF_ENGINES`).
+    lines and shapes (`reading.PDF_ENGINES`). The layout builds tens of thousands of
+    small acyclic objects a page, so it runs with the cyclic collector paused (its
+    passes walk the whole heap, spaCy's included): only the reader, whose library
+    may make cycles (pdfminer's), runs with it on.
     """
     pages: list[_Page] = []
     for content in page_reader(engine)(data, name, rules):
-        pages.append(_read_page(content, rules))
+        with cyclic_gc_paused():
+            pages.append(_read_page(content, rules))
         if on_page:
             on_page(len(pages), content.of)
+    with cyclic_gc_paused():
+        return _lay_out(pages, name, rules)
+
+
+def _lay_out(pages: list[_Page], name: str, rules: PdfRules) -> LoadedPdf:
+    """Given the pages read, the report's text form: furniture, blocks, tables, geometry."""
     if not pages:
         raise damaged(name, ValueError("no pages"))
     if not any(page.lines or page.tables for page in pages):

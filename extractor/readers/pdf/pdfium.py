@@ -19,6 +19,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.collector import cyclic_gc_paused
 from extractor.readers.pdf.grids import Edge, edges_to_grids, segment_edge
 from extractor.readers.pdf.layout import Glyph, GlyphMaker, Shape
 from extractor.readers.pdf.problems import damaged, encrypted
@@ -66,7 +67,8 @@ def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]
         for index in range(count):
             try:
                 page = document[index]
-                content = _read_page(page, index + 1, count, rules, descents)
+                with cyclic_gc_paused():  # a page's glyphs: many objects, no cycles
+                    content = _read_page(page, index + 1, count, rules, descents)
             except (pdfium.PdfiumError, ValueError, OverflowError) as error:
                 raise damaged(name, error, index + 1) from error
             page.close()
