@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
 
@@ -63,22 +64,28 @@ class PdfGeometry:
     pages: array
     boxes: array
 
+    @cached_property
+    def _views(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The pages, and the boxes as rows, seen as arrays once for every span to locate."""
+        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)
+        return pages, numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)
+
     def locate(self, start: int, end: int) -> tuple[int | None, Box | None]:
         """Given a range of the loaded text, the first page it is on and its box there.
 
         A range that runs over a page break is placed on the page where it starts.
         Chars the loader wrote itself (spaces between lines, markup) have no place.
         """
-        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)[start:end]
-        placed = numpy.flatnonzero(pages)
-        if not placed.size:
+        all_pages, all_boxes = self._views
+        pages = all_pages[start:end]
+        placed = pages != 0
+        if not placed.any():
             return None, None
-        page = int(pages[placed[0]])
-        boxes = numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)[start:end]
-        held = boxes[pages == page]
-        x0, top = (float(value) for value in held[:, :2].min(axis=0))
-        x1, bottom = (float(value) for value in held[:, 2:].max(axis=0))
-        return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+        page = pages[placed.argmax()]
+        held = all_boxes[start:end][pages == page]
+        x0, top, _, _ = held.min(axis=0).tolist()
+        _, _, x1, bottom = held.max(axis=0).tolist()
+        return int(page), (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
 @dataclass(frozen=True)
