@@ -107,6 +107,7 @@ def _glyphs(
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     text_object, char_origin = _text_object_address, _char_origin
     objects: dict[int, _TextObject] = {}
+    fonts = _PageFonts(maker, descents)
     texts: dict[int, str] = {}  # each char's letters, by its code
     glyphs: list[Glyph] = []
     append = glyphs.append
@@ -132,7 +133,7 @@ def _glyphs(
                 continue
             elif code == _SPACE or not chr(code).strip():
                 if glyphs and not raw.FPDFText_IsGenerated(textpage, index):
-                    glyphs[-1].space = _space_width(textpage, index, code, objects, maker, descents)
+                    glyphs[-1].space = _space_width(textpage, index, code, objects, fonts)
                 continue
         here = text_object(textpage, index) or 0
         char_origin(textpage, index, x_ref, y_ref)
@@ -140,7 +141,7 @@ def _glyphs(
         if here != key:
             current = objects.get(here)
             if current is None:
-                current = objects[here] = _TextObject(textpage, index, maker, descents)
+                current = objects[here] = _TextObject(textpage, index, fonts)
             upright, (bold, italic) = current.upright, current.style
             a, b, c, d = current.matrix
             descent, ascent, advances = current.descent, current.ascent, current.advances
@@ -194,51 +195,66 @@ def _space_width(
     index: int,
     code: int,
     objects: dict[int, _TextObject],
-    maker: GlyphMaker,
-    descents: dict[str, float],
+    fonts: _PageFonts,
 ) -> float:
     """The width of a space char the PDF writes, across its box as pdfminer gives it."""
     key = _text_object_address(textpage, index) or 0
     found = objects.get(key)
     if found is None:
-        found = objects[key] = _TextObject(textpage, index, maker, descents)
+        found = objects[key] = _TextObject(textpage, index, fonts)
     a, _, c, _ = found.matrix
     return abs(a * found.advance(code) + c * found.size)
+
+
+Face = tuple[tuple[bool, bool], float, float, dict[int, float]]
+
+
+class _PageFonts:
+    """Each font of a page at each size it is set in: its style, descent, ascent (pdfminer's
+    box) and glyph advances, read once. A page has a thousand text objects but a few fonts."""
+
+    def __init__(self, maker: GlyphMaker, descents: dict[str, float]) -> None:
+        self.maker = maker
+        self.descents = descents
+        self.faces: dict[tuple[int, float], Face] = {}
+
+    def face(self, textpage: raw.FPDF_TEXTPAGE, index: int, font: object, size: float) -> Face:
+        """The font of the char at `index`, `font`, at `size`."""
+        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, size)
+        found = self.faces.get(key)
+        if found is None:
+            name = ctypes.create_string_buffer(256)
+            flags = ctypes.c_int()
+            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
+            fontname = name.value.decode("utf-8", "replace")
+            declared = self.descents.get(fontname)
+            if declared is None:
+                measured = ctypes.c_float()
+                raw.FPDFFont_GetDescent(font, size, ctypes.byref(measured))
+                descent = measured.value
+            else:
+                descent = declared * size / 1000
+            # pdfminer's box top: a size above the descent
+            found = self.faces[key] = (self.maker.style(fontname), descent, descent + size, {})
+        return found
 
 
 class _TextObject:
     """What the chars of one text object share: font, size, descent, matrix, style, advances."""
 
-    def __init__(
-        self,
-        textpage: raw.FPDF_TEXTPAGE,
-        index: int,
-        maker: GlyphMaker,
-        descents: dict[str, float],
-    ) -> None:
+    def __init__(self, textpage: raw.FPDF_TEXTPAGE, index: int, fonts: _PageFonts) -> None:
         text_object = raw.FPDFText_GetTextObject(textpage, index)
         self.font = raw.FPDFTextObj_GetFont(text_object)
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
         self.size = size.value
-        name = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
-        fontname = name.value.decode("utf-8", "replace")
-        self.style = maker.style(fontname)
-        declared = descents.get(fontname)
-        if declared is None:
-            descent = ctypes.c_float()
-            raw.FPDFFont_GetDescent(self.font, self.size, ctypes.byref(descent))
-            self.descent = descent.value
-        else:
-            self.descent = declared * self.size / 1000
-        self.ascent = self.descent + self.size  # pdfminer's box top: a size above the descent
+        self.style, self.descent, self.ascent, self.advances = fonts.face(
+            textpage, index, self.font, self.size
+        )
         matrix = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
         self.matrix = (matrix.a, matrix.b, matrix.c, matrix.d)
         self.upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
-        self.advances: dict[int, float] = {}
 
     def advance(self, code: int) -> float:
         """The advance of the glyph of `code` in text space (points at the object's size)."""
