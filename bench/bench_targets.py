@@ -15,6 +15,7 @@ cache); CPU time, unlike wall time, hardly moves when other work shares the mach
 
 Example:
   python bench/bench_targets.py --repeat 5
+  python bench/bench_targets.py --only pdf   # one group of figures
 """
 
 from __future__ import annotations
@@ -146,11 +147,17 @@ def in_process_figures() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="measured runs of each command")
+    parser.add_argument(
+        "--only", choices=("pdf", "start", "in-process"), help="only this group of figures"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        pdf_figures(Path(folder), args.repeat)
-        start_figures(Path(folder), args.repeat)
-    in_process_figures()
+        if args.only in (None, "pdf"):
+            pdf_figures(Path(folder), args.repeat)
+        if args.only in (None, "start"):
+            start_figures(Path(folder), args.repeat)
+    if args.only in (None, "in-process"):
+        in_process_figures()
     return 0
 
 
