@@ -256,11 +256,13 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
     """Given the blocks, the loaded text with each char's page and box, and the furniture.
 
     A char the loader wrote itself (a space between words, a newline, markup) has
-    page 0 and an empty box. This loop runs for every char of a report.
+    page 0 and an empty box. This loop runs for every char of a report: pages and
+    boxes go to lists, made arrays at the end in one numpy conversion each (an
+    array's own extend parses every number it is given).
     """
     parts: list[str] = []
-    pages = array("H")
-    boxes = array("f")
+    pages: list[int] = []
+    boxes: list[float] = []
     add_page, add_box = pages.append, boxes.extend
     found: list[Furniture] = []
     line_number = 1
@@ -285,7 +287,15 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
     parts.append("\n")
     pages.extend(_NO_PAGE)
     add_box(_NO_BOX)
-    return LoadedPdf("".join(parts), page_count, PdfGeometry(pages, boxes), tuple(found))
+    geometry = PdfGeometry(_packed("H", pages, numpy.uint16), _packed("f", boxes, numpy.float32))
+    return LoadedPdf("".join(parts), page_count, geometry, tuple(found))
+
+
+def _packed(typecode: str, values: list, dtype: type) -> array:
+    """The values as an array of `typecode`, converted by numpy as the array would (C casts)."""
+    packed = array(typecode)
+    packed.frombytes(numpy.array(values, dtype=dtype).tobytes())
+    return packed
 
 
 _NO_PAGE = (0,)
