@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
@@ -145,13 +145,31 @@ def whole_words(lines: Sequence[PrintedLine]) -> list[str]:
     possible cut word (see `word_cut`), which may be pieces."""
     found: list[str] = []
     for index, line in enumerate(lines):
+        cut_after = index + 1 < len(lines) and word_cut(line, lines[index + 1])
+        cut_before = index > 0 and word_cut(lines[index - 1], line)
+        if not cut_after and not cut_before:  # most lines
+            found.extend(_line_letter_runs(line))
+            continue
         pieces = [_letter_runs(piece) for piece in line.segments(WORD_GAP)]
-        if index + 1 < len(lines) and word_cut(line, lines[index + 1]):
+        if cut_after:
             pieces.pop()
-        if index and word_cut(lines[index - 1], line) and pieces:
+        if cut_before and pieces:
             pieces.pop(0)
         found.extend(word for piece in pieces for word in piece)
     return found
+
+
+def _line_letter_runs(line: PrintedLine) -> list[str]:
+    """The `_letter_runs` of each of the line's words (its segments at WORD_GAP), in one pass."""
+    widest = WORD_GAP * line.size
+    previous = line.glyphs[0]
+    texts = [previous.text if previous.text.isalnum() else " "]
+    for glyph in islice(line.glyphs, 1, None):
+        if glyph.x0 - previous.x1 > widest:
+            texts.append(" ")
+        texts.append(glyph.text if glyph.text.isalnum() else " ")
+        previous = glyph
+    return "".join(texts).casefold().split()
 
 
 def _word(glyphs: Sequence[Glyph]) -> str:
