@@ -25,7 +25,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "text": frozenset({"errors"}),
     "ruleset": frozenset({"errors", "models", "text"}),
     "emit": frozenset({"errors"}),
-    "readers": frozenset({"errors", "ruleset", "text"}),
+    "readers": frozenset({"errors", "ruleset", "text", "collector"}),
     "reading": frozenset({"errors", "ruleset", "text"}),
     "parsing": frozenset({"errors", "models", "ruleset", "text", "reading"}),
     "nlp": frozenset({"errors", "ruleset", "text"}),

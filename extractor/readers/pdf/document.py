@@ -12,13 +12,14 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
 
+from extractor.collector import cyclic_gc_paused
 from extractor.errors import E_PDF_NO_TEXT, ExtractorError
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
-    Glyph,
     PrintedLine,
     TextBlock,
     Unit,
@@ -36,9 +37,9 @@ from extractor.readers.pdf.tables import (
     aligned_table,
     continues,
     fill_grid,
-    inside,
     join_continued,
     mark_cut_words,
+    split_inside,
     whole_words,
 )
 from extractor.ruleset import PdfRules
@@ -63,22 +64,28 @@ class PdfGeometry:
     pages: array
     boxes: array
 
+    @cached_property
+    def _views(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The pages, and the boxes as rows, seen as arrays once for every span to locate."""
+        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)
+        return pages, numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)
+
     def locate(self, start: int, end: int) -> tuple[int | None, Box | None]:
         """Given a range of the loaded text, the first page it is on and its box there.
 
         A range that runs over a page break is placed on the page where it starts.
         Chars the loader wrote itself (spaces between lines, markup) have no place.
         """
-        pages = numpy.frombuffer(self.pages, dtype=self.pages.typecode)[start:end]
-        placed = numpy.flatnonzero(pages)
-        if not placed.size:
+        all_pages, all_boxes = self._views
+        pages = all_pages[start:end]
+        placed = pages != 0
+        if not placed.any():
             return None, None
-        page = int(pages[placed[0]])
-        boxes = numpy.frombuffer(self.boxes, dtype=self.boxes.typecode).reshape(-1, 4)[start:end]
-        held = boxes[pages == page]
-        x0, top = (float(value) for value in held[:, :2].min(axis=0))
-        x1, bottom = (float(value) for value in held[:, 2:].max(axis=0))
-        return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+        page = pages[placed.argmax()]
+        held = all_boxes[start:end][pages == page]
+        x0, top, _, _ = held.min(axis=0).tolist()
+        _, _, x1, bottom = held.max(axis=0).tolist()
+        return int(page), (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
 @dataclass(frozen=True)
@@ -109,13 +116,23 @@ def load_pdf(
     """Given the bytes of a PDF and its file name (for messages), the report's text form.
 
     `on_page` hears of each page read; `engine` names the reader of chars, ruling
-    lines and shapes (`reading.PDF_ENGINES`).
+    lines and shapes (`reading.PDF_ENGINES`). The layout builds tens of thousands of
+    small acyclic objects a page, so it runs with the cyclic collector paused (its
+    passes walk the whole heap, spaCy's included): only the reader, whose library
+    may make cycles (pdfminer's), runs with it on.
     """
     pages: list[_Page] = []
     for content in page_reader(engine)(data, name, rules):
-        pages.append(_read_page(content, rules))
+        with cyclic_gc_paused():
+            pages.append(_read_page(content, rules))
         if on_page:
             on_page(len(pages), content.of)
+    with cyclic_gc_paused():
+        return _lay_out(pages, name, rules)
+
+
+def _lay_out(pages: list[_Page], name: str, rules: PdfRules) -> LoadedPdf:
+    """Given the pages read, the report's text form: furniture, blocks, tables, geometry."""
     if not pages:
         raise damaged(name, ValueError("no pages"))
     if not any(page.lines or page.tables for page in pages):
@@ -141,10 +158,7 @@ def _read_page(content: PageContent, rules: PdfRules) -> _Page:
     number, glyphs = content.number, content.glyphs
     tables: list[TableBlock] = []
     for box, grid in content.grids:
-        held: list[Glyph] = []
-        rest: list[Glyph] = []
-        for glyph in glyphs:
-            (held if inside(glyph, box) else rest).append(glyph)
+        held, rest = split_inside(glyphs, box)
         if held:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = rest
@@ -239,10 +253,17 @@ def _is_block(piece: Piece) -> bool:
 
 
 def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
-    """Given the blocks, the loaded text with each char's page and box, and the furniture."""
+    """Given the blocks, the loaded text with each char's page and box, and the furniture.
+
+    A char the loader wrote itself (a space between words, a newline, markup) has
+    page 0 and an empty box. This loop runs for every char of a report: pages and
+    boxes go to lists, made arrays at the end in one numpy conversion each (an
+    array's own extend parses every number it is given).
+    """
     parts: list[str] = []
-    pages = array("H")
-    boxes = array("f")
+    pages: list[int] = []
+    boxes: list[float] = []
+    add_page, add_box = pages.append, boxes.extend
     found: list[Furniture] = []
     line_number = 1
     for piece in pieces:
@@ -255,21 +276,26 @@ def _write(pieces: list[Piece], page_count: int) -> LoadedPdf:
             found.append(Furniture(line_number_here, piece.text, piece.page, box))
         for text, glyph in units:
             parts.append(text)
-            line_number += text.count("\n")
-            _place(pages, boxes, len(text), glyph)
+            if glyph is None:
+                line_number += text.count("\n")
+                pages.extend(_NO_PAGE * len(text))
+                add_box(_NO_BOX * len(text))
+            else:  # the letters of one glyph: one char, or a ligature's
+                for _ in text:
+                    add_page(glyph.page)
+                    add_box((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
     parts.append("\n")
-    _place(pages, boxes, 1, None)
-    return LoadedPdf("".join(parts), page_count, PdfGeometry(pages, boxes), tuple(found))
+    pages.extend(_NO_PAGE)
+    add_box(_NO_BOX)
+    geometry = PdfGeometry(_packed("H", pages, numpy.uint16), _packed("f", boxes, numpy.float32))
+    return LoadedPdf("".join(parts), page_count, geometry, tuple(found))
 
 
-def _place(pages: array, boxes: array, count: int, glyph: Glyph | None) -> None:
-    """Record `count` chars read from `glyph` (None: written by the loader, no place)."""
-    if glyph is None:
-        pages.extend(_NO_PAGE * count)
-        boxes.extend(_NO_BOX * count)
-    else:
-        pages.extend((glyph.page,) * count)
-        boxes.extend((glyph.x0, glyph.top, glyph.x1, glyph.bottom) * count)
+def _packed(typecode: str, values: list, dtype: type) -> array:
+    """The values as an array of `typecode`, converted by numpy as the array would (C casts)."""
+    packed = array(typecode)
+    packed.frombytes(numpy.array(values, dtype=dtype).tobytes())
+    return packed
 
 
 _NO_PAGE = (0,)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import InitVar, dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import attrgetter
 
 from extractor.ruleset import PdfListRules, PdfRules, PdfShapeRules
 
@@ -87,12 +88,13 @@ class PrintedLine:
     cut: bool = field(default=False, init=False)  # it ends in a word cut, going on below
 
     def __post_init__(self, lists: PdfListRules | None) -> None:
-        self.glyphs.sort(key=lambda glyph: glyph.x0)
-        self.top = min(glyph.top for glyph in self.glyphs)
-        self.bottom = max(glyph.bottom for glyph in self.glyphs)
-        self.x0 = self.glyphs[0].x0
-        self.x1 = max(glyph.x1 for glyph in self.glyphs)
-        self.size = Counter(round(glyph.size, 1) for glyph in self.glyphs).most_common(1)[0][0]
+        glyphs = self.glyphs
+        glyphs.sort(key=_X0)
+        self.top = min(map(_TOP, glyphs))
+        self.bottom = max(map(_BOTTOM, glyphs))
+        self.x0 = glyphs[0].x0
+        self.x1 = max(map(_X1, glyphs))
+        self.size = _most_common_size(glyphs)
         self.marker = self._marker(lists) if lists else 0
 
     @property
@@ -110,17 +112,20 @@ class PrintedLine:
         gap, so that the stretched spaces of a justified line stay spaces.
         """
         glyphs = self.glyphs[start:]
+        if not glyphs:
+            return []
+        size = self.size
+        word_gap, tab_gap, lone_tab_gap = WORD_GAP * size, TAB_GAP * size, 2 * TAB_GAP * size
         gaps = [after.x0 - before.x1 for before, after in pairwise(glyphs)]
-        words = [gap for gap in gaps if gap > WORD_GAP * self.size]
-        narrowest = min(words, default=0.0)
-        out: list[Unit] = []
-        for index, glyph in enumerate(glyphs):
-            gap = gaps[index - 1] if index else 0.0
-            if gap > TAB_GAP * self.size and (gap > 2 * narrowest or gap > 2 * TAB_GAP * self.size):
-                out.append(("\t", None))
-            elif gap > WORD_GAP * self.size:
-                out.append((" ", None))
-            out.append((glyph.text, glyph))
+        narrowest = min((gap for gap in gaps if gap > word_gap), default=0.0)
+        out: list[Unit] = [(glyphs[0].text, glyphs[0])]
+        append = out.append
+        for gap, glyph in zip(gaps, islice(glyphs, 1, None), strict=True):
+            if gap > tab_gap and (gap > 2 * narrowest or gap > lone_tab_gap):
+                append(_TAB)
+            elif gap > word_gap:
+                append(_WORD_SPACE)
+            append((glyph.text, glyph))
         return out
 
     def first_word_width(self) -> float:
@@ -134,11 +139,16 @@ class PrintedLine:
 
     def segments(self, gap: float = TAB_GAP) -> list[list[Glyph]]:
         """The line cut where a gap is wider than `gap` font sizes: cells of an unruled row."""
-        cells: list[list[Glyph]] = [[self.glyphs[0]]]
-        for previous, glyph in pairwise(self.glyphs):
-            if glyph.x0 - previous.x1 > gap * self.size:
-                cells.append([])
-            cells[-1].append(glyph)
+        widest = gap * self.size
+        previous = self.glyphs[0]
+        cell = [previous]
+        cells: list[list[Glyph]] = [cell]
+        for glyph in islice(self.glyphs, 1, None):
+            if glyph.x0 - previous.x1 > widest:
+                cell = []
+                cells.append(cell)
+            cell.append(glyph)
+            previous = glyph
         return cells
 
     def _marker(self, lists: PdfListRules) -> int:
@@ -158,6 +168,19 @@ class PrintedLine:
         if wide and ((len(word) == 1 and word in lists.gapped) or lists.numbering.match(word)):
             return first
         return 0
+
+
+_X0, _X1, _TOP, _BOTTOM = (attrgetter(side) for side in ("x0", "x1", "top", "bottom"))
+_TAB: Unit = ("\t", None)
+_WORD_SPACE: Unit = (" ", None)
+
+
+def _most_common_size(glyphs: Sequence[Glyph]) -> float:
+    """The size most glyphs have, to a tenth of a point (the first such when sizes tie)."""
+    sizes: Counter[float] = Counter()
+    for size, count in Counter(glyph.size for glyph in glyphs).items():
+        sizes[round(size, 1)] += count
+    return sizes.most_common(1)[0][0]
 
 
 class GlyphMaker:
@@ -246,6 +269,9 @@ def chars_to_glyphs(chars: Iterable[dict], page: int, rules: PdfRules) -> list[G
     return glyphs
 
 
+_BOTTOM_X0 = attrgetter("bottom", "x0")
+
+
 def glyphs_to_lines(
     glyphs: Sequence[Glyph], page: int, lists: PdfListRules | None = None
 ) -> list[PrintedLine]:
@@ -256,7 +282,7 @@ def glyphs_to_lines(
     lines: list[PrintedLine] = []
     current: list[Glyph] = []
     anchor = 0.0
-    for glyph in sorted(glyphs, key=lambda glyph: (glyph.bottom, glyph.x0)):
+    for glyph in sorted(glyphs, key=_BOTTOM_X0):
         if current and glyph.bottom - anchor > 0.4 * glyph.size:
             lines.append(PrintedLine(current, page, lists))
             current = []
@@ -410,18 +436,21 @@ def emphasize(units: Sequence[Unit]) -> list[Unit]:
     out: list[Unit] = []
     open_mark = ""
     close_at = 0  # where a closing mark goes: after the last char of the run
+    bold = italic = None  # the emphasis of the last glyph seen
     for unit in units:
         text, glyph = unit
         if glyph is None or not text.strip():
             out.append(unit)
             continue
-        mark = "**" * glyph.bold + "*" * glyph.italic
-        if mark != open_mark:
-            if open_mark:
-                out.insert(close_at, (open_mark, None))
-            if mark:
-                out.append((mark, None))
-            open_mark = mark
+        if glyph.bold != bold or glyph.italic != italic:
+            bold, italic = glyph.bold, glyph.italic
+            mark = "**" * bold + "*" * italic
+            if mark != open_mark:
+                if open_mark:
+                    out.insert(close_at, (open_mark, None))
+                if mark:
+                    out.append((mark, None))
+                open_mark = mark
         out.append(unit)
         close_at = len(out)
     if open_mark:

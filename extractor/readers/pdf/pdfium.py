@@ -19,6 +19,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractor.collector import cyclic_gc_paused
 from extractor.readers.pdf.grids import Edge, edges_to_grids, segment_edge
 from extractor.readers.pdf.layout import Glyph, GlyphMaker, Shape
 from extractor.readers.pdf.problems import damaged, encrypted
@@ -28,11 +29,23 @@ from extractor.ruleset import PdfRules
 _PASSWORD_ERRORS = (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY)
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-# FPDFText_GetTextObject giving the object's address, a plain int: a char's object is
-# looked up for every char, and casting each returned pointer costs more than the call.
-_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-)
+
+
+def _unchecked(function: object, restype: type | None) -> ctypes._CFuncPtr:
+    """A pdfium function called with its arguments as given (C ints, pointers, `byref`s).
+
+    ctypes checks and converts each argument against the binding's declared types
+    on every call, which costs twice the call itself; the per-char calls skip that.
+    """
+    unchecked = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    unchecked.argtypes = None
+    return unchecked
+
+
+# The calls made for every char. FPDFText_GetTextObject gives the object's address, a
+# plain int: casting each returned pointer costs more than the call.
+_text_object_address = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_char_origin = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
 _SPACE = 0x20  # below: control chars
 # pdfium writes a hyphen that ends a line as a control char (one char) or U+FFFE (the
 # page's text), and pdfminer as "-".
@@ -54,7 +67,8 @@ def read_pages(data: bytes, name: str, rules: PdfRules) -> Iterator[PageContent]
         for index in range(count):
             try:
                 page = document[index]
-                content = _read_page(page, index + 1, count, rules, descents)
+                with cyclic_gc_paused():  # a page's glyphs: many objects, no cycles
+                    content = _read_page(page, index + 1, count, rules, descents)
             except (pdfium.PdfiumError, ValueError, OverflowError) as error:
                 raise damaged(name, error, index + 1) from error
             page.close()
@@ -91,62 +105,78 @@ def _glyphs(
     count = raw.FPDFText_CountChars(textpage)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    text_object, char_origin = _text_object_address, _char_origin
     objects: dict[int, _TextObject] = {}
+    fonts = _PageFonts(maker, descents)
+    texts: dict[int, str] = {}  # each char's letters, by its code
     glyphs: list[Glyph] = []
     append = glyphs.append
     numbers = maker.numbers
     share, letters = numbers.setdefault, maker.letters
     page = maker.page
+    # The text object of the last char read, and what its chars share.
     current: _TextObject | None = None
+    upright, bold, italic = False, False, False
+    a = b = c = d = descent = ascent = 0.0
+    advances: dict[int, float] = {}
     key = last_x = last_y = None  # the text object and origin of the last char read
     ligature_end = -1  # the index after the last letter of a ligature just read
-    line_y = top = bottom = 0.0  # the baseline of the last glyph made, and its top and bottom
+    line_y = top = bottom = tall = 0.0  # the baseline of the last glyph made, its top and bottom
     for index, code in enumerate(_codes(textpage, count)):
         if index == ligature_end:
             last = glyphs[-1]
             last.x1 = maker.number(_ligature_end(textpage, index, last.x1, (key, last_x, last_y)))
-        if (code < _SPACE or code == _HYPHEN_MARK) and raw.FPDFText_IsHyphen(textpage, index):
-            code = _HYPHEN
-        elif code < _SPACE:
-            continue
-        elif code == _SPACE or (code > 0x7F and not chr(code).strip()):
-            if glyphs and not raw.FPDFText_IsGenerated(textpage, index):
-                glyphs[-1].space = _space_width(textpage, index, code, objects, maker, descents)
-            continue
-        here = _text_object_address(textpage, index) or 0
-        raw.FPDFText_GetCharOrigin(textpage, index, x_ref, y_ref)
-        if here == key and x.value == last_x and y.value == last_y:
-            last = glyphs[-1]
-            last.text = letters(last.text + chr(code))
-            # Until the next glyph says where it ends: the letters' advances, summed.
-            last.x1 = maker.number(last.x1 + current.matrix[0] * current.advance(code))
-            ligature_end = index + 1
-            continue
+        if code <= _SPACE or code > 0x7F:  # printable ASCII, most chars, is none of these
+            if (code < _SPACE or code == _HYPHEN_MARK) and raw.FPDFText_IsHyphen(textpage, index):
+                code = _HYPHEN
+            elif code < _SPACE:
+                continue
+            elif code == _SPACE or not chr(code).strip():
+                if glyphs and not raw.FPDFText_IsGenerated(textpage, index):
+                    glyphs[-1].space = _space_width(textpage, index, code, objects, fonts)
+                continue
+        here = text_object(textpage, index) or 0
+        char_origin(textpage, index, x_ref, y_ref)
+        x_value, y_value = x.value, y.value
         if here != key:
             current = objects.get(here)
             if current is None:
-                current = objects[here] = _TextObject(textpage, index, maker, descents)
+                current = objects[here] = _TextObject(textpage, index, fonts)
+            upright, (bold, italic) = current.upright, current.style
+            a, b, c, d = current.matrix
+            descent, ascent, advances = current.descent, current.ascent, current.advances
             line_y = None
-        key, last_x, last_y = here, x.value, y.value
-        if not current.upright:
+        elif x_value == last_x and y_value == last_y:
+            last = glyphs[-1]
+            last.text = letters(last.text + chr(code))
+            # Until the next glyph says where it ends: the letters' advances, summed.
+            last.x1 = maker.number(last.x1 + a * current.advance(code))
+            ligature_end = index + 1
             continue
-        advance = current.advance(code)
-        a, b, c, d = current.matrix
+        key, last_x, last_y = here, x_value, y_value
+        if not upright:
+            continue
+        advance = advances.get(code)
+        if advance is None:
+            advance = current.advance(code)
         # pdfminer's box: (0, descent) to (advance, descent + size) in text space.
-        x0 = last_x + c * current.descent
-        x1 = last_x + a * advance + c * current.ascent
-        if last_y != line_y or b:
-            y0 = last_y + d * current.descent
-            y1 = last_y + b * advance + d * current.ascent
+        x0 = x_value + c * descent
+        x1 = x_value + a * advance + c * ascent
+        if y_value != line_y or b:
+            y0 = y_value + d * descent
+            y1 = y_value + b * advance + d * ascent
             y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
             top = share(rounded := round(height - y1, 3), rounded)
             bottom = share(rounded := round(height - y0, 3), rounded)
             tall = share(rounded := round(y1 - y0, 3), rounded)
-            line_y = None if b else last_y
+            line_y = None if b else y_value
         x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
         x0 = share(rounded := round(x0, 3), rounded)
         x1 = share(rounded := round(x1, 3), rounded)
-        append(Glyph(letters(chr(code)), x0, top, x1, bottom, tall, *current.style, page))
+        text = texts.get(code)
+        if text is None:
+            text = texts[code] = letters(chr(code))
+        append(Glyph(text, x0, top, x1, bottom, tall, bold, italic, page))
     return glyphs
 
 
@@ -165,51 +195,66 @@ def _space_width(
     index: int,
     code: int,
     objects: dict[int, _TextObject],
-    maker: GlyphMaker,
-    descents: dict[str, float],
+    fonts: _PageFonts,
 ) -> float:
     """The width of a space char the PDF writes, across its box as pdfminer gives it."""
     key = _text_object_address(textpage, index) or 0
     found = objects.get(key)
     if found is None:
-        found = objects[key] = _TextObject(textpage, index, maker, descents)
+        found = objects[key] = _TextObject(textpage, index, fonts)
     a, _, c, _ = found.matrix
     return abs(a * found.advance(code) + c * found.size)
+
+
+Face = tuple[tuple[bool, bool], float, float, dict[int, float]]
+
+
+class _PageFonts:
+    """Each font of a page at each size it is set in: its style, descent, ascent (pdfminer's
+    box) and glyph advances, read once. A page has a thousand text objects but a few fonts."""
+
+    def __init__(self, maker: GlyphMaker, descents: dict[str, float]) -> None:
+        self.maker = maker
+        self.descents = descents
+        self.faces: dict[tuple[int, float], Face] = {}
+
+    def face(self, textpage: raw.FPDF_TEXTPAGE, index: int, font: object, size: float) -> Face:
+        """The font of the char at `index`, `font`, at `size`."""
+        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, size)
+        found = self.faces.get(key)
+        if found is None:
+            name = ctypes.create_string_buffer(256)
+            flags = ctypes.c_int()
+            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
+            fontname = name.value.decode("utf-8", "replace")
+            declared = self.descents.get(fontname)
+            if declared is None:
+                measured = ctypes.c_float()
+                raw.FPDFFont_GetDescent(font, size, ctypes.byref(measured))
+                descent = measured.value
+            else:
+                descent = declared * size / 1000
+            # pdfminer's box top: a size above the descent
+            found = self.faces[key] = (self.maker.style(fontname), descent, descent + size, {})
+        return found
 
 
 class _TextObject:
     """What the chars of one text object share: font, size, descent, matrix, style, advances."""
 
-    def __init__(
-        self,
-        textpage: raw.FPDF_TEXTPAGE,
-        index: int,
-        maker: GlyphMaker,
-        descents: dict[str, float],
-    ) -> None:
+    def __init__(self, textpage: raw.FPDF_TEXTPAGE, index: int, fonts: _PageFonts) -> None:
         text_object = raw.FPDFText_GetTextObject(textpage, index)
         self.font = raw.FPDFTextObj_GetFont(text_object)
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
         self.size = size.value
-        name = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
-        fontname = name.value.decode("utf-8", "replace")
-        self.style = maker.style(fontname)
-        declared = descents.get(fontname)
-        if declared is None:
-            descent = ctypes.c_float()
-            raw.FPDFFont_GetDescent(self.font, self.size, ctypes.byref(descent))
-            self.descent = descent.value
-        else:
-            self.descent = declared * self.size / 1000
-        self.ascent = self.descent + self.size  # pdfminer's box top: a size above the descent
+        self.style, self.descent, self.ascent, self.advances = fonts.face(
+            textpage, index, self.font, self.size
+        )
         matrix = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
         self.matrix = (matrix.a, matrix.b, matrix.c, matrix.d)
         self.upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
-        self.advances: dict[int, float] = {}
 
     def advance(self, code: int) -> float:
         """The advance of the glyph of `code` in text space (points at the object's size)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
@@ -63,12 +63,18 @@ def fill_grid(
     box: Box, grid: list[list[Box | None]], glyphs: Sequence[Glyph], page: int
 ) -> TableBlock:
     """Given a table's cell boxes and the glyphs inside its box, the table with its text."""
+    boxes = [
+        ((row_index, column), cell)
+        for row_index, row in enumerate(grid)
+        for column, cell in enumerate(row)
+        if cell
+    ]
     cells: dict[tuple[int, int], list[Glyph]] = {}
-    for glyph in glyphs:
-        for row_index, row in enumerate(grid):
-            for column, cell in enumerate(row):
-                if cell and inside(glyph, cell):
-                    cells.setdefault((row_index, column), []).append(glyph)
+    for glyph in glyphs:  # as `inside`, for every cell: a glyph on a border is in both
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for at, (left, top, right, bottom) in boxes:
+            if left <= x <= right and top <= y <= bottom:
+                cells.setdefault(at, []).append(glyph)
     rows = [
         [glyphs_to_lines(cells.get((row_index, column), []), page) for column in range(len(row))]
         for row_index, row in enumerate(grid)
@@ -139,13 +145,31 @@ def whole_words(lines: Sequence[PrintedLine]) -> list[str]:
     possible cut word (see `word_cut`), which may be pieces."""
     found: list[str] = []
     for index, line in enumerate(lines):
+        cut_after = index + 1 < len(lines) and word_cut(line, lines[index + 1])
+        cut_before = index > 0 and word_cut(lines[index - 1], line)
+        if not cut_after and not cut_before:  # most lines
+            found.extend(_line_letter_runs(line))
+            continue
         pieces = [_letter_runs(piece) for piece in line.segments(WORD_GAP)]
-        if index + 1 < len(lines) and word_cut(line, lines[index + 1]):
+        if cut_after:
             pieces.pop()
-        if index and word_cut(lines[index - 1], line) and pieces:
+        if cut_before and pieces:
             pieces.pop(0)
         found.extend(word for piece in pieces for word in piece)
     return found
+
+
+def _line_letter_runs(line: PrintedLine) -> list[str]:
+    """The `_letter_runs` of each of the line's words (its segments at WORD_GAP), in one pass."""
+    widest = WORD_GAP * line.size
+    previous = line.glyphs[0]
+    texts = [previous.text if previous.text.isalnum() else " "]
+    for glyph in islice(line.glyphs, 1, None):
+        if glyph.x0 - previous.x1 > widest:
+            texts.append(" ")
+        texts.append(glyph.text if glyph.text.isalnum() else " ")
+        previous = glyph
+    return "".join(texts).casefold().split()
 
 
 def _word(glyphs: Sequence[Glyph]) -> str:
@@ -155,7 +179,7 @@ def _word(glyphs: Sequence[Glyph]) -> str:
 
 def _letter_runs(glyphs: Sequence[Glyph]) -> list[str]:
     """The runs of letters and digits in a word (`pre-competitive`: `pre`, `competitive`)."""
-    text = "".join(glyph.text if glyph.text.isalnum() else " " for glyph in glyphs)
+    text = "".join([glyph.text if glyph.text.isalnum() else " " for glyph in glyphs])
     return text.casefold().split()
 
 
@@ -163,6 +187,17 @@ def inside(glyph: Glyph, box: Box) -> bool:
     """Whether the glyph's centre is in the box."""
     x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def split_inside(glyphs: Sequence[Glyph], box: Box) -> tuple[list[Glyph], list[Glyph]]:
+    """The glyphs `inside` the box, and the others, each in their order (one pass, inlined)."""
+    left, top, right, bottom = box
+    held: list[Glyph] = []
+    rest: list[Glyph] = []
+    for glyph in glyphs:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        (held if left <= x <= right and top <= y <= bottom else rest).append(glyph)
+    return held, rest
 
 
 def aligned_table(lines: Sequence[PrintedLine], start: int) -> tuple[TableBlock, int] | None:
