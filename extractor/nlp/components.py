@@ -36,7 +36,7 @@ STATUSES = ("achieved", "planned")
 FACTS_KEY = "facts"  # doc.spans key of the pattern matches
 CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
 CLASSES_KEY = "word_classes"  # doc.user_data key: the word classes the lexicon found
-WORDS_KEY = "lower_words"  # doc.user_data key: the string ids of the text's lower-case words
+WORDS_KEY = "lower_words"  # doc.user_data key: per token, the string id of its lower case
 _IN_CONTEXT = "?"  # a word classed by its neighbours: it may open a multi-word unit
 _OPTIONAL = frozenset({"?", "*", "!"})
 
@@ -109,7 +109,7 @@ class FactLexicon:
         if found:  # else every TAG would be empty, as spaCy leaves it
             doc.from_array([TAG], numpy.array(class_ids, dtype="uint64"))
         doc.user_data[CLASSES_KEY] = found
-        doc.user_data[WORDS_KEY] = frozenset(lowers)
+        doc.user_data[WORDS_KEY] = lowers
         # Cues only matter to a label, and every label names its level.
         if "LEVEL" in found:
             cues = self.cues(doc)
@@ -234,6 +234,12 @@ class FactMatcher:
             groups.setdefault(requirement, []).append((key, entry["pattern"]))
         self.phrase_starts = frozenset(phrase_starts)
         self.requirements = tuple(groups)
+        # The words any test looks for: a text's others cannot change what runs on it, so
+        # what runs is kept per word classes and watched words found (a few sets recur).
+        self.watched = self.phrase_starts.union(
+            *(anchor for _, _, anchors in self.requirements for anchor in anchors)
+        )
+        self._runnable: dict[tuple[frozenset[str], frozenset[int]], tuple[int, ...]] = {}
         self.group_patterns = tuple(groups.values())
         # Match key (group, label and id in one string) -> (group, label, id).
         self._keys: dict[int, tuple[int, str, str]] = {}
@@ -242,14 +248,17 @@ class FactMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         classes = doc.user_data.get(CLASSES_KEY, frozenset())
-        words = doc.user_data.get(WORDS_KEY, frozenset())
-        runnable = tuple(
-            index
-            for index, (tags, uses_tag, anchors) in enumerate(self.requirements)
-            if tags <= classes
-            and (classes or not uses_tag)
-            and all(not anchor.isdisjoint(words) for anchor in anchors)
-        )
+        words = self.watched.intersection(doc.user_data.get(WORDS_KEY, ()))
+        runnable = self._runnable.get((classes, words))
+        if runnable is None:
+            runnable = tuple(
+                index
+                for index, (tags, uses_tag, anchors) in enumerate(self.requirements)
+                if tags <= classes
+                and (classes or not uses_tag)
+                and all(not anchor.isdisjoint(words) for anchor in anchors)
+            )
+            self._runnable[classes, words] = runnable
         spans = []
         if not self.phrase_starts.isdisjoint(words):
             for key, start, end in self.phrases(doc):
