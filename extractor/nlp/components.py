@@ -21,7 +21,7 @@ import regex
 from extractor.nlp.spacy_import import spacy
 
 # isort: split
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import ORTH, TAG
 from spacy.language import Language
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher, PhraseMatcher
@@ -36,6 +36,7 @@ STATUSES = ("achieved", "planned")
 FACTS_KEY = "facts"  # doc.spans key of the pattern matches
 CUES_KEY = "status_cues"  # doc.spans key of the achieved/planned cues
 CLASSES_KEY = "word_classes"  # doc.user_data key: the word classes the lexicon found
+WORDS_KEY = "lower_words"  # doc.user_data key: per token, the string id of its lower case
 _IN_CONTEXT = "?"  # a word classed by its neighbours: it may open a multi-word unit
 _OPTIONAL = frozenset({"?", "*", "!"})
 
@@ -44,14 +45,25 @@ DASHES = "-\u2013"  # hyphen and en dash, which both open "-1" or a glued "-uri"
 _SUFFIX = regex.compile(rf"^[{DASHES}]\p{{L}}+$")
 
 
-class FactLexicon:
-    """Pipeline component: lemma fixes and the word classes the patterns test.
+# A spelling's lemma, word class (`_IN_CONTEXT` for one classed by its neighbours), the
+# class's string id (that of "" for none) and the string id of its lower case.
+_Entry = tuple[str, str | None, int, int]
 
-    It lower-cases lemmas (the lookup table is case-sensitive: `PLANURI` stays as written),
-    applies the lemma exceptions, and writes each token's word class as its TAG: DATE
-    (numeric), URL, COUNT, ONE, JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun).
-    It also collects the achieved/planned cues into `doc.spans["status_cues"]`. Its methods
-    give the values.
+
+class FactLexicon:
+    """Pipeline component: the word classes the patterns test, from lemmas with their fixes.
+
+    A word's lemma is the lookup table's, lower-cased (the table is case-sensitive: `PLANURI`
+    stays as written), with the lemma exceptions of the rules; `lemma` gives it. The
+    component writes each token's word class as its TAG: DATE (numeric), URL, COUNT, ONE,
+    JOINER, UNIT, ADJECTIVE, MONTH, LEVEL or LABEL (label noun), and notes the classes and
+    the lower-case words the text holds in `doc.user_data`, which the matcher tests before
+    it runs a pattern. A text with a LEVEL gets its achieved/planned cues in
+    `doc.spans["status_cues"]`. Its methods give the values.
+
+    Every value is worked out once per spelling and kept; a text costs a lookup per token.
+    No token is written when the text holds no class, nor a lemma ever: spaCy would take
+    longer to store them than the facts take to read them here.
     """
 
     def __init__(self, nlp: Language, rules: dict[str, Any]) -> None:
@@ -70,41 +82,50 @@ class FactLexicon:
         self.levels = self.rules.labels.levels
         self.label_nouns = frozenset(self.rules.labels.nouns.words)
         self.table = lemma_table()
-        self._cache: dict[int, tuple[str, int, str | None, int]] = {}
+        self._cache: dict[int, _Entry] = {}
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         status = self.rules.labels.status
         for name in STATUSES:
             self.cues.add(name, list(nlp.tokenizer.pipe(getattr(status, name))))
 
     def __call__(self, doc: Doc) -> Doc:
-        entries = [self._entry(orth) for orth in doc.to_array(ORTH).tolist()]
-        if not entries:
+        orths = doc.to_array(ORTH).tolist()
+        if not orths:
             return doc
-        rows = [(lemma_id, class_id) for _, lemma_id, _, class_id in entries]
-        classes = {word_class for _, _, word_class, _ in entries}
+        cache = self._cache
+        entries = [cache.get(orth) or self._entry(orth) for orth in orths]
+        lemmas, word_classes, class_ids, lowers = zip(*entries, strict=True)
+        classes = set(word_classes)
         if _IN_CONTEXT in classes:
-            for index, (_, lemma_id, word_class, _) in enumerate(entries):
+            class_ids = list(class_ids)
+            for index, word_class in enumerate(word_classes):
                 if word_class == _IN_CONTEXT:
-                    unit, _ = self._unit(doc, lambda at: entries[at][0], index)
-                    word = doc.vocab[doc[index].orth]
+                    unit, _ = self._unit(doc, lemmas.__getitem__, index)
+                    word = doc.vocab[orths[index]]
                     in_context = "UNIT" if unit else self._word_class(word, None)
-                    rows[index] = (lemma_id, doc.vocab.strings.add(in_context or ""))
+                    class_ids[index] = doc.vocab.strings.add(in_context or "")
                     classes.add(in_context)
-        doc.from_array([LEMMA, TAG], numpy.array(rows, dtype="uint64"))
         found = frozenset(classes - {None, _IN_CONTEXT})
+        if found:  # else every TAG would be empty, as spaCy leaves it
+            doc.from_array([TAG], numpy.array(class_ids, dtype="uint64"))
         doc.user_data[CLASSES_KEY] = found
+        doc.user_data[WORDS_KEY] = lowers
         # Cues only matter to a label, and every label names its level.
-        cues = self.cues(doc) if "LEVEL" in found else []
-        doc.spans[CUES_KEY] = [Span(doc, start, end, label=key) for key, start, end in cues]
+        if "LEVEL" in found:
+            cues = self.cues(doc)
+            doc.spans[CUES_KEY] = [Span(doc, start, end, label=key) for key, start, end in cues]
         return doc
 
-    def _entry(self, orth: int) -> tuple[str, int, str | None, int]:
-        """The lemma, its id and the word class of a spelling, the same wherever it stands.
+    def lemma(self, orth: int) -> str:
+        """The lemma of a spelling (its string id), fixed by the rules and lower-cased."""
+        return (self._cache.get(orth) or self._entry(orth))[0]
+
+    def _entry(self, orth: int) -> _Entry:
+        """The lemma, word class, its string id and the lower case's id of a spelling.
 
         The lemma is the lookup table's (spacy-lookups-data), by spelling, then in lower
         case, with the fixes of the rules. A word whose lemma opens a multi-word unit is
-        classed in context (`_IN_CONTEXT`). Cached per spelling, with the string ids of the
-        lemma and the class: most words come back often.
+        classed in context (`_IN_CONTEXT`). Cached per spelling: most words come back often.
         """
         cached = self._cache.get(orth)
         if cached is None:
@@ -120,7 +141,7 @@ class FactLexicon:
             word_class = _IN_CONTEXT if lemma in self.phrases else self._word_class(word, unit)
             strings = self.nlp.vocab.strings
             class_id = strings.add(word_class if word_class and word_class != _IN_CONTEXT else "")
-            cached = (lemma, strings.add(lemma), word_class, class_id)
+            cached = (lemma, word_class, class_id, word.lower)
             self._cache[orth] = cached
         return cached
 
@@ -161,7 +182,7 @@ class FactLexicon:
 
     def unit_at(self, doc: Doc, index: int) -> tuple[str | None, int]:
         """The unit a counted noun starting at `index` names, and the token index after it."""
-        return self._unit(doc, lambda at: doc[at].lemma_, index)
+        return self._unit(doc, lambda at: self.lemma(doc[at].orth), index)
 
     def _unit(self, doc: Doc, lemma_at: Callable[[int], str], index: int) -> tuple[str | None, int]:
         lemma = lemma_at(index)
@@ -192,21 +213,33 @@ class FactMatcher:
     hold no month, label word or legal form, so most patterns are skipped; spaCy's Matcher
     also refuses TAG on a text without any. The patterns of the groups a text may match run
     in one Matcher pass (a pass walks every token), one Matcher per such set of groups,
-    built when a text first needs it: a few sets recur.
+    built when a text first needs it: a few sets recur. The phrases run on texts holding the
+    first word of one. Both tests read what the lexicon noted (`doc.user_data`), and a text
+    without matches gets no `doc.spans["facts"]`.
     """
 
     def __init__(self, nlp: Language, patterns: list[dict[str, Any]]) -> None:
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrase_starts: set[int] = set()
         groups: dict[_Requirement, list[tuple[str, list[dict[str, Any]]]]] = {}
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id') or ''}"
             if isinstance(entry["pattern"], str):
-                self.phrases.add(key, [nlp.make_doc(entry["pattern"])])
+                phrase = nlp.make_doc(entry["pattern"])
+                self.phrases.add(key, [phrase])
+                phrase_starts.update(token.lower for token in phrase[:1])
                 continue
             requirement = _requirement(entry["pattern"], nlp.vocab.strings.add)
             groups.setdefault(requirement, []).append((key, entry["pattern"]))
+        self.phrase_starts = frozenset(phrase_starts)
         self.requirements = tuple(groups)
+        # The words any test looks for: a text's others cannot change what runs on it, so
+        # what runs is kept per word classes and watched words found (a few sets recur).
+        self.watched = self.phrase_starts.union(
+            *(anchor for _, _, anchors in self.requirements for anchor in anchors)
+        )
+        self._runnable: dict[tuple[frozenset[str], frozenset[int]], tuple[int, ...]] = {}
         self.group_patterns = tuple(groups.values())
         # Match key (group, label and id in one string) -> (group, label, id).
         self._keys: dict[int, tuple[int, str, str]] = {}
@@ -215,28 +248,31 @@ class FactMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         classes = doc.user_data.get(CLASSES_KEY, frozenset())
-        words: set[int] | None = None
-        runnable = []
-        for index, (tags, uses_tag, anchors) in enumerate(self.requirements):
-            if not (tags <= classes and (classes or not uses_tag)):
-                continue
-            if anchors:
-                words = set(doc.to_array(LOWER).tolist()) if words is None else words
-                if not all(anchor & words for anchor in anchors):
-                    continue
-            runnable.append(index)
+        words = self.watched.intersection(doc.user_data.get(WORDS_KEY, ()))
+        runnable = self._runnable.get((classes, words))
+        if runnable is None:
+            runnable = tuple(
+                index
+                for index, (tags, uses_tag, anchors) in enumerate(self.requirements)
+                if tags <= classes
+                and (classes or not uses_tag)
+                and all(not anchor.isdisjoint(words) for anchor in anchors)
+            )
+            self._runnable[classes, words] = runnable
         spans = []
-        for key, start, end in self.phrases(doc):
-            label, _, ident = self.vocab.strings[key].partition("|")
-            spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
+        if not self.phrase_starts.isdisjoint(words):
+            for key, start, end in self.phrases(doc):
+                label, _, ident = self.vocab.strings[key].partition("|")
+                spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
         if runnable:
-            matches = self._matcher(tuple(runnable))(doc)
+            matches = self._matcher(runnable)(doc)
             # In the order the groups' own passes give them, one group after another.
             matches.sort(key=lambda match: self._keys[match[0]][0])
             for key, start, end in matches:
                 _, label, ident = self._keys[key]
                 spans.append(Span(doc, start, end, label=label, span_id=ident or 0))
-        doc.spans[FACTS_KEY] = spans
+        if spans:
+            doc.spans[FACTS_KEY] = spans
         return doc
 
     def _matcher(self, groups: tuple[int, ...]) -> Matcher:

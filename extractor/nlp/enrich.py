@@ -7,13 +7,13 @@ The input is not changed. Item texts go through the fact pipeline together (`nlp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.nlp.facts import FoundFact, doc_to_facts
 from extractor.ruleset import SECTION_KEYS
-from extractor.text.cleaning import Cleaned, clean_pieces
+from extractor.text.cleaning import clean_pieces, is_clean
 from extractor.text.source import SourceText
 
 if TYPE_CHECKING:
@@ -34,9 +34,11 @@ def enrich(document: dict[str, Any], source: SourceText, nlp: Language) -> dict[
     docs = nlp.pipe(item["text"] for item, _ in jobs)
     for (item, section), doc in zip(jobs, docs, strict=True):
         pieces = item.pop("pieces")
+        item["facts"] = []
         found = doc_to_facts(doc, section, lexicon)
-        cleaned = _cleaned(item, pieces, source.text) if found else None
-        item["facts"] = [_fact_dict(fact, cleaned, source) for fact in found]
+        if found:
+            to_source = _to_source(item, pieces, source.text)
+            item["facts"] = [_fact_dict(fact, item["text"], to_source, source) for fact in found]
     for project in result.get("projects", []):
         project["indicators"] = project_indicators(project)
     return result
@@ -88,8 +90,20 @@ def _walk(items: list[dict[str, Any]], section: str) -> Iterator[tuple[dict[str,
         yield from _walk(item.get("children", []), section)
 
 
-def _cleaned(item: dict[str, Any], pieces: list[list[Any]], text: str) -> Cleaned:
-    """The item's text with its char map; it must equal the item text or spans would lie."""
+_ToSource = Callable[[int, int], tuple[int, int]]
+
+
+def _to_source(item: dict[str, Any], pieces: list[list[Any]], text: str) -> _ToSource:
+    """The map from ranges of the item's text to the source; the text the item's pieces
+    clean to must be the item's, or spans would lie.
+
+    Most items are one piece of source that cleaning leaves as it is: their text is that
+    piece, and a range moves by the piece's start. Others get the cleaned text's char map.
+    """
+    if len(pieces) == 1:
+        first, last, _ = pieces[0]
+        if text[first:last] == item["text"] and is_clean(item["text"]):
+            return lambda start, end: (first + start, first + end)
     span = item["span"]
     start, end = span["char_start"], span["char_end"]
     cleaned = clean_pieces(text, [(piece[0], piece[1], piece[2]) for piece in pieces])
@@ -100,16 +114,19 @@ def _cleaned(item: dict[str, Any], pieces: list[list[Any]], text: str) -> Cleane
             f"of its span (chars {start}-{end}): {item['text'][:60]!r}",
             "extract the document again from this source",
         )
-    return cleaned
+    return cleaned.source_range
 
 
-def _fact_dict(fact: FoundFact, cleaned: Cleaned, source: SourceText) -> dict[str, Any]:
+def _fact_dict(
+    fact: FoundFact, text: str, to_source: _ToSource, source: SourceText
+) -> dict[str, Any]:
     """The contract's fact as plain data: kind, exact surface, span into the source, fields.
 
-    The validate stage checks it against the fact models, as every other value.
+    `text` is the item's; the validate stage checks the fact against the fact models,
+    as every other value.
     """
-    start, end = cleaned.source_range(fact.start, fact.end)
-    surface = cleaned.text[fact.start : fact.end]
+    start, end = to_source(fact.start, fact.end)
+    surface = text[fact.start : fact.end]
     return {"type": fact.type, "text": surface, "span": source.span(start, end), **fact.fields}
 
 

@@ -39,10 +39,11 @@ class FoundFact:
 
 def doc_to_facts(doc: Doc, section: str, lexicon: FactLexicon) -> list[FoundFact]:
     """Given an item's processed text, its section key and the pipeline's lexicon, its facts."""
-    if not doc.spans[FACTS_KEY]:
+    spans = doc.spans.get(FACTS_KEY)
+    if not spans:
         return []
     matches: dict[str, list[Span]] = {kind: [] for kind in FACT_TYPES}
-    for span in doc.spans[FACTS_KEY]:
+    for span in spans:
         matches[span.label_].append(span)
     kept = {kind: spacy.util.filter_spans(spans) for kind, spans in matches.items()}
     dates = kept["date"]
@@ -115,7 +116,9 @@ def _status(span: Span, section: str, labels: LabelRules) -> str:
         if token.text in _CLAUSE_ENDS:
             clause_start = token.i + 1
     cues = [
-        cue for cue in doc.spans[CUES_KEY] if cue.start >= clause_start and cue.end <= span.start
+        cue
+        for cue in doc.spans.get(CUES_KEY, ())
+        if cue.start >= clause_start and cue.end <= span.start
     ]
     if cues:
         return max(cues, key=lambda cue: (cue.end, len(cue))).label_

@@ -161,6 +161,25 @@ def pieces_text(text: str, pieces: Sequence[tuple[int, int, bool]]) -> str:
     return "".join(parts)
 
 
+def is_clean(raw: str) -> bool:
+    """Whether `clean(raw)` gives `raw` back, each char mapped to its own offset.
+
+    So it does when `raw` holds no markup char (`*`, `<`, `>`) nor NUL, and its words are
+    single-spaced, with no other white space (`_single_spaced` leaves it as it is).
+
+    >>> is_clean("Planul de acțiune;"), is_clean("Planul  de **acțiune**")
+    (True, False)
+    """
+    return (
+        "*" not in raw
+        and "<" not in raw
+        and ">" not in raw
+        and "\x00" not in raw
+        and not _SPLIT_ONLY_SPACE.search(raw)
+        and " ".join(raw.split()) == raw
+    )
+
+
 def clean_text(raw: str, bullets: str = "") -> str:
     """`clean(raw, bullets=bullets).text`, faster, for callers that need no offsets.
 

@@ -18,6 +18,7 @@ from extractor.text.cleaning import (
     clean_text,
     fold,
     fold_within,
+    is_clean,
     pieces_text,
 )
 
@@ -180,3 +181,36 @@ def test_the_fold_of_a_start_is_the_start_of_the_fold(start: str, rest: str) -> 
 def test_fold_within_is_the_fold_when_short_enough(text: str, limit: int) -> None:
     folded = fold(text)
     assert fold_within(text, limit) == (folded if len(folded) <= limit else None)
+
+
+# Letters, the chars of markup and autolinks, and white space of each kind `clean` tells apart.
+CLEAN_ALPHABET = "aă1 .*<>/:w\t\n\x00\x1c\u00a0"
+
+
+@FOLD_SETTINGS
+@given(st.text(CLEAN_ALPHABET, max_size=12))
+def test_a_clean_text_cleans_to_itself_char_for_char(raw: str) -> None:
+    if is_clean(raw):
+        cleaned = clean(raw, base=7)
+        assert cleaned.text == raw
+        assert cleaned.offsets == tuple(range(7, 7 + len(raw)))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Planul de acțiune; 24 de audituri", True),
+        ("", True),
+        ("a  b", False),
+        (" a", False),
+        ("a\tb", False),
+        ("a\u00a0b", False),
+        ("a\x1cb", False),
+        ("a\x00b", False),
+        ("**a**", False),
+        ("<www.x.ro>", False),
+        ("a < b", False),  # cleans to itself, but a `<` may open an autolink: not told apart
+    ],
+)
+def test_is_clean(raw: str, expected: bool) -> None:
+    assert is_clean(raw) is expected
