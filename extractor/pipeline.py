@@ -176,11 +176,11 @@ def run_bytes(
 
     `on_page` hears of each PDF page read; `pdf_engine` names the PDF reader.
     """
+    from extractor.assembly import DocumentParts, validate
+
     loaded = load(data, name, rules, on_page, pdf_engine)
     # Loading is left out: a PDF's pages are read with the collector on, as their
     # library expects.
-    from extractor.assembly import DocumentParts, validate
-
     with cyclic_gc_paused():
         parts = DocumentParts(loaded, rules, allow_empty=allow_empty)
         plain = {**parts.head(), "projects": list(parts.project_data()), **parts.tail()}
