@@ -114,8 +114,8 @@ class DocumentParts:
         for data in self.project_data():
             index = len(self._numbers) - 1
             file = self._source_record["file"]
-            project, set_aside = validate_project(data, self.source, file, index)
-            self._set_aside += set_aside
+            project, aside = validate_project(data, self.source, file, index)
+            self._set_aside += aside
             self._project_warnings += len(project.warnings)
             yield project
 
@@ -180,15 +180,15 @@ def validate(data: dict[str, Any], source: SourceText) -> Document:
     project must not lose the report: the rest is written and the warning says what.
     Only a problem outside the projects stops the run (E050).
     """
-    projects, set_aside = [], []
+    projects, aside = [], []
     for index, project in enumerate(data["projects"]):
         model, entries = validate_project(project, source, data["source"]["file"], index)
         projects.append(model)
-        set_aside += entries
+        aside += entries
     frame = {**data, "projects": []}
-    if set_aside:
+    if aside:
         frame["unparsed"] = sorted(
-            [*data["unparsed"], *set_aside], key=lambda entry: entry["span"]["char_start"]
+            [*data["unparsed"], *aside], key=lambda entry: entry["span"]["char_start"]
         )
         frame["coverage"] = coverage(source, frame["unparsed"])
     return _validated_frame(frame).model_copy(update={"projects": projects})
@@ -199,7 +199,7 @@ def validate_project(
 ) -> tuple[Project, list[dict[str, Any]]]:
     """The document's project `index` validated, and the unparsed entries set aside from it."""
     held = {"projects": [data], "unparsed": []}
-    for _ in range(_SALVAGE_ROUNDS + 1):
+    for _ in range(_SALVAGE_ROUNDS):
         try:
             return Project.model_validate(held["projects"][0]), held["unparsed"]
         except ValidationError as error:
