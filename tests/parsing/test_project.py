@@ -1,0 +1,72 @@
+"""One project block read into plain data: what each missing or doubled part gives."""
+
+from __future__ import annotations
+
+from records import RULES, WORDS, records_of
+from reports import project_block
+
+from extractor.parsing.project import BlockRead, block_to_project
+from extractor.parsing.segment import records_to_segments
+from extractor.text.source import SourceText
+
+HEADER = "Nr. proiect / acronim _4 CLS/ABC"
+
+
+def read_block(text: str, number: int = 1) -> BlockRead:
+    [block] = records_to_segments(records_of(text), RULES, len(text)).blocks
+    return block_to_project(block, number, SourceText(text), RULES, WORDS)
+
+
+def found(read: BlockRead) -> list[tuple[str, str, int | None, int | None]]:
+    return [(f.code, f.message, f.start, f.end) for f in read.findings]
+
+
+def test_a_block_without_a_table_warns_on_its_header_line() -> None:
+    text = f"{HEADER}\n\nSite proiect\thttp://x.ro\n\nObiectivul proiectului:\n\nText unu.\n"
+    read = read_block(text)
+    assert found(read)[0] == ("missing_table", "no metadata table", 0, len(HEADER))
+    assert (read.project["number"], read.project["acronym"]) == (4, "ABC")
+    assert "title" not in read.project
+
+
+def test_a_second_heading_of_a_section_warns_and_its_items_go_on_the_first() -> None:
+    second = "Obiectivul proiectului:"
+    text = (
+        f"{HEADER}\n\nSite proiect\thttp://x.ro\n\nObiectivul proiectului:\n\nText unu.\n\n"
+        f"{second}\n\nText doi.\n"
+    )
+    read = read_block(text)
+    start = text.rindex(second)
+    assert ("duplicate_section", "a second objective heading", start, start + len(second)) in (
+        found(read)
+    )
+    objective = read.project["objective"]
+    assert [item["text"] for item in objective["items"]] == ["Text unu.", "Text doi."]
+    assert objective["span"]["char_start"] == text.index(second)
+
+
+def test_a_numbered_section_heading_is_read_and_spanned_after_its_numbering() -> None:
+    text = project_block(1).replace("Obiectivul proiectului:", "II. Obiectivul proiectului:")
+    objective = read_block(text).project["objective"]
+    start = text.index("Obiectivul proiectului:")
+    assert objective["heading"] == "Obiectivul proiectului:"
+    assert (objective["span"]["char_start"], objective["span"]["char_end"]) == (
+        start,
+        start + len("Obiectivul proiectului:"),
+    )
+
+
+def test_a_markdown_section_heading_is_read_without_its_marks() -> None:
+    text = project_block(1).replace("Obiectivul proiectului:", "## Obiectivul proiectului")
+    objective = read_block(text).project["objective"]
+    assert objective["heading"] == "Obiectivul proiectului"
+    assert objective["span"]["char_start"] == text.index("## Obiectivul")
+
+
+def test_a_table_without_a_column_leaves_that_field_unset_with_a_warning() -> None:
+    text = project_block(1).replace("\tDomeniu", "").replace("\tEnergie", "")
+    read = read_block(text)
+    assert read.project["domain"] is None
+    assert read.project["title"] == "Titlul ABC"
+    assert "domain" not in read.project["spans"]
+    assert found(read) == [("missing_field", "the table has no domain cell", None, None)]
