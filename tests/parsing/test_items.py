@@ -210,3 +210,47 @@ def test_items_keep_the_pieces_their_text_is_read_from() -> None:
     assert item["text"] == "O bună cooperare;"
     assert [text[start:end] for start, end, _ in item["pieces"]] == ["O bună coope", "rare;"]
     assert item["pieces"][1][2] is True
+
+
+def text_read_with(words: list[str], text: str) -> str:
+    """The one paragraph `text` gives when `words` are the known word forms."""
+    records = [r for r in records_of(text) if not r.is_empty]
+    [item] = records_to_items(records, SourceText(text), RULES, sorted(words)).items
+    return item["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        pytest.param(
+            WORDS, "Rezultatele ne-\na ajutat.", "Rezultatele ne-a ajutat.", id="two-letter-clitic"
+        ),
+        pytest.param(
+            ["bio", "bioeconomiei", "economie"],
+            "Studiu de bio-\neconomie.",
+            "Studiu de bioeconomie.",
+            id="joined-starts-a-known-form",
+        ),
+        pytest.param(
+            ["dezvoltare", "inovare"],
+            "Studiu de inovare-\ndezvoltare.",
+            "Studiu de inovare-dezvoltare.",
+            id="two-known-words-joined-sorting-after-all",
+        ),
+    ],
+)
+def test_a_hyphen_at_a_line_end_by_the_known_word_forms(
+    words: list[str], text: str, expected: str
+) -> None:
+    assert text_read_with(words, text) == expected
+
+
+def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
+    text = "Intro;\n\n**Parteneriate noi**\n\n- unu;\n"
+    [finding] = read(text).findings
+    start = text.index("Parteneriate")
+    assert (finding.message, finding.start, finding.end) == (
+        "the heading 'Parteneriate noi' opens no known section; kept as a heading item",
+        start,
+        start + len("Parteneriate noi"),
+    )
