@@ -226,6 +226,12 @@ def text_read_with(words: list[str], text: str) -> str:
             WORDS, "Rezultatele ne-\na ajutat.", "Rezultatele ne-a ajutat.", id="two-letter-clitic"
         ),
         pytest.param(
+            WORDS,
+            "O bună coope-\n*rare* între membri.",
+            "O bună cooperare între membri.",
+            id="cut-word-goes-on-in-emphasis",
+        ),
+        pytest.param(
             ["bio", "bioeconomiei", "economie"],
             "Studiu de bio-\neconomie.",
             "Studiu de bioeconomie.",
