@@ -260,3 +260,10 @@ def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
         start,
         start + len("Parteneriate noi"),
     )
+
+
+@pytest.mark.parametrize("name", ["Vest", "Xanthi"])
+def test_a_capitalised_word_after_a_hyphen_at_a_line_end_is_no_cut_words_rest(name: str) -> None:
+    text = text_read_with(WORDS, f"Parteneri din regiunea Sud-\n{name} și Centru.")
+    assert f"Sud{name}" not in text and f"Sud-{name[1:]}" not in text
+    assert text.endswith(f"{name} și Centru.")
