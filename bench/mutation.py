@@ -66,10 +66,36 @@ def statuses() -> dict[str, str]:
     return found
 
 
-def allowlist() -> dict[str, str]:
-    """The equivalent mutants, each with why it changes no behaviour."""
+def allowlist() -> dict[str, tuple[str, str]]:
+    """The equivalent mutants, each with its change (as `change_of` gives it) and why it
+    changes no behaviour."""
     entries = tomllib.loads(ALLOWLIST.read_text(encoding="utf-8"))["equivalent"]
-    return {entry["mutant"]: entry["reason"] for entry in entries}
+    return {entry["mutant"]: (entry["change"], entry["reason"]) for entry in entries}
+
+
+def change_of(mutant: str) -> str:
+    """The lines a mutant's diff adds, spacing aside: what an allow-list entry is checked
+    against, since mutmut numbers a function's mutants anew when the function is edited."""
+    added = [line[1:] for line in diff_of(mutant).splitlines() if line[:1] == "+"]
+    return " / ".join(" ".join(line.split()) for line in added if not line.startswith("++"))
+
+
+def still_equivalent(
+    found: dict[str, str], entries: dict[str, tuple[str, str]]
+) -> tuple[set[str], list[str]]:
+    """The allow-listed mutants that still survive with the change their entry names, and
+    a line for each entry that does not (the mutant was killed, or is now another change)."""
+    equivalent, stale = set(), []
+    for name, (change, _) in sorted(entries.items()):
+        status = found.get(name, "no such mutant")
+        if status not in MISSED:
+            if status in DETECTED or name not in found:
+                stale.append(f"  {name}: {status}")
+        elif (now := change_of(name)) != change:
+            stale.append(f"  {name}: now another change: {now}")
+        else:
+            equivalent.add(name)
+    return equivalent, stale
 
 
 def module_of(mutant: str) -> str:
@@ -83,9 +109,10 @@ def package_of(module: str) -> str | None:
     return next((p for p in PACKAGES if module == p or module.startswith(p + ".")), None)
 
 
-def report(found: dict[str, str], equivalent: dict[str, str]) -> bool:
+def report(found: dict[str, str], entries: dict[str, tuple[str, str]]) -> bool:
     """Print the kill rates and the survivors; whether every package and module meets the
     target, with every mutant checked."""
+    equivalent, stale = still_equivalent(found, entries)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     survivors = []
     for mutant, status in sorted(found.items()):
@@ -121,10 +148,9 @@ def report(found: dict[str, str], equivalent: dict[str, str]) -> bool:
             f"{name:42} {count['killed']:7} {count['survived']:8} {count['equivalent']:6}"
             f" {rate}{unchecked}{under}"
         )
-    stale = sorted(name for name in equivalent if found.get(name) not in MISSED)
     if stale:
-        print("\nallow-listed but no longer surviving (remove from the allow-list):")
-        print("\n".join(f"  {name}: {found.get(name, 'no such mutant')}" for name in stale))
+        print("\nallow-listed but no longer equivalent (update or remove the entry):")
+        print("\n".join(stale))
     if survivors:
         ok = False
         print(f"\n{len(survivors)} surviving mutants, not allow-listed:")
