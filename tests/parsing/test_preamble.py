@@ -49,3 +49,9 @@ def test_the_counts_and_competition_are_read_from_the_prose_with_spans() -> None
     assert heading["heading"] == "PREAMBUL"
     assert text[heading["span"]["char_start"] : heading["span"]["char_end"]] == "PREAMBUL"
     assert read.used == {1, 3, 5, 7}
+
+
+def test_the_preamble_heading_span_starts_at_its_word_past_punctuation() -> None:
+    text = report(project_block(1)).replace("PREAMBUL", "(PREAMBUL)")
+    span = read_preamble(text).report["preamble"]["span"]
+    assert span["char_start"] == text.index("PREAMBUL")
