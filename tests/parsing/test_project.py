@@ -70,3 +70,42 @@ def test_a_table_without_a_column_leaves_that_field_unset_with_a_warning() -> No
     assert read.project["title"] == "Titlul ABC"
     assert "domain" not in read.project["spans"]
     assert found(read) == [("missing_field", "the table has no domain cell", None, None)]
+
+
+def test_a_block_without_a_website_warns_on_its_first_line_after_the_table() -> None:
+    text = project_block(1, website="")
+    [finding] = read_block(text).findings
+    start = text.index("Obiectivul proiectului:")
+    assert (finding.code, finding.message) == ("missing_website", "no project website")
+    assert (finding.start, finding.end) == (start, start + len("Obiectivul proiectului:"))
+
+
+def test_text_beside_the_website_is_quoted_on_the_website_line() -> None:
+    line = "Site proiect\thttp://example.ro/p (în construcție)"
+    text = project_block(1, website=line)
+    read = read_block(text)
+    assert read.project["websites"] == ["http://example.ro/p"]
+    start = text.index(line)
+    assert found(read) == [
+        (
+            "extra_text",
+            "the website line also says '(în construcție)', which no field takes",
+            start,
+            start + len(line),
+        )
+    ]
+
+
+def test_a_block_without_a_header_takes_the_number_the_sequence_expects() -> None:
+    text = project_block(None)
+    read = read_block(text, 7)
+    assert (read.project["number"], read.project["acronym"]) == (7, None)
+    first_line = text.splitlines()[0]
+    assert found(read) == [
+        (
+            "missing_header",
+            "no header line: number 7 inferred, acronym unknown",
+            0,
+            len(first_line),
+        )
+    ]
