@@ -63,13 +63,17 @@ def test_a_markdown_section_heading_is_read_without_its_marks() -> None:
     assert objective["span"]["char_start"] == text.index("## Obiectivul")
 
 
-def test_a_table_without_a_column_leaves_that_field_unset_with_a_warning() -> None:
-    text = project_block(1).replace("\tDomeniu", "").replace("\tEnergie", "")
+def test_a_table_without_a_column_leaves_that_field_unset_and_reads_the_others() -> None:
+    text = project_block(1).replace("\tCoordonator", "").replace("\tASOCIAȚIA ABC", "")
     read = read_block(text)
-    assert read.project["domain"] is None
-    assert read.project["title"] == "Titlul ABC"
-    assert "domain" not in read.project["spans"]
-    assert found(read) == [("missing_field", "the table has no domain cell", None, None)]
+    assert read.project["coordinator"] is None
+    assert "coordinator" not in read.project["spans"]
+    assert (read.project["title"], read.project["director"], read.project["domain"]) == (
+        "Titlul ABC",
+        "Ion Popescu",
+        "Energie",
+    )
+    assert found(read) == [("missing_field", "the table has no coordinator cell", None, None)]
 
 
 def test_a_block_without_a_website_warns_on_its_first_line_after_the_table() -> None:
