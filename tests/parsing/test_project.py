@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from records import RULES, WORDS, records_of
-from reports import project_block
+from reports import HEADER_ROW, project_block
 
 from extractor.parsing.project import BlockRead, block_to_project
 from extractor.parsing.segment import records_to_segments
@@ -85,7 +85,7 @@ def test_a_block_without_a_website_warns_on_its_first_line_after_the_table() -> 
 
 
 def test_text_beside_the_website_is_quoted_on_the_website_line() -> None:
-    line = "Site proiect\thttp://example.ro/p (în construcție)"
+    line = "Site proiect\thttp://example.ro/p (în construcție, ediția X)"
     text = project_block(1, website=line)
     read = read_block(text)
     assert read.project["websites"] == ["http://example.ro/p"]
@@ -93,7 +93,7 @@ def test_text_beside_the_website_is_quoted_on_the_website_line() -> None:
     assert found(read) == [
         (
             "extra_text",
-            "the website line also says '(în construcție)', which no field takes",
+            "the website line also says '(în construcție, ediția X)', which no field takes",
             start,
             start + len(line),
         )
@@ -113,3 +113,25 @@ def test_a_block_without_a_header_takes_the_number_the_sequence_expects() -> Non
             len(first_line),
         )
     ]
+
+
+def test_a_value_the_field_refuses_warns_on_its_cell() -> None:
+    text = project_block(1, members="treizeci")
+    read = read_block(text)
+    assert read.project["cluster_members"] is None
+    start = text.index("treizeci")
+    assert found(read) == [
+        (
+            "invalid_members",
+            "cluster_members: 'treizeci' is not a positive whole number",
+            start,
+            start + len("treizeci"),
+        )
+    ]
+
+
+def test_a_cell_split_by_a_page_break_reads_its_parts_joined_by_a_space() -> None:
+    values = "Titlu\t01.07.2018 - 30.06.2020\tASOCIAȚIA\tIon Popescu\t30\tCentru\tEnergie"
+    text = f"{HEADER}\n\n{HEADER_ROW}\n{values}\n8\nABC\t\tABC\t\t\t\t\n"
+    read = read_block(text)
+    assert (read.project["title"], read.project["coordinator"]) == ("Titlu ABC", "ASOCIAȚIA ABC")
