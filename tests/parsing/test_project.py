@@ -85,7 +85,7 @@ def test_a_block_without_a_website_warns_on_its_first_line_after_the_table() -> 
 
 
 def test_text_beside_the_website_is_quoted_on_the_website_line() -> None:
-    line = "Site proiect\thttp://example.ro/p (în construcție, ediția X)"
+    line = "Site proiect\thttp://example.ro/p în construcție, ediția X"
     text = project_block(1, website=line)
     read = read_block(text)
     assert read.project["websites"] == ["http://example.ro/p"]
@@ -93,7 +93,7 @@ def test_text_beside_the_website_is_quoted_on_the_website_line() -> None:
     assert found(read) == [
         (
             "extra_text",
-            "the website line also says '(în construcție, ediția X)', which no field takes",
+            "the website line also says 'în construcție, ediția X', which no field takes",
             start,
             start + len(line),
         )
@@ -135,3 +135,12 @@ def test_a_cell_split_by_a_page_break_reads_its_parts_joined_by_a_space() -> Non
     text = f"{HEADER}\n\n{HEADER_ROW}\n{values}\n8\nABC\t\tABC\t\t\t\t\n"
     read = read_block(text)
     assert (read.project["title"], read.project["coordinator"]) == ("Titlu ABC", "ASOCIAȚIA ABC")
+
+
+def test_a_block_without_table_or_website_warns_on_its_first_line_after_the_header() -> None:
+    text = f"{HEADER}\n\nObiectivul proiectului:\n\nText unu.\n"
+    missing = [f for f in found(read_block(text)) if f[0] == "missing_website"]
+    start = text.index("Obiectivul")
+    assert missing == [
+        ("missing_website", "no project website", start, start + len("Obiectivul proiectului:"))
+    ]
