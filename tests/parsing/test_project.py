@@ -26,6 +26,10 @@ def test_a_block_without_a_table_warns_on_its_header_line() -> None:
     read = read_block(text)
     assert found(read)[0] == ("missing_table", "no metadata table", 0, len(HEADER))
     assert (read.project["number"], read.project["acronym"]) == (4, "ABC")
+    spans = read.project["spans"]
+    assert (spans["number"]["char_start"], spans["number"]["char_end"]) == (23, 24)
+    assert (spans["acronym"]["char_start"], spans["acronym"]["char_end"]) == (29, 32)
+    assert (text[23:24], text[29:32]) == ("4", "ABC")
     assert "title" not in read.project
 
 
