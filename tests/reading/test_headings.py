@@ -92,3 +92,13 @@ def test_carries(word: str, cues: tuple[str, ...], expected: bool) -> None:
 )
 def test_subheadings(text: str, expected: bool) -> None:
     assert is_subheading(text, SECTIONS) is expected
+
+
+def test_a_cue_of_five_letters_is_carried_by_words_starting_with_it_less_its_last() -> None:
+    assert carries("etapelor", ("etapa",), {})
+    assert not carries("etapelor", ("etap",), {})
+
+
+def test_a_word_sharing_less_than_the_cue_less_its_last_letter_does_not_carry_it() -> None:
+    assert carries("rezultatele", ("rezultat",), {})
+    assert not carries("rezulte", ("rezultat",), {})
