@@ -223,3 +223,60 @@ def test_an_item_ends_as_its_whole_text_does(endings: tuple[str, ...], expected:
     context = Context(source, RULES, WORDS)
     assert context.item_text(draft) == "ab..."
     assert context.item_text_ends_with(draft, endings) is expected
+
+
+def text_read_with(words: list[str], text: str) -> str:
+    """The one paragraph `text` gives when `words` are the known word forms."""
+    records = [r for r in records_of(text) if not r.is_empty]
+    [item] = records_to_items(records, SourceText(text), RULES, sorted(words)).items
+    return item["text"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        pytest.param(
+            WORDS, "Rezultatele ne-\na ajutat.", "Rezultatele ne-a ajutat.", id="two-letter-clitic"
+        ),
+        pytest.param(
+            WORDS,
+            "O bună coope-\n*rare* între membri.",
+            "O bună cooperare între membri.",
+            id="cut-word-goes-on-in-emphasis",
+        ),
+        pytest.param(
+            ["bio", "bioeconomiei", "economie"],
+            "Studiu de bio-\neconomie.",
+            "Studiu de bioeconomie.",
+            id="joined-starts-a-known-form",
+        ),
+        pytest.param(
+            ["dezvoltare", "inovare"],
+            "Studiu de inovare-\ndezvoltare.",
+            "Studiu de inovare-dezvoltare.",
+            id="two-known-words-joined-sorting-after-all",
+        ),
+    ],
+)
+def test_a_hyphen_at_a_line_end_by_the_known_word_forms(
+    words: list[str], text: str, expected: str
+) -> None:
+    assert text_read_with(words, text) == expected
+
+
+def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
+    text = "Intro;\n\n**Parteneriate noi**\n\n- unu;\n"
+    [finding] = read(text).findings
+    start = text.index("Parteneriate")
+    assert (finding.message, finding.start, finding.end) == (
+        "the heading 'Parteneriate noi' opens no known section; kept as a heading item",
+        start,
+        start + len("Parteneriate noi"),
+    )
+
+
+@pytest.mark.parametrize("name", ["Vest", "Xanthi"])
+def test_a_capitalised_word_after_a_hyphen_at_a_line_end_is_no_cut_words_rest(name: str) -> None:
+    text = text_read_with(WORDS, f"Parteneri din regiunea Sud-\n{name} și Centru.")
+    assert f"Sud{name}" not in text and f"Sud-{name[1:]}" not in text
+    assert text.endswith(f"{name} și Centru.")

@@ -169,3 +169,12 @@ def test_a_vertical_table_is_one_table_of_its_block() -> None:
         (1, "vertical"),
         (0, "vertical"),
     ]
+
+
+def test_a_block_ends_before_the_next_ones_line_and_the_last_at_the_text_end() -> None:
+    rows = ("Nr.proiect/acronim _1 CLS/A", HEADER_ROW, VALUE_ROW, "", "")
+    rows += ("Nr. proiect / acronim _2 CLS/ B", HEADER_ROW, VALUE_ROW, "Site proiect", "")
+    text = "\n".join(rows)
+    first, second = records_to_segments(records_of(text), RULES, len(text)).blocks
+    assert first.end == text.index("Nr. proiect / acronim _2") - 1
+    assert second.end == len(text)

@@ -288,3 +288,58 @@ def test_table_forms(rows: list[str], form: str) -> None:
     }
     assert cells == EXPECTED
     assert table.findings == []
+
+
+# The value row's cells after the coordinator.
+REST = "Ana Pop\t32\tNord-Vest\tEnergie"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(
+            [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\t", "Asociația", "X\t" + REST],
+            id="first-break-after-a-tab",
+        ),
+        pytest.param(
+            [HEADER, "Titlu A\t01.06.2018 - 31.05.2020", "\tAsociația", "X\t" + REST],
+            id="first-break-before-a-tab",
+        ),
+    ],
+)
+def test_of_two_breaks_the_one_next_to_a_tab_falls_between_cells(rows: list[str]) -> None:
+    _, table, values = read(rows)
+    assert " ".join(values["coordinator"].split()) == "Asociația X"
+    assert {name: values[name] for name in ("title", "period", "director")} == {
+        "title": "Titlu A",
+        "period": "01.06.2018 - 31.05.2020",
+        "director": "Ana Pop",
+    }
+    assert table.findings == []
+    assert table.next_index == 4
+
+
+VERTICAL = [f"{label}: {value}" for label, value in zip(LABELS, CELLS, strict=True)]
+
+
+def test_a_vertical_table_skips_page_furniture_between_its_lines() -> None:
+    rows = [*VERTICAL[:3], "Pagina 2 din 9", *VERTICAL[3:], "", "Site proiect"]
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.used == {1, 2, 3, 5, 6, 7, 8}
+    assert table.next_index == 8
+
+
+def test_a_vertical_label_line_finds_its_value_past_page_furniture() -> None:
+    rows = [*VERTICAL[:2], "Coordonator", "Pagina 2 din 9", "Asociația X", *VERTICAL[3:]]
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.used == {1, 2, 3, 5, 6, 7, 8, 9}
+    assert table.next_index == 9
+
+
+def test_a_vertical_label_last_of_all_has_no_value() -> None:
+    _, table, values = read([*VERTICAL[:6], "Domeniu"])
+    assert values == {name: EXPECTED[name] for name in list(EXPECTED)[:6]}
+    assert table.used == {1, 2, 3, 4, 5, 6, 7}
+    assert table.next_index == 7

@@ -55,6 +55,7 @@ TEST_CASES = [
         2,
         id="autolink-next-line",
     ),
+    pytest.param("Site proiect\n\nhttps://x.ro/", ["https://x.ro/"], 2, id="url-line-last-of-all"),
     pytest.param(
         "Site proiect\n<http://a.ro/>\nhttps://b.ro/x\n\nText.",
         ["http://a.ro/", "https://b.ro/x"],

@@ -7,6 +7,8 @@ import pytest
 from extractor.readers.pdf.furniture import furniture
 from extractor.readers.pdf.layout import (
     LEVEL_TOLERANCE,
+    MARKER_GAP,
+    WORD_GAP,
     CellEdge,
     Glyph,
     PrintedLine,
@@ -69,6 +71,29 @@ MARKER_CASES = [
 @pytest.mark.parametrize(("text", "gap", "marker"), MARKER_CASES)
 def test_list_markers(text: str, gap: float, marker: int) -> None:
     assert line_of(text, gap).marker == marker
+
+
+def marked(marker: str, gap: float, size: float) -> int:
+    """The marker count of `marker` then `Diseminare` `gap` points after it, at font `size`
+    (whole-point boxes, so that the gap is exact)."""
+    glyphs = [Glyph(marker, 0.0, 100.0, 10.0, 100.0 + size, size, False, False, 1)]
+    x = 10.0 + gap
+    for char in "Diseminare":
+        glyphs.append(Glyph(char, x, 100.0, x + 10.0, 100.0 + size, size, False, False, 1))
+        x += 10.0
+    return PrintedLine(glyphs, 1, RULES.lists).marker
+
+
+def test_a_bullet_no_more_than_a_word_gap_from_its_word_is_glued_to_it_not_a_marker() -> None:
+    size = 25.0  # a word gap is more than 3 points: 0.12 of the size
+    assert WORD_GAP * size == 3.0
+    assert (marked("•", 3.0, size), marked("•", 3.5, size)) == (0, 1)
+
+
+def test_a_dash_is_a_marker_only_past_the_marker_gap() -> None:
+    size = 20.0  # the marker gap is 9 points: 0.45 of the size
+    assert MARKER_GAP * size == 9.0
+    assert (marked("-", 9.0, size), marked("-", 9.5, size)) == (0, 1)
 
 
 def shape_at(right: float, size: float = 3.0, *, top: float = 103.5, filled: bool = True) -> Shape:
@@ -197,6 +222,17 @@ def test_a_line_repeated_at_one_place_on_three_pages_is_furniture_on_two_it_is_n
     assert furniture(three, RULES.furniture.page_number) == [{0}, {0}, {0}]
     two = [page(number, "Titlu Perioadă Coordonator") for number in (1, 2)]
     assert furniture(two, RULES.furniture.page_number) == [set(), set()]
+
+
+def test_a_running_head_printed_a_little_lower_on_one_page_is_at_the_same_place() -> None:
+    def page(number: int, top: float) -> tuple[list[PrintedLine], float]:
+        lines = [line_of("Raport UEFISCDI 2019", top=top, page=number), line_of("Text", top=300)]
+        return lines, 842.0
+
+    jittered = [page(1, 30.0), page(2, 33.0), page(3, 30.0)]
+    assert furniture(jittered, RULES.furniture.page_number) == [{0}, {0}, {0}]
+    apart = [page(1, 30.0), page(2, 42.0), page(3, 54.0)]
+    assert furniture(apart, RULES.furniture.page_number) == [set(), set(), set()]
 
 
 def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -> None:

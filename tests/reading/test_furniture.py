@@ -82,3 +82,14 @@ def test_a_running_head_after_a_label_is_furniture_all_the_same() -> None:
 def test_a_page_number_between_a_label_and_its_value_is_furniture() -> None:
     texts = ["Perioadă implementare", "- 1 -", "01.06.2018 - 31.05.2020", "Coordonator"]
     assert found(texts, labels=frozenset({0, 3})) == {1}
+
+
+def test_a_number_after_a_label_at_the_end_of_the_text_is_its_value() -> None:
+    assert found(["Text.", "Nr. membri cluster", "29"], labels=frozenset({1})) == set()
+
+
+def test_a_running_head_is_at_most_the_rules_length() -> None:
+    longest = "Antet " + "x" * (RULES.recurring_length - len("Antet "))
+    assert found([longest, "Text.", longest, "Alt.", longest]) == {0, 2, 4}
+    too_long = longest + "x"
+    assert found([too_long, "Text.", too_long, "Alt.", too_long]) == set()

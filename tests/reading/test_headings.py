@@ -92,3 +92,25 @@ def test_carries(word: str, cues: tuple[str, ...], expected: bool) -> None:
 )
 def test_subheadings(text: str, expected: bool) -> None:
     assert is_subheading(text, SECTIONS) is expected
+
+
+def test_a_cue_of_five_letters_is_carried_by_words_starting_with_it_less_its_last() -> None:
+    assert carries("etapelor", ("etapa",), {})
+    assert not carries("etapelor", ("etap",), {})
+
+
+def test_a_word_sharing_less_than_the_cue_less_its_last_letter_does_not_carry_it() -> None:
+    assert carries("rezultatele", ("rezultat",), {})
+    assert not carries("rezulte", ("rezultat",), {})
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("# A) Rezultate", ["Rezultate"], id="markdown-mark-then-numbering"),
+        pytest.param("Xenon rezultate", ["Xenon", "rezultate"], id="first-word-kept-whole"),
+        pytest.param("Rezultate etc.:", None, id="a-sentence-end-before-the-colon"),
+    ],
+)
+def test_heading_words_after_marks_and_numbering(text: str, words: list[str] | None) -> None:
+    assert heading_words(text, SECTIONS.heading) == words

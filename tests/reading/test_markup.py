@@ -51,7 +51,8 @@ def test_peel_emphasis_keeps_offsets_into_the_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("**", True), (" * ", True), ("#", True), ("", False), ("- a", False)]
+    ("text", "expected"),
+    [("**", True), (" * ", True), ("#", True), ("", False), ("- a", False), ("**X**", False)],
 )
 def test_markup_only(text: str, expected: bool) -> None:
     assert is_markup_only(text) is expected

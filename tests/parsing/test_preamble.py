@@ -1,0 +1,57 @@
+"""The report's own fields, read from the records before the first project."""
+
+from __future__ import annotations
+
+from records import RULES, WORDS, records_of
+from reports import project_block, report
+
+from extractor.parsing.preamble import PreambleRead, preamble_to_report
+from extractor.parsing.segment import records_to_segments
+from extractor.text.source import SourceText
+
+
+def read_preamble(text: str) -> PreambleRead:
+    preamble = records_to_segments(records_of(text), RULES, len(text)).preamble
+    return preamble_to_report(preamble, SourceText(text), RULES, WORDS)
+
+
+def test_the_title_line_gives_the_title_the_date_and_their_spans() -> None:
+    text = report(project_block(1))
+    read = read_preamble(text)
+    title = text.splitlines()[0]
+    assert (read.report["title"], read.report["as_of"]) == (title, "2020-12-31")
+    spans = read.report["spans"]
+    assert (spans["title"]["char_start"], spans["title"]["char_end"]) == (0, len(title))
+    date = title.index("31.12.2020")
+    assert (spans["as_of"]["char_start"], spans["as_of"]["char_end"]) == (date, date + 10)
+    assert read.findings == []
+
+
+def test_a_title_date_not_in_the_calendar_warns_on_the_date_and_keeps_the_title() -> None:
+    text = report(project_block(1)).replace("31.12.2020", "31.02.2020")
+    read = read_preamble(text)
+    date = text.index("31.02.2020")
+    assert [(f.code, f.message, f.start, f.end) for f in read.findings] == [
+        ("invalid_date", "'31.02.2020' is no calendar date", date, date + 10)
+    ]
+    assert read.report["as_of"] is None and "as_of" not in read.report["spans"]
+    assert read.report["title"].endswith("31.02.2020")
+
+
+def test_the_counts_and_competition_are_read_from_the_prose_with_spans() -> None:
+    text = report(project_block(1), funded=9)
+    read = read_preamble(text)
+    assert (read.report["projects_submitted"], read.report["projects_funded"]) == (16, 9)
+    assert read.report["competition"] == "Organizare și dezvoltare cluster"
+    funded = read.report["spans"]["projects_funded"]
+    assert text[funded["char_start"] : funded["char_end"]] == "9"
+    heading = read.report["preamble"]
+    assert heading["heading"] == "PREAMBUL"
+    assert text[heading["span"]["char_start"] : heading["span"]["char_end"]] == "PREAMBUL"
+    assert read.used == {1, 3, 5, 7}
+
+
+def test_the_preamble_heading_span_starts_at_its_word_past_punctuation() -> None:
+    text = report(project_block(1)).replace("PREAMBUL", "(PREAMBUL)")
+    span = read_preamble(text).report["preamble"]["span"]
+    assert span["char_start"] == text.index("PREAMBUL")
