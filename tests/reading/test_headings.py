@@ -66,6 +66,12 @@ def test_heading_words_leave_numbering_and_colon_out() -> None:
     assert heading_words("", SECTIONS.heading) is None
 
 
+@pytest.mark.parametrize("text", ["2019", "\u2013 3 \u2013", "12.", "(1)"])
+def test_a_line_without_words_is_no_heading(text: str) -> None:
+    """A page number or a lone count has no words a heading could have."""
+    assert heading_words(text, SECTIONS.heading) is None
+
+
 @pytest.mark.parametrize(
     ("word", "cues", "expected"),
     [
