@@ -28,7 +28,7 @@ from extractor.text.source import SourceText
 
 # A word cut at a line's end: letters, then the hyphen.
 _CUT_WORD = regex.compile(r"(\p{L}+)-$")
-_WORD_START = regex.compile(r"\p{Ll}\p{L}*")
+_WORD_START = regex.compile(r"\p{L}+")
 # A hyphen after this few letters joins a clitic (`s-au`, `într-o`), never a cut word.
 _CLITIC = 2
 # The ending of a noun made of a verb's long infinitive (`generare` of `genera`).
@@ -254,9 +254,12 @@ def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:
     The joined word is a known word form or the start of one, or, for a noun
     made of a verb (`generare`), it less its `re` is one: it was cut. Else a
     clitic (`s-` `au`) or two known words (`cercetare-` `dezvoltare`) keep
-    their hyphen; anything else was cut by the typesetter.
+    their hyphen; anything else was cut by the typesetter. No typesetter cuts a
+    word before a capital: a capitalised word goes on a compound name (`Nord-`
+    `Vest`, `Bistrița-` `Năsăud`), while a word in capitals (`CERCE-` `TARE`) is
+    read as any other.
     """
-    if len(left) <= _CLITIC:
+    if len(left) <= _CLITIC or (right[:1].isupper() and not right.isupper()):
         return False
     joined = left + right
     if _known(joined, words, prefix=True) or (
