@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+from extractor.errors import E_READ, ExtractorError
 
 
 def add_debug_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -29,3 +33,20 @@ def add_command(
     )
     add_debug_option(parser, default=argparse.SUPPRESS)
     return parser
+
+
+def files_in(inputs: Sequence[Path], suffixes: tuple[str, ...], kind: str) -> list[Path]:
+    """The files named, a folder standing for its files with one of `suffixes`, sorted.
+
+    A folder holding none is an error that names what it should hold (`kind`).
+    """
+    files: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(entry for entry in path.iterdir() if entry.suffix.lower() in suffixes)
+            if not found:
+                raise ExtractorError(E_READ, f"{path}: the folder holds no {kind}")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files

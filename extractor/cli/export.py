@@ -8,8 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from extractor.cli.commands import add_command
-from extractor.errors import E_READ, ExtractorError
+from extractor.cli.commands import add_command, files_in
 from extractor.export.formats import FORMATS, export_documents
 
 _EPILOG = """\
@@ -54,20 +53,6 @@ def add_export_command(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def export_inputs(inputs: list[Path]) -> list[Path]:
-    """The files named, a folder standing for its .json documents, sorted."""
-    files: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            found = sorted(entry for entry in path.iterdir() if entry.suffix.lower() == ".json")
-            if not found:
-                raise ExtractorError(E_READ, f"{path}: the folder holds no .json document")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
 def run_export(args: argparse.Namespace) -> int:
     """Given parsed arguments, write the export and print its row counts."""
     from extractor.cli.progress import map_inputs
@@ -75,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
     from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
-    paths = export_inputs(args.inputs)
+    paths = files_in(args.inputs, (".json",), ".json document")
     documents = map_inputs(partial(document_data, rules=rules), paths, quiet=args.quiet)
     rows = export_documents(
         [(str(path), data) for path, data in zip(paths, documents, strict=True)],

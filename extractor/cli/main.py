@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import extractor
 from extractor import PDF_ENGINES
-from extractor.cli.commands import add_command, add_debug_option
+from extractor.cli.commands import add_command, add_debug_option, files_in
 from extractor.cli.diff import add_diff_command
 from extractor.cli.export import add_export_command
 from extractor.cli.review import add_review_command
@@ -59,20 +59,6 @@ def _add_pdf_engine_option(parser: argparse.ArgumentParser) -> None:
         help="what reads a PDF's chars and lines: pdfium (fast, the default) or "
         "pdfplumber (the reference, about ten times slower)",
     )
-
-
-def input_files(inputs: Sequence[Path]) -> list[Path]:
-    """The report files named, a folder standing for its .txt and .pdf files, sorted."""
-    files: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
-            if not found:
-                raise ExtractorError(E_READ, f"{path}: the folder holds no .txt or .pdf report")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
 
 
 def output_paths(
@@ -120,7 +106,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from extractor.ruleset import load_rules
 
     rules = load_rules(args.rules)
-    inputs = input_files(args.inputs)
+    inputs = files_in(args.inputs, INPUT_SUFFIXES, ".txt or .pdf report")
     targets = output_paths(args.inputs, inputs, args.output)
     if len(inputs) > 1:
         gc.enable()  # each worker reads several inputs: it collects their cycles
