@@ -50,6 +50,20 @@ def test_several_inputs_need_a_folder(small_report: Path, capsys) -> None:
     assert "several inputs need -o FOLDER" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("command", "holds"),
+    [(["extract"], ".txt or .pdf report"), (["export", "--format", "csv"], ".json document")],
+)
+def test_a_folder_with_nothing_to_read_is_named(
+    command: list[str], holds: str, tmp_path: Path, capsys
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("x", encoding="utf-8")
+    assert main([*command, str(empty), "-o", str(tmp_path / "out")]) == 2
+    assert f"E001 {empty}: the folder holds no {holds}" in capsys.readouterr().err
+
+
 def test_two_inputs_with_one_stem_do_not_overwrite(small_report: Path, tmp_path: Path, capsys):
     twin = tmp_path / "twin"
     twin.mkdir()
