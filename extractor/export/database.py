@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,6 +39,8 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
 
     def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+
+    def close(self) -> None: ...
 
 
 def create_statements(table: Table) -> list[str]:
@@ -99,6 +101,30 @@ def write_years(connection: Connection, documents: list[Rows], rules: DiffRules)
     if lineage:
         connection.executemany(insert_statement(PROJECT_LINEAGE), lineage)
     connection.execute("COMMIT")
+
+
+def write_database(
+    path: Path,
+    documents: list[Rows],
+    rules: DiffRules,
+    connect: Callable[[Path], Connection],
+    engine_error: type[Exception],
+) -> None:
+    """Given each document's rows, put their years into the database file at `path`.
+
+    `connect` opens the working copy (SQLite or DuckDB); `engine_error` is that
+    engine's own error, which becomes one E_WRITE naming the file.
+    """
+    with working_copy(path) as copy:
+        try:
+            with contextlib.closing(connect(copy)) as connection:
+                write_years(connection, documents, rules)
+        except engine_error as error:
+            raise ExtractorError(
+                E_WRITE,
+                f"{path}: {error}",
+                "export into a new file, or into one this command wrote",
+            ) from error
 
 
 @contextlib.contextmanager

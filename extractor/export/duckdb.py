@@ -12,8 +12,7 @@ from extractor.errors import E_WRITE, ExtractorError
 from extractor.export.database import (
     create_statements,
     insert_statement,
-    working_copy,
-    write_years,
+    write_database,
 )
 from extractor.export.tables import TABLES, Rows
 from extractor.ruleset import DiffRules
@@ -21,16 +20,7 @@ from extractor.ruleset import DiffRules
 
 def write_duckdb(path: Path, documents: list[Rows], rules: DiffRules) -> None:
     """Given each document's rows, put their years into the DuckDB file at `path`."""
-    with working_copy(path) as copy:
-        try:
-            with contextlib.closing(duckdb.connect(str(copy))) as connection:
-                write_years(connection, documents, rules)
-        except duckdb.Error as error:
-            raise ExtractorError(
-                E_WRITE,
-                f"{path}: {error}",
-                "export into a new file, or into one this command wrote",
-            ) from error
+    write_database(path, documents, rules, lambda copy: duckdb.connect(str(copy)), duckdb.Error)
 
 
 def write_parquet(folder: Path, rows: Rows) -> None:

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from pathlib import Path
 
-from extractor.errors import E_WRITE, ExtractorError
-from extractor.export.database import working_copy, write_years
+from extractor.export.database import write_database
 from extractor.export.tables import Rows
 from extractor.ruleset import DiffRules
 
 
 def write_sqlite(path: Path, documents: list[Rows], rules: DiffRules) -> None:
     """Given each document's rows, put their years into the SQLite file at `path`."""
-    with working_copy(path) as copy:
-        try:
-            with contextlib.closing(sqlite3.connect(copy, isolation_level=None)) as connection:
-                connection.execute("PRAGMA foreign_keys = ON")
-                write_years(connection, documents, rules)
-        except sqlite3.Error as error:
-            raise ExtractorError(
-                E_WRITE,
-                f"{path}: {error}",
-                "export into a new file, or into one this command wrote",
-            ) from error
+    write_database(path, documents, rules, _connect, sqlite3.Error)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Autocommit (write_years opens its own transaction), foreign keys checked."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from conftest import REPORT_2019
 
-from extractor.errors import ExtractorError
+from extractor.errors import E_WRITE, ExtractorError
 from extractor.export.formats import export_documents
 from extractor.export.tables import TABLES, document_to_rows
 from extractor.pipeline import extract
@@ -169,3 +169,18 @@ def test_two_documents_of_one_year_are_refused(document: dict[str, Any], tmp_pat
     with pytest.raises(ExtractorError, match=r"^E030 a and b both report on 2019"):
         export_documents([("a", document), ("b", document)], "csv", tmp_path, RULES)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "duckdb"])
+def test_a_file_that_is_no_database_is_named_and_left_as_it_was(
+    fmt: str, document: dict[str, Any], tmp_path: Path
+) -> None:
+    target = tmp_path / f"notes.{fmt}"
+    target.write_text("not a database, " * 200, encoding="utf-8")
+    with pytest.raises(ExtractorError) as caught:
+        export_documents([("2019", document)], fmt, target, RULES)
+    assert caught.value.code == E_WRITE
+    assert caught.value.message.startswith(f"{target}: ")
+    assert caught.value.hint == "export into a new file, or into one this command wrote"
+    assert target.read_text(encoding="utf-8") == "not a database, " * 200
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
