@@ -8,7 +8,7 @@ whole document in memory: `pipeline.run_bytes` gathers the parts into one
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +21,10 @@ from extractor.parsing.coverage import coverage, unparsed_lines
 from extractor.parsing.findings import Finding
 from extractor.parsing.preamble import preamble_to_report
 from extractor.parsing.project import block_to_project
-from extractor.parsing.segment import Segments, records_to_segments
+from extractor.parsing.segment import records_to_segments
 from extractor.readers.load import Loaded
 from extractor.readers.pdf.placement import place_spans
-from extractor.reading.records import lines_to_records
+from extractor.reading.records import Record, lines_to_records
 from extractor.ruleset import Rules
 from extractor.salvage import set_aside
 from extractor.text.normalize import normalize
@@ -123,7 +123,7 @@ class DocumentParts:
         """The document's last keys as plain data, once every project has come."""
         if self._tail is None:
             findings = self._findings + document_findings(self._report, self._numbers)
-            unparsed = unparsed_lines(self.source, self._used, _reasons(self.segments))
+            unparsed = unparsed_lines(self.source, self._used, _reasons(self.records))
             unparsed = self._placed(unparsed) + self._set_aside
             unparsed.sort(key=lambda entry: entry["span"]["char_start"])
             self._tail = {
@@ -161,9 +161,8 @@ class DocumentParts:
         return place_spans(data, self.normalized, self._geometry)
 
 
-def _reasons(segments: Segments) -> dict[int, str]:
+def _reasons(records: Iterable[Record]) -> dict[int, str]:
     """Why the reading stage leaves a line out: page furniture, or markup without words."""
-    records = [*segments.preamble, *(r for block in segments.blocks for r in block.records)]
     reasons = {}
     for record in records:
         if record.furniture:
