@@ -82,8 +82,8 @@ class DocumentParts:
         self._project_warnings = 0
         self._head: dict[str, Any] | None = None
         self._tail: dict[str, Any] | None = None
-        # Imported on first use: spaCy takes about half a second to import, and only
-        # extraction needs it (not `extractor schema`, `text` or `validate`).
+        # Imported here, after the check above: spaCy takes about half a second to
+        # import, which a file that is no report never pays.
         from extractor.nlp.components import build_nlp
 
         self._nlp = build_nlp(rules)
