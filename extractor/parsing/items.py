@@ -26,9 +26,9 @@ from extractor.ruleset import Rules
 from extractor.text.cleaning import pieces_text
 from extractor.text.source import SourceText
 
-# A word cut at a line's end: letters, then the hyphen.
-_CUT_WORD = regex.compile(r"(\p{L}+)-$")
-_WORD_START = regex.compile(r"\p{L}+")
+# A word cut at a line's end: letters (or a number: `14-` `15`), then the hyphen.
+_CUT_WORD = regex.compile(r"(\p{L}+|\d+)-$")
+_WORD_START = regex.compile(r"\p{L}+|\d+")
 # A hyphen after this few letters joins a clitic (`s-au`, `într-o`), never a cut word.
 _CLITIC = 2
 # The ending of a noun made of a verb's long infinitive (`generare` of `genera`).
@@ -253,20 +253,28 @@ def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:
 
     The joined word is a known word form or the start of one, or, for a noun
     made of a verb (`generare`), it less its `re` is one: it was cut. Else a
-    clitic (`s-` `au`) or two known words (`cercetare-` `dezvoltare`) keep
+    clitic (`s-` `au`) or two known words (`cercetare-` `dezvoltare`, a noun
+    made of a verb counting as known as above: `dezvoltare-` `inovare`) keep
     their hyphen; anything else was cut by the typesetter. No typesetter cuts a
-    word before a capital: a capitalised word goes on a compound name (`Nord-`
-    `Vest`, `Bistrița-` `Năsăud`), while a word in capitals (`CERCE-` `TARE`) is
-    read as any other.
+    word before a capital or beside a number: a capitalised word goes on a
+    compound name (`Nord-` `Vest`, `Bistrița-` `Năsăud`), a number on a range or
+    a name (`14-` `15`, `COVID-` `19`), while a word in capitals (`CERCE-`
+    `TARE`) is read as any other.
     """
-    if len(left) <= _CLITIC or (right[:1].isupper() and not right.isupper()):
+    capitalised = right[:1].isupper() and not right.isupper()
+    if len(left) <= _CLITIC or capitalised or left.isdigit() or right.isdigit():
         return False
     joined = left + right
-    if _known(joined, words, prefix=True) or (
-        joined.endswith(_VERB_NOUN) and _known(joined.removesuffix(_VERB_NOUN), words)
-    ):
+    if _known(joined, words, prefix=True) or _is_word(joined, words):
         return True
-    return not (_known(left, words) and _known(right, words))
+    return not (_is_word(left, words) and _is_word(right, words))
+
+
+def _is_word(word: str, words: Sequence[str]) -> bool:
+    """A known word form, or a noun made of a verb (`inovare`) whose verb (`inova`) is one."""
+    return _known(word, words) or (
+        word.endswith(_VERB_NOUN) and _known(word.removesuffix(_VERB_NOUN), words)
+    )
 
 
 def _known(word: str, words: Sequence[str], prefix: bool = False) -> bool:

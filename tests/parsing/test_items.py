@@ -256,6 +256,12 @@ def text_read_with(words: list[str], text: str) -> str:
             "Studiu de inovare-dezvoltare.",
             id="two-known-words-joined-sorting-after-all",
         ),
+        pytest.param(
+            ["dezvoltare", "inova"],
+            "Agenda de dezvoltare-\ninovare.",
+            "Agenda de dezvoltare-inovare.",
+            id="a-noun-made-of-a-known-verb-is-a-known-word",
+        ),
     ],
 )
 def test_a_hyphen_at_a_line_end_by_the_known_word_forms(
@@ -283,8 +289,12 @@ def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
         pytest.param("județul Bistrița-\nNăsăud.", "județul Bistrița-Năsăud.", id="county"),
         pytest.param("din Sud-\nXanthi și Centru.", "din Sud-Xanthi și Centru.", id="unknown-name"),
         pytest.param("PROIECT DE CERCE-\nTARE.", "PROIECT DE CERCETARE.", id="capitals-cut"),
+        pytest.param("din 14-\n15 noiembrie.", "din 14-15 noiembrie.", id="days"),
+        pytest.param("în perioada 2014-\n2020.", "în perioada 2014-2020.", id="years"),
+        pytest.param("privind COVID-\n19 luate.", "privind COVID-19 luate.", id="name"),
     ],
 )
-def test_a_hyphen_before_a_capitalised_word_joins_a_compound_name(text: str, expected: str) -> None:
-    """A typesetter never cuts a word before a capital: the hyphen stays, with no space."""
+def test_a_hyphen_before_a_capital_or_by_a_number_stays(text: str, expected: str) -> None:
+    """A typesetter never cuts a word before a capital or beside a number: the hyphen
+    stays, with no space."""
     assert text_read_with(WORDS, text) == expected
