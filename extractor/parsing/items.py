@@ -258,15 +258,17 @@ def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:
     their hyphen; anything else was cut by the typesetter. No typesetter cuts a
     word before a capital or beside a number: a capitalised word goes on a
     compound name (`Nord-` `Vest`, `Bistrița-` `Năsăud`), a number on a range or
-    a name (`14-` `15`, `COVID-` `19`), while a word in capitals (`CERCE-`
-    `TARE`) is read as any other.
+    a name (`14-` `15`, `COVID-` `19`). A hyphen after capitals goes on an
+    acronym (`IMAGO-` `MOL`, `IMM-` `urilor`) unless the two make a known word
+    (`CERCE-` `TARE`).
     """
     capitalised = right[:1].isupper() and not right.isupper()
     if len(left) <= _CLITIC or capitalised or left.isdigit() or right.isdigit():
         return False
     joined = left + right
-    if _known(joined, words, prefix=True) or _is_word(joined, words):
-        return True
+    known = _known(joined, words, prefix=True) or _is_word(joined, words)
+    if known or left.isupper():
+        return known
     return not (_is_word(left, words) and _is_word(right, words))
 
 

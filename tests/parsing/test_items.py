@@ -289,6 +289,8 @@ def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
         pytest.param("județul Bistrița-\nNăsăud.", "județul Bistrița-Năsăud.", id="county"),
         pytest.param("din Sud-\nXanthi și Centru.", "din Sud-Xanthi și Centru.", id="unknown-name"),
         pytest.param("PROIECT DE CERCE-\nTARE.", "PROIECT DE CERCETARE.", id="capitals-cut"),
+        pytest.param("clusterul IMAGO-\nMOL a.", "clusterul IMAGO-MOL a.", id="acronym"),
+        pytest.param("din IMM-\nurilor lor.", "din IMM-urilor lor.", id="acronym-ending"),
         pytest.param("din 14-\n15 noiembrie.", "din 14-15 noiembrie.", id="days"),
         pytest.param("în perioada 2014-\n2020.", "în perioada 2014-2020.", id="years"),
         pytest.param("privind COVID-\n19 luate.", "privind COVID-19 luate.", id="name"),
