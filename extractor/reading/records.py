@@ -36,7 +36,8 @@ class Record:
     Offsets are into the whole normalized text: `start`/`end` bound the piece
     (indent included, trailing space not), `content_start` is where its text
     begins after indent and marker, `bare_start`/`bare_end` bound that text
-    without the markup around it.
+    without the markup around it. The marker is as read from the line: its `end`
+    is `content_start` less `line.start`.
     """
 
     line: Line
@@ -123,7 +124,7 @@ def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]
     """A line's record, or two when a bold heading is glued to the end of its text."""
     text = line.text.rstrip()
     glued = _TRAILING_BOLD.search(text)
-    if glued and glued.start() > 0 and text[: glued.start()].strip():
+    if glued and text[: glued.start()].strip():
         inner = glued.group("inner")
         if is_subheading(inner, rules.sections) or section_of(inner, rules.sections, lemmas):
             return [
@@ -136,14 +137,12 @@ def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]
 def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
     """The record of `line.text[start:end]` (offsets within the line)."""
     text = line.text
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    first = start
-    while first < end and text[first].isspace():
-        first += 1
+    end = start + len(text[start:end].rstrip())
+    first = end - len(text[start:end].lstrip())
     indent = len(text[start:first].expandtabs(rules.markup.tab_width))
     level, after_marks = heading_level(text, first, end)
-    marker = None if level else read_marker(text, first, end, rules.markup)
+    # A markdown heading's `#` is no list marker, so none is read after one.
+    marker = read_marker(text, first, end, rules.markup)
     content = marker.end if marker else after_marks
     peeled = peel_emphasis(text, content, end)
     # Offsets into the whole text; an offset equal to another is the same int object,
@@ -160,9 +159,7 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
         content_start=content_start,
         bare_start=content_start if peeled.start == content else base + peeled.start,
         bare_end=piece_end if peeled.end == end else base + peeled.end,
-        marker=None
-        if marker is None
-        else Marker(marker.kind, marker.level, marker.glyph, base + marker.end),
+        marker=marker,
         heading_level=level,
         bold=peeled.bold,
         italic=peeled.italic,
@@ -171,27 +168,20 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
 
 def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> None:
     """Each record knows whether a blank line (or the start) comes before it and one (or the
-    end) after it. Page furniture is looked through; its own `after_blank` stays as it is."""
+    end) after it. Page furniture is looked through, and its own flags are left as they are."""
+    content = [index for index, record in enumerate(records) if not record.furniture]
     after: list[bool] = []
     previous: Record | None = None
-    for record in records:
-        if record.furniture:
-            after.append(record.after_blank)
-            continue
-        if record.glued or previous is None:
-            after.append(True)
-        else:
-            between = range(previous.line.number, record.line.number)
-            after.append(any(number in blank_lines for number in between))
+    for index in content:
+        record = records[index]
+        after.append(
+            record.glued
+            or previous is None
+            or any(n in blank_lines for n in range(previous.line.number, record.line.number))
+        )
         previous = record
-    before: list[bool] = []
-    next_after_blank: bool | None = None  # that of the next record that is no furniture
-    for record, after_blank in zip(reversed(records), reversed(after), strict=True):
-        before.append(next_after_blank is None or next_after_blank)
-        if not record.furniture:
-            next_after_blank = after_blank
-    before.reverse()
-    for index, (after_blank, before_blank) in enumerate(zip(after, before, strict=True)):
+    # A record comes before a blank line when the next one comes after it.
+    for index, after_blank, before_blank in zip(content, after, [*after[1:], True], strict=True):
         record = records[index]
         if (record.after_blank, record.before_blank) != (after_blank, before_blank):
             records[index] = replace(record, after_blank=after_blank, before_blank=before_blank)

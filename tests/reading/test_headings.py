@@ -116,6 +116,15 @@ def test_a_word_sharing_less_than_the_cue_less_its_last_letter_does_not_carry_it
         pytest.param("# A) Rezultate", ["Rezultate"], id="markdown-mark-then-numbering"),
         pytest.param("Xenon rezultate", ["Xenon", "rezultate"], id="first-word-kept-whole"),
         pytest.param("Rezultate etc.:", None, id="a-sentence-end-before-the-colon"),
+        pytest.param("Rezultate etapa X :", ["Rezultate", "etapa", "X"], id="last-word-X-kept"),
+        pytest.param(
+            "Rezultatele obținute de cluster în prima etapă anuală",
+            ["Rezultatele", "obținute", "de", "cluster", "în", "prima", "etapă", "anuală"],
+            id="as-many-words-as-a-heading-may-have",
+        ),
+        pytest.param(
+            "Rezultatele obținute de cluster în prima etapă a anului", None, id="one-word-more"
+        ),
     ],
 )
 def test_heading_words_after_marks_and_numbering(text: str, words: list[str] | None) -> None:

@@ -99,3 +99,22 @@ def test_italic_that_runs_past_the_line_end() -> None:
     first, second = records_of("- *începe aici\ncontinuă*")
     assert first.opens_italic and not first.italic
     assert not second.opens_italic
+
+
+def test_a_piece_before_a_glued_heading_ends_at_its_last_word() -> None:
+    text = "Text înainte de titlu \t**Obiectivul proiectului:**"
+    first, heading = records_of(text)
+    assert (first.text, first.bare, heading.text) == (
+        "Text înainte de titlu",
+        "Text înainte de titlu",
+        "**Obiectivul proiectului:**",
+    )
+    assert text[first.start : first.end] == "Text înainte de titlu"
+
+
+def test_the_longest_metadata_label_recurring_alone_is_no_furniture() -> None:
+    """A vertical table repeats its labels in every project: structure, not a running head."""
+    longest = max((h for c in RULES.table.columns for h in c.headers), key=len)
+    block = f"**{longest}:**\n\n{{}}\n\n**Regiunea:**\n\nCentru\n\nUn paragraf.\n\n"
+    records = records_of("".join(block.format(n) for n in (12, 31, 7, 45)))
+    assert [r.bare for r in records if r.furniture] == []
