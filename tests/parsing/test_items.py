@@ -294,6 +294,8 @@ def test_unknown_heading_warning_quotes_it_and_spans_its_bare_text() -> None:
         pytest.param("din 14-\n15 noiembrie.", "din 14-15 noiembrie.", id="days"),
         pytest.param("în perioada 2014-\n2020.", "în perioada 2014-2020.", id="years"),
         pytest.param("privind COVID-\n19 luate.", "privind COVID-19 luate.", id="name"),
+        pytest.param("în al 3-\nlea an.", "în al 3-lea an.", id="number-then-ending"),
+        pytest.param("programul Orizont-\n2020 și", "programul Orizont-2020 și", id="word-number"),
     ],
 )
 def test_a_hyphen_before_a_capital_or_by_a_number_stays(text: str, expected: str) -> None:
