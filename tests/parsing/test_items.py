@@ -214,7 +214,14 @@ def test_items_keep_the_pieces_their_text_is_read_from() -> None:
 
 @pytest.mark.parametrize(
     ("endings", "expected"),
-    [((":",), False), ((".",), True), (("b...",), True), (("ab. ..",), False), (("",), True)],
+    [
+        ((":",), False),
+        ((".",), True),
+        (("b...",), True),
+        (("ab. ..",), False),
+        (("",), True),
+        (("...", "a longer ending"), True),
+    ],
 )
 def test_an_item_ends_as_its_whole_text_does(endings: tuple[str, ...], expected: bool) -> None:
     """Read from its last pieces: back past a piece without words, and past a glued one."""
@@ -223,6 +230,12 @@ def test_an_item_ends_as_its_whole_text_does(endings: tuple[str, ...], expected:
     context = Context(source, RULES, WORDS)
     assert context.item_text(draft) == "ab..."
     assert context.item_text_ends_with(draft, endings) is expected
+
+
+def test_an_item_of_two_pieces_the_last_without_words_ends_as_the_first() -> None:
+    source = "ab.\n**\n"
+    draft = Draft("paragraph", 0, len(source), [(0, 3, False), (4, 6, False)])
+    assert Context(source, RULES, WORDS).item_text_ends_with(draft, (".",))
 
 
 def text_read_with(words: list[str], text: str) -> str:
