@@ -148,3 +148,10 @@ def test_a_block_without_table_or_website_warns_on_its_first_line_after_the_head
     assert missing == [
         ("missing_website", "no project website", start, start + len("Obiectivul proiectului:"))
     ]
+
+
+def test_a_heading_numbered_without_a_dot_keeps_its_number_as_written() -> None:
+    """`XI Rezultate` has no numbering the rules know (a dot or bracket after it): the
+    heading is kept whole, its roman number a word of it."""
+    text = project_block(1).replace("Principalele rezultate:", "XI Principalele rezultate")
+    assert read_block(text).project["results"]["heading"] == "XI Principalele rezultate"
