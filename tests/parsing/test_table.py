@@ -157,6 +157,29 @@ def test_blank_line_inside_a_split_row_is_skipped() -> None:
     assert table.next_index == 3
 
 
+def test_a_row_one_cell_short_goes_on_past_a_blank_line() -> None:
+    rows = [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X\tAna Pop\t32\tNord-Vest", "",
+            "Energie"]  # fmt: skip
+    _, table, values = read(rows)
+    assert values == EXPECTED
+    assert table.findings == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        ["", "Obiectivul proiectului:", ""],
+        ["Activitățile implementate și rezultatele obținute pentru Etapa nr. 2 :"],
+    ],
+    ids=["section-heading", "subheading-right-below"],
+)
+def test_a_heading_ends_a_value_row_that_lacks_cells(heading: list[str]) -> None:
+    rows = [HEADER, "Titlu A\t01.06.2018 - 31.05.2020", *heading, "Ana Pop"]
+    _, table, values = read(rows)
+    assert values == {"title": "Titlu A", "period": "01.06.2018 - 31.05.2020"}
+    assert (table.used, table.next_index) == ({1, 2}, 2)
+
+
 def test_value_row_split_before_a_tab_is_not_merged() -> None:
     rows = [
         HEADER,
@@ -288,6 +311,8 @@ def test_table_forms(rows: list[str], form: str) -> None:
     }
     assert cells == EXPECTED
     assert table.findings == []
+    # Every line of the table is used, a markdown separator row too; page furniture is not.
+    assert table.used == {record.line.number for record in records if not record.furniture}
 
 
 # The value row's cells after the coordinator.
