@@ -55,3 +55,21 @@ def test_the_preamble_heading_span_starts_at_its_word_past_punctuation() -> None
     text = report(project_block(1)).replace("PREAMBUL", "(PREAMBUL)")
     span = read_preamble(text).report["preamble"]["span"]
     assert span["char_start"] == text.index("PREAMBUL")
+
+
+def test_a_report_without_a_title_line_warns_once() -> None:
+    text = report(project_block(1)).split("\n", 2)[2]
+    read = read_preamble(text)
+    assert [(f.code, f.message, f.start, f.end) for f in read.findings] == [
+        ("missing_title", "no line reads as the report title", None, None)
+    ]
+    assert (read.report["title"], read.report["as_of"]) == (None, None)
+
+
+def test_the_counts_are_read_from_the_preamble_only() -> None:
+    """A project that states a count of its own does not give the report's."""
+    statement = "Această competiție a reunit 16 proiecte depuse, dintre care 1 proiecte au fost "
+    block = project_block(1) + "\n\nÎn regiune 5 proiecte au fost finanțate.\n"
+    read = read_preamble(report(block).replace(statement, "Competiția a avut succes, "))
+    assert (read.report["projects_submitted"], read.report["projects_funded"]) == (None, None)
+    assert [f.code for f in read.findings] == ["missing_count", "missing_count"]
