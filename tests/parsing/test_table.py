@@ -305,14 +305,60 @@ def test_table_forms(rows: list[str], form: str) -> None:
     start = find_table(records, 0, RULES)
     assert start is not None and start.form == form
     table = read_table(records, start, RULES, WEBSITE, text)
-    cells = {
-        name: " ".join(" ".join(text[start:end] for start, end in cell.pieces).split())
-        for name, cell in table.cells.items()
-    }
-    assert cells == EXPECTED
+    assert joined_cells(text, table) == EXPECTED
     assert table.findings == []
     # Every line of the table is used, a markdown separator row too; page furniture is not.
     assert table.used == {record.line.number for record in records if not record.furniture}
+    assert table.next_index == len(records)
+
+
+def joined_cells(text: str, table: TableRead) -> dict[str, str]:
+    """Each cell's text, its pieces on several lines joined with single spaces."""
+    return {
+        name: " ".join(" ".join(text[start:end] for start, end in cell.pieces).split())
+        for name, cell in table.cells.items()
+    }
+
+
+# A value row broken inside cells (no tab next to the break) as a converter wraps it.
+BROKEN = [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația", "X\tAna Pop\t32\tNord"]
+NEXT_ROW = "Titlu B\t01.01.2019 - 31.12.2020\tAsociația Y\tIon Pop\t12\tCentru\tTextile"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param([*BROKEN, "Vest\tEnergie"], id="a-tab-line-while-cells-may-be-broken"),
+        pytest.param([*BROKEN, "Vest", "\tEnergie"], id="two-breaks-then-a-tab-line"),
+    ],
+)
+def test_a_line_with_a_tab_goes_on_a_row_whose_breaks_may_fall_inside_cells(
+    rows: list[str],
+) -> None:
+    text = "\n".join(rows)
+    records = records_of(text)
+    table = read_table(records, TableStart(0, "row", 1), RULES, WEBSITE, text)
+    assert joined_cells(text, table) == {**EXPECTED, "region": "Nord Vest"}
+    assert (table.findings, table.next_index) == ([], len(records))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param([HEADER, VALUES, NEXT_ROW], id="after-a-whole-row"),
+        pytest.param(
+            [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația",
+             "X\tAna Pop\t32\tNord-Vest\tEnergie", NEXT_ROW],
+            id="after-a-row-broken-inside-a-cell",
+        ),
+    ],
+)  # fmt: skip
+def test_a_whole_row_right_below_the_value_row_is_not_read_into_it(rows: list[str]) -> None:
+    text = "\n".join(rows)
+    records = records_of(text)
+    table = read_table(records, TableStart(0, "row", 1), RULES, WEBSITE, text)
+    assert joined_cells(text, table) == EXPECTED
+    assert (table.used, table.next_index) == (set(range(1, len(rows))), len(rows) - 1)
 
 
 # The value row's cells after the coordinator.
@@ -368,3 +414,15 @@ def test_a_vertical_label_last_of_all_has_no_value() -> None:
     assert values == {name: EXPECTED[name] for name in list(EXPECTED)[:6]}
     assert table.used == {1, 2, 3, 4, 5, 6, 7}
     assert table.next_index == 7
+
+
+def test_a_row_split_column_by_column_goes_on_past_page_furniture() -> None:
+    first = "Titlu\t01.06.2018 - 31.05.2020\tAsociația\tAna Pop\t32\tNord-Vest\tEnergie"
+    pages = ["Pagina 2 din 9", "A\t\tX\t\t\t\t", "Pagina 3 din 9", "B\t\t\t\t\t\t"]
+    rows = [HEADER, first, *pages, "Site proiect\thttp://x.ro/"]
+    text = "\n".join(rows)
+    records = records_of(text)
+    assert [index for index, record in enumerate(records) if record.furniture] == [2, 4]
+    table = read_table(records, TableStart(0, "row", 1), RULES, WEBSITE, text)
+    assert joined_cells(text, table) == {**EXPECTED, "title": "Titlu A B"}
+    assert (table.used, table.next_index) == ({1, 2, 4, 6}, 6)
