@@ -189,7 +189,8 @@ class DisplacedSubBulletProcessor:
 
     def test(self, record: Record, tree: Tree, context: Context) -> bool:
         parent = tree.bullet
-        if parent is None or not tree.container or tree.container[-1] is not parent:
+        # The bullet is in the container it was added to until a heading opens another.
+        if parent is None or tree.container[-1] is not parent:
             return False
         if not _is_list_item(record, tree):
             return False
@@ -213,24 +214,20 @@ class BulletProcessor:
 class ContinuationProcessor:
     """A line that goes on with the item before it: a wrapped line, or a word cut in two.
 
-    It does when no blank line comes between (page furniture aside), when the
-    item before ends with a word cut by a hyphen, or when it starts in lower
-    case after an item that does not end a sentence.
+    It does when no blank line comes between (page furniture aside), or when it
+    starts in lower case after an item that does not end a sentence (a word cut
+    by a hyphen ends none). The processors before it take every list item, so a
+    line it sees has no marker, or a word (`o`) that opens no item here.
     """
 
     def test(self, record: Record, tree: Tree, context: Context) -> bool:
         if tree.last is None or tree.last.kind == "heading":
-            return False
-        if record.marker is not None and not record.marker.is_word:
             return False
         if not record.after_blank:
             return True
         first = record.bare.lstrip("*_ \t")[:1]
         if not first.islower():
             return False
-        start, end, _ = tree.last.pieces[-1]
-        if _CUT_WORD.search(context.source[start:end]):
-            return True
         return not context.item_text_ends_with(tree.last, tuple(context.rules.markup.sentence_end))
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:

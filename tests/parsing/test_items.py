@@ -183,6 +183,46 @@ TEST_CASES = [
         id="orphan-sub-bullet-is-top-level",
     ),
     pytest.param(
+        "Intro;\n\n**Parteneriate noi**\n\nîn cadrul clusterului;\n",
+        [
+            ("paragraph", "Intro;"),
+            ("heading", "Parteneriate noi", [("paragraph", "în cadrul clusterului;")]),
+        ],
+        id="a-lowercase-line-after-a-heading-goes-under-it-not-on-it",
+    ),
+    pytest.param(
+        "Intro;\n\nPARTENERIATE NOI\n\n# Alte informații\n\n- unu;\n",
+        [
+            ("paragraph", "Intro;"),
+            ("heading", "PARTENERIATE NOI"),
+            ("heading", "Alte informații", [("bullet", "unu;")]),
+        ],
+        id="a-capitals-or-markdown-line-of-its-own-is-a-heading",
+    ),
+    pytest.param(
+        "Clusterul a elaborat\no strategie de dezvoltare.\n",
+        [("paragraph", "Clusterul a elaborat o strategie de dezvoltare.")],
+        id="a-wrapped-line-starting-with-the-word-o-goes-on",
+    ),
+    pytest.param(
+        "- Primul punct care merge\n\n*în* continuare pe pagina următoare;\n",
+        [("bullet", "Primul punct care merge în continuare pe pagina următoare;")],
+        id="a-line-after-a-page-break-starting-in-italics-lower-case-goes-on",
+    ),
+    pytest.param(
+        "- Dezvoltarea unei platforme de\n\neLearning pentru membri;\n",
+        [("bullet", "Dezvoltarea unei platforme de eLearning pentru membri;")],
+        id="a-line-starting-with-a-lowercase-letter-then-a-capital-goes-on",
+    ),
+    pytest.param(
+        "- A fost dezvoltat un produs nou\n\nXilografia a fost prezentată.\n",
+        [
+            ("bullet", "A fost dezvoltat un produs nou"),
+            ("paragraph", "Xilografia a fost prezentată."),
+        ],
+        id="a-capital-x-opens-a-new-item",
+    ),
+    pytest.param(
         "Vezi <https://www.dih4society.ro/> și **Planul de acțiune** până în 2023;\n",
         [("paragraph", "Vezi https://www.dih4society.ro/ și Planul de acțiune până în 2023;")],
         id="markup-removed",
