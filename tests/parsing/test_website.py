@@ -122,6 +122,14 @@ def test_label_with_two_spaces() -> None:
     assert label_length(fragments_of(text)[0], WEBSITE) == len("Site  proiect")
 
 
+def test_spacing_inside_a_label_is_read_up_to_twice_its_length() -> None:
+    """Each line is tried against each label: the search stops at twice the label's length."""
+    widest = "Site" + " " * 13 + "proiect"  # 24 chars, twice "Site proiect"
+    assert label_length(fragments_of(widest + " http://a.ro")[0], WEBSITE) == len(widest)
+    wider = "Site" + " " * 14 + "proiect"
+    assert label_length(fragments_of(wider + " http://a.ro")[0], WEBSITE) is None
+
+
 def test_urls_in_skips_the_label_and_offsets_are_source_offsets() -> None:
     text = "Pagina\nSite proiect\thttp://a.ro/x.htm."
     fragment = fragments_of(text)[1]
