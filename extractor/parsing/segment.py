@@ -40,25 +40,21 @@ class Segments:
 def records_to_segments(records: tuple[Record, ...], rules: Rules, text_end: int) -> Segments:
     """Given every record of the report and the text's length, its preamble and blocks."""
     starts: list[tuple[int, bool]] = []
-    tables: dict[int, tuple[int, str]] = {}
-    block_has_table = False
+    tables: dict[int, tuple[int, str]] = {}  # by the start of the block that has it
     after_table = 0
     for index, record in enumerate(records):
         if record.furniture or index < after_table:
             continue
         if rules.document.project.header_match(record.bare):
             starts.append((index, True))
-            block_has_table = False
             continue
         found = find_table(records, index, rules.table)
         if found is None:
             continue
-        if not starts or block_has_table:
+        # A table before any header, or a second one in a block, starts a block of its own.
+        if not starts or starts[-1][0] in tables:
             starts.append((index, False))
-            block_has_table = False
-        if not block_has_table:
-            tables[starts[-1][0]] = (index, found.form)
-        block_has_table = True
+        tables[starts[-1][0]] = (index, found.form)
         after_table = found.end
     if not starts:
         return Segments(records, ())
