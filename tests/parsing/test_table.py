@@ -203,7 +203,8 @@ def test_columns_in_another_order() -> None:
 
 
 def test_unknown_column() -> None:
-    text, table, values = read([HEADER + "\tBuget total", VALUES + "\t100 lei"])
+    header = HEADER.replace("\tDomeniu", "\tBuget total\tDomeniu")
+    text, table, values = read([header, VALUES.replace("\tEnergie", "\t100 lei\tEnergie")])
     assert values == EXPECTED
     assert [finding.code for finding in table.findings] == ["unknown_column"]
     finding = table.findings[0]
@@ -212,7 +213,9 @@ def test_unknown_column() -> None:
 
 
 def test_too_few_cells() -> None:
-    text, table, values = read([HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X"])
+    text, table, values = read(
+        [HEADER, "Titlu A\t01.06.2018 - 31.05.2020\tAsociația X", "Site proiect\thttp://x.ro/"]
+    )
     assert values == {key: EXPECTED[key] for key in ("title", "period", "coordinator")}
     assert [finding.code for finding in table.findings] == ["table_shape"]
     finding = table.findings[0]
@@ -222,11 +225,11 @@ def test_too_few_cells() -> None:
 
 
 def test_header_without_values() -> None:
-    text, table, values = read([HEADER])
+    text, table, values = read([HEADER, "", "Site proiect\thttp://x.ro/"])
     assert values == {}
     assert table.used == {1}
     assert [finding.code for finding in table.findings] == ["table_shape"]
-    assert text[table.findings[0].start : table.findings[0].end] == HEADER
+    assert (table.findings[0].start, table.findings[0].end) == (0, len(HEADER))
 
 
 def test_too_many_cells_are_left_out() -> None:
@@ -426,3 +429,25 @@ def test_a_row_split_column_by_column_goes_on_past_page_furniture() -> None:
     table = read_table(records, TableStart(0, "row", 1), RULES, WEBSITE, text)
     assert joined_cells(text, table) == {**EXPECTED, "title": "Titlu A B"}
     assert (table.used, table.next_index) == ({1, 2, 4, 6}, 6)
+
+
+def test_a_value_row_with_a_heading_glued_to_its_end_keeps_its_last_cell() -> None:
+    """As the 2019 text glues a heading to the website line, a converter may glue it here."""
+    _, table, values = read([HEADER, VALUES + "**Obiectivul proiectului:**"])
+    assert values == EXPECTED
+    assert table.findings == []
+
+
+def test_a_vertical_table_needs_as_many_fields_as_a_header_row_needs_columns() -> None:
+    least = RULES.min_header_columns
+    for count, expected in ((least, "vertical"), (least - 1, None)):
+        records = lines_of(*VERTICAL[:count], "", "Un paragraf.")
+        found = find_table(records, 0, RULES)
+        assert (found and found.form) == expected
+
+
+def test_a_vertical_label_in_bold_before_its_colon() -> None:
+    records = lines_of("**Titlu proiect**: Proiect X", "**Regiunea**: Centru")
+    assert find_table(records, 0, RULES) is None  # two fields are no table
+    read_cells = read_table(records, TableStart(0, "vertical", 2), RULES, WEBSITE, "")
+    assert set(read_cells.cells) == {"title", "region"}

@@ -118,3 +118,8 @@ def test_the_longest_metadata_label_recurring_alone_is_no_furniture() -> None:
     block = f"**{longest}:**\n\n{{}}\n\n**Regiunea:**\n\nCentru\n\nUn paragraf.\n\n"
     records = records_of("".join(block.format(n) for n in (12, 31, 7, 45)))
     assert [r.bare for r in records if r.furniture] == []
+
+
+def test_a_markdown_heading_indented_by_spaces_keeps_its_level() -> None:
+    [record] = records_of("  ## Rezultate")
+    assert (record.heading_level, record.indent, record.bare) == (2, 2, "Rezultate")
