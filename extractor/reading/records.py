@@ -124,7 +124,8 @@ def _pieces(line: Line, rules: Rules, lemmas: Mapping[str, str]) -> list[Record]
     """A line's record, or two when a bold heading is glued to the end of its text."""
     text = line.text.rstrip()
     glued = _TRAILING_BOLD.search(text)
-    if glued and text[: glued.start()].strip():
+    # After markdown heading marks alone (`## **Rezultate**`) the bold is the heading's own.
+    if glued and text[: glued.start()].strip().strip("#"):
         inner = glued.group("inner")
         if is_subheading(inner, rules.sections) or section_of(inner, rules.sections, lemmas):
             return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from records import RULES, records_of
 
 from extractor.nlp.lemmas import lemma_table
@@ -123,3 +124,35 @@ def test_the_longest_metadata_label_recurring_alone_is_no_furniture() -> None:
 def test_a_markdown_heading_indented_by_spaces_keeps_its_level() -> None:
     [record] = records_of("  ## Rezultate")
     assert (record.heading_level, record.indent, record.bare) == (2, 2, "Rezultate")
+
+
+def test_a_markdown_heading_in_bold_is_one_record() -> None:
+    [record] = records_of("## **Obiectivul proiectului:**")
+    assert (record.heading_level, record.bold, record.bare) == (2, True, "Obiectivul proiectului:")
+    assert record.section == "objective"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "bold", "italic"),
+    [
+        ("**UE**", "UE", True, False),
+        ("*UE*", "UE", False, True),
+        ("- ****", "****", False, False),
+        ("##   ", "##", False, False),
+        ("**Nota** de mai sus **Obiectivul proiectului:**", "**Nota** de mai sus", False, False),
+        ("**Nota de mai sus **Obiectivul proiectului:**", "**Nota de mai sus", False, False),
+    ],
+    ids=[
+        "short-bold",
+        "short-italic",
+        "marks-alone-stay",
+        "heading-marks-alone-stay",
+        "bold-at-both-ends-of-the-line-only",
+        "bold-opened-before-a-glued-heading",
+    ],
+)
+def test_emphasis_is_peeled_only_where_it_wraps_the_whole_piece(
+    text: str, bare: str, bold: bool, italic: bool
+) -> None:
+    record = records_of(text)[0]
+    assert (record.bare, record.bold, record.italic) == (bare, bold, italic)
