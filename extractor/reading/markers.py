@@ -43,10 +43,10 @@ def read_marker(text: str, start: int, end: int, rules: MarkupRules) -> Marker |
         while token_end < end and not text[token_end].isspace():
             token_end += 1
         token = text[position:token_end]
-        found = rules.glyph(token) if len(token) == 1 else None
+        found = rules.glyph(token)  # the inventory's glyphs are single chars
         if found is None and first is None and rules.numbering.match(token):
-            found = ("numbering", 1)
-        if found is None or (first is not None and (token.isalpha() or found[0] == "numbering")):
+            found = ("numbering", 1)  # numbering only opens a marker, never stacks on one
+        if found is None or (first is not None and token.isalpha()):
             break
         after = token_end
         while after < end and text[after].isspace():

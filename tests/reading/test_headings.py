@@ -93,6 +93,7 @@ def test_carries(word: str, cues: tuple[str, ...], expected: bool) -> None:
         ("Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :", True),
         ("**Etapa 2:**", True),
         ("### Etapa nr. 3", True),
+        ("X Etapa nr. 3", False),  # only markdown marks and spaces are stripped before it
         ("Principalele rezultate", False),
     ],
 )
