@@ -225,7 +225,7 @@ def test_too_few_cells() -> None:
 
 
 def test_header_without_values() -> None:
-    text, table, values = read([HEADER, "", "Site proiect\thttp://x.ro/"])
+    _, table, values = read([HEADER, "", "Site proiect\thttp://x.ro/"])
     assert values == {}
     assert table.used == {1}
     assert [finding.code for finding in table.findings] == ["table_shape"]

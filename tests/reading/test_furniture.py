@@ -93,3 +93,14 @@ def test_a_running_head_is_at_most_the_rules_length() -> None:
     assert found([longest, "Text.", longest, "Alt.", longest]) == {0, 2, 4}
     too_long = longest + "x"
     assert found([too_long, "Text.", too_long, "Alt.", too_long]) == set()
+
+
+def test_a_running_head_with_its_numbers_in_another_case_and_spacing() -> None:
+    """Digits aside, case and spacing aside: these three are one running head."""
+    heads = [
+        "Raport  2019 \u2013 pagina 3",
+        "RAPORT 2019 \u2013 PAGINA 14",
+        "Raport 2020 \u2013 Pagina 5",
+    ]
+    assert found([heads[0], "Text.", heads[1], "Alt.", heads[2]]) == {0, 2, 4}
+    assert found([heads[0], "Text.", "Raport 2019 \u2013 paginile 3", "Alt.", heads[2]]) == set()

@@ -156,3 +156,9 @@ def test_emphasis_is_peeled_only_where_it_wraps_the_whole_piece(
 ) -> None:
     record = records_of(text)[0]
     assert (record.bare, record.bold, record.italic) == (bare, bold, italic)
+
+
+def test_a_page_number_opening_the_text_follows_no_label() -> None:
+    """The first line has no line before it: the label last of all is not taken for one."""
+    records = records_of("3\n\nRegiunea\n\nCentru\n\nDomeniu")
+    assert [record.furniture for record in records] == [True, False, False, False]
