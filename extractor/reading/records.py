@@ -247,28 +247,20 @@ class _StrippedTexts(Sequence[str]):
 
 def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> None:
     """Which records are sub-headings, and which open a section (a short line of its own)."""
-    previous: Record | None = None
     for index, record in enumerate(records):
-        if not record.furniture:
-            if is_subheading(record.bare, rules.sections):
-                record = records[index] = replace(record, subheading=True)
-            elif _may_be_heading(record, previous, rules):
-                section = section_of(record.content, rules.sections, lemmas)
-                if section is not None:
-                    record = records[index] = replace(record, section=section)
-            previous = record
+        if record.furniture:
+            continue
+        if is_subheading(record.bare, rules.sections):
+            records[index] = replace(record, subheading=True)
+        elif _may_be_heading(record):
+            section = section_of(record.content, rules.sections, lemmas)
+            if section is not None:
+                records[index] = replace(record, section=section)
 
 
-def _may_be_heading(record: Record, previous: Record | None, rules: Rules) -> bool:
-    """A line of its own with no list marker but numbering, and no wrapped line going on."""
+def _may_be_heading(record: Record) -> bool:
+    """A line of its own, or a bold heading glued to a line's end, with no list marker but
+    numbering: blank lines around it, so no wrapped line goes on into or out of it."""
     if record.marker is not None and record.marker.kind != "numbering":
         return False
-    if record.glued:
-        return True
-    if not record.standalone:
-        return False
-    if record.after_blank or previous is None:
-        return True
-    first = record.bare.lstrip("*_ ")[:1]
-    finished = previous.bare.rstrip("*_ ").endswith(tuple(rules.markup.sentence_end))
-    return finished or not first.islower()
+    return record.standalone

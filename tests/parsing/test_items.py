@@ -53,6 +53,11 @@ TEST_CASES = [
         id="italic-sub-items-displaced-by-a-page-break",
     ),
     pytest.param(
+        "- Părinte\n - copil unu;\n\n- *copil doi;*\n",
+        [("bullet", "Părinte", [("bullet", "copil unu;"), ("bullet", "copil doi;")])],
+        id="italic-after-a-bullet-with-sub-items-but-no-colon",
+    ),
+    pytest.param(
         "- Testare:\n\n- *validat;*\n",
         [("bullet", "Testare:", [("bullet", "validat;")])],
         id="italic-after-colon-bullet-without-children",

@@ -162,3 +162,9 @@ def test_a_page_number_opening_the_text_follows_no_label() -> None:
     """The first line has no line before it: the label last of all is not taken for one."""
     records = records_of("3\n\nRegiunea\n\nCentru\n\nDomeniu")
     assert [record.furniture for record in records] == [True, False, False, False]
+
+
+def test_a_website_line_recurring_without_a_url_is_no_running_head() -> None:
+    """Projects without a site say so on their website line: the same words, recurring."""
+    block = "Site proiect în construcție\n\nUn paragraf despre proiect.\n\n"
+    assert not any(record.furniture for record in records_of(block * 3))
