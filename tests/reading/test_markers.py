@@ -59,7 +59,12 @@ def test_every_marker_of_the_inventory(text: str, expected: tuple) -> None:
     ],
 )
 def test_glyphs_stack_but_words_and_numbers_do_not(text: str, rest: str) -> None:
-    assert marker_of(text)[3] == rest  # type: ignore[index]
+    """A stack is the first marker's kind, level and glyph; the text starts after it all."""
+    assert marker_of(text) == ("dash", 1, "-", rest)
+
+
+def test_a_stack_keeps_the_first_markers_level() -> None:
+    assert marker_of("◦ ✓ Diseminare") == ("sub_bullet", 2, "◦", "Diseminare")
 
 
 @pytest.mark.parametrize(
