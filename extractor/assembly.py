@@ -68,7 +68,6 @@ class DocumentParts:
                     E_NOT_REPORT,
                     f"{loaded.source['file']}: does not look like a Cluster inovativ status "
                     "report (no project block found)",
-                    "check that this is the report; --allow-empty writes an empty document",
                 )
             self._findings.append(
                 Finding("no_projects", "no project block found: the document is empty")
@@ -222,7 +221,6 @@ def _misfit(file: str, error: ValidationError, where: str = "") -> ExtractorErro
     return ExtractorError(
         E_INTERNAL,
         f"{file}: the extracted data does not fit the schema: {where}{first_problem(error)}",
-        "please report this with the input file",
     )
 
 

@@ -69,13 +69,11 @@ def read_json(path: Path) -> Any:
         raise ExtractorError(
             E_NOT_DOCUMENT,
             f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-            "give the JSON that `extractor extract` wrote",
         ) from error
     except RecursionError as error:
         raise ExtractorError(
             E_NOT_DOCUMENT,
             f"{path}: its JSON is nested too deeply to be an extractor document",
-            "give the JSON that `extractor extract` wrote",
         ) from error
 
 

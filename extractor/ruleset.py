@@ -462,7 +462,7 @@ _FILES: dict[str, type[_Rules]] = {
 def unreadable(path: Path, error: OSError) -> ExtractorError:
     """The E020 for a rules file that cannot be read."""
     message = f"cannot read rules file {path}: {error.strerror}"
-    return ExtractorError(E_RULES, message, "restore it from the repository")
+    return ExtractorError(E_RULES, message)
 
 
 def read_toml(path: Path) -> dict[str, Any]:

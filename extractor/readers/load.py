@@ -60,7 +60,7 @@ def unicode_to_text(data: bytes, name: str) -> Loaded | None:
 
 def _loaded(data: bytes, name: str, decoded: Decoded) -> Loaded:
     if not decoded.text.strip():
-        raise ExtractorError(E_EMPTY, f"{name}: the input holds no text", "check the file")
+        raise ExtractorError(E_EMPTY, f"{name}: the input holds no text")
     record = source_record(name, data, "text", encoding=decoded.encoding)
     return Loaded(decoded.text, record, findings=decoded.findings)
 

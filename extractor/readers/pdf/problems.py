@@ -22,5 +22,4 @@ def damaged(name: str, error: BaseException, page: int | None = None) -> Extract
     return ExtractorError(
         E_PDF_DAMAGED,
         f"{name}: the PDF is damaged or truncated{where}: {detail}",
-        "get a complete copy of the file, or re-save it with a PDF viewer",
     )
