@@ -8,7 +8,14 @@ import hashlib
 import pytest
 
 from extractor.errors import ExtractorError
-from extractor.readers.load import bytes_to_text, decode, is_pdf, pdf_to_text, romanian_score
+from extractor.readers.load import (
+    bytes_to_text,
+    decode,
+    is_pdf,
+    pdf_to_text,
+    romanian_score,
+    unicode_to_text,
+)
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -159,8 +166,27 @@ def test_bad_input_raises_with_code(data: bytes, code: str) -> None:
             "E002 raport.txt: 1 of its 7 chars are control chars or bytes that read in no "
             "known encoding (save the report as UTF-8 text)",
         ),
+        (
+            codecs.BOM_UTF8 + b"  \n",
+            RULES.legacy,
+            "E003 raport.txt: the input holds no text (check the file)",
+        ),
+        (
+            codecs.BOM_UTF8 + b"abcdefgh\xff",
+            RULES.legacy,
+            "E002 raport.txt: 1 of its 9 chars are control chars or bytes that read in no "
+            "known encoding (save the report as UTF-8 text)",
+        ),
     ],
-    ids=["binary", "empty", "bad-byte-after-utf-8-bom", "bad-byte-after-utf-16-bom", "unread"],
+    ids=[
+        "binary",
+        "empty",
+        "bad-byte-after-utf-8-bom",
+        "bad-byte-after-utf-16-bom",
+        "unread",
+        "bom-only",
+        "one-bad-char-in-nine",
+    ],
 )
 def test_a_read_error_says_what_is_wrong_and_what_to_do(
     data: bytes, legacy: tuple[str, ...], error: str
@@ -225,8 +251,13 @@ def test_utf8_letters_in_a_legacy_file_are_named_not_silently_garbled() -> None:
     data = "Activităţi în curs: ştiinţă şi ţară".encode("cp1250") + " Țara".encode()
     loaded = bytes_to_text(data, "r.txt", RULES)
     assert loaded.source["encoding"] == "cp1250"
-    ((code, message),) = loaded.findings
-    assert code == "invalid_bytes" and "mixes encodings" in message
+    assert loaded.findings == (
+        (
+            "invalid_bytes",
+            "read as cp1250, though 1 letter(s) read as UTF-8: the file mixes encodings, "
+            "and those letters may be wrong",
+        ),
+    )
 
 
 def test_many_bad_bytes_name_the_first_twenty_and_count_the_rest() -> None:
@@ -245,3 +276,42 @@ def test_a_damaged_pdf_is_named_by_its_file() -> None:
     with pytest.raises(ExtractorError) as caught:
         pdf_to_text(b"%PDF-1.4\n" + b"\x00garbage" * 64, "raport.pdf", load_rules().pdf)
     assert caught.value.message.startswith("raport.pdf: ")
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (b"abcdefghi\xff", "1 byte is not UTF-8 and read as U+FFFD: at byte 12"),
+        (
+            ("ță " * 400).encode() + b"\xff " * 20,
+            "20 bytes are not UTF-8 and read as U+FFFD: at byte "
+            + ", ".join(str(2003 + 2 * n) for n in range(20)),
+        ),
+    ],
+    ids=["one-bad-char-in-ten-is-read", "as-many-as-are-named"],
+)
+def test_bad_bytes_up_to_a_tenth_of_the_text_are_read_and_named(bad: bytes, message: str) -> None:
+    loaded = bytes_to_text(codecs.BOM_UTF8 + bad, "r.txt", RULES)
+    assert loaded.findings == (("invalid_bytes", message),)
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (
+            codecs.BOM_UTF16_LE + b"T\x00\x00\xd8",
+            "E002 raport.txt: byte 4 is not utf-16, though the file has its BOM "
+            "(re-save the file in one encoding)",
+        ),
+        (codecs.BOM_UTF8 + b" \n", "E003 raport.txt: the input holds no text (check the file)"),
+    ],
+    ids=["utf-16-lone-surrogate", "bom-only"],
+)
+def test_unicode_read_without_rules_names_the_file_in_its_errors(data: bytes, error: str) -> None:
+    with pytest.raises(ExtractorError) as caught:
+        unicode_to_text(data, "raport.txt")
+    assert str(caught.value) == error
+
+
+def test_unicode_read_without_rules_leaves_legacy_bytes_to_the_rules() -> None:
+    assert unicode_to_text("Activităţi".encode("cp1250"), "raport.txt") is None
