@@ -6,6 +6,7 @@ import codecs
 import hashlib
 
 import pytest
+from pdf_fixtures import drawn_pdf
 
 from extractor.errors import ExtractorError
 from extractor.readers.load import (
@@ -315,3 +316,20 @@ def test_unicode_read_without_rules_names_the_file_in_its_errors(data: bytes, er
 
 def test_unicode_read_without_rules_leaves_legacy_bytes_to_the_rules() -> None:
     assert unicode_to_text("Activităţi".encode("cp1250"), "raport.txt") is None
+
+
+def test_a_pdf_read_reports_each_page_and_names_its_furniture_lines() -> None:
+    data = drawn_pdf("small-report")
+    pages: list[tuple[int, int]] = []
+    loaded = pdf_to_text(data, "r.pdf", load_rules().pdf, lambda n, of: pages.append((n, of)))
+    count = loaded.source["pages"]
+    assert count > 1 and pages == [(n, count) for n in range(1, count + 1)]
+    lines = loaded.text.split("\n")
+    assert loaded.furniture and all(lines[number - 1].strip() for number in loaded.furniture)
+
+
+def test_a_pdf_read_by_an_unknown_engine_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(
+        ValueError, match=r"^unknown PDF engine 'pdfminer': one of pdfium, pdfplumber$"
+    ):
+        pdf_to_text(drawn_pdf("small-report"), "r.pdf", load_rules().pdf, engine="pdfminer")
