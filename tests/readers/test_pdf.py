@@ -36,6 +36,7 @@ from extractor.errors import (
 )
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
 from extractor.readers.pdf.placement import place_spans
+from extractor.readers.pdf.problems import damaged
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
@@ -401,3 +402,15 @@ def test_memory_grows_little_with_the_pages_since_each_page_is_closed_once_read(
     (few_pages, few_peak), (more_pages, more_peak) = measured
     assert more_pages >= few_pages + 2
     assert (more_peak - few_peak) / (more_pages - few_pages) < 1.0e6
+
+
+def test_a_damaged_pdf_error_gives_the_readers_words_on_one_line() -> None:
+    error = damaged("x.pdf", ValueError("no  pages\nhere"), 3)
+    assert str(error) == (
+        "E011 x.pdf: the PDF is damaged or truncated (page 3): no pages here "
+        "(get a complete copy of the file, or re-save it with a PDF viewer)"
+    )
+    assert (
+        damaged("x.pdf", ValueError()).message
+        == "x.pdf: the PDF is damaged or truncated: ValueError"
+    )

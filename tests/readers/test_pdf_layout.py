@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from extractor.readers.pdf.furniture import furniture
@@ -447,3 +449,40 @@ def test_an_unruled_tables_cells_go_to_the_column_they_start_at() -> None:
     found = aligned_table([header, row], 0)
     assert found is not None
     assert found[0].row_texts() == ["Nr\tActivitate\tStadiu", "1\tProiect\tGata"]
+
+
+def _pages_with(lines_of_page: Callable[[int], list[PrintedLine]], count: int, height: float):
+    return [(lines_of_page(number), height) for number in range(1, count + 1)]
+
+
+def test_a_line_repeated_on_fewer_than_half_the_pages_is_no_running_head() -> None:
+    names = "ABCDEFGH"
+    for repeats, expected in ((3, set()), (4, {0})):
+
+        def page(number: int, repeats: int = repeats) -> list[PrintedLine]:
+            head = "Tabel continuat" if number <= repeats else f"Titlul {names[number - 1]}"
+            return [line_of(head, top=30.0, page=number), line_of("Text", top=300.0, page=number)]
+
+        found = furniture(_pages_with(page, 8, 842.0), RULES.furniture.page_number)
+        assert found[0] == expected
+
+
+def test_only_the_first_and_last_lines_of_a_page_may_be_furniture() -> None:
+    def page(number: int) -> list[PrintedLine]:
+        letter = "ABC"[number - 1]
+        tops = (20.0, 40.0, 60.0, 300.0, 400.0, 500.0)
+        texts = (f"Capitol {letter}", f"Parte {letter}", "Subtitlu comun", "a", "b", "c")
+        return [line_of(text, top=top, page=number) for text, top in zip(texts, tops, strict=True)]
+
+    assert furniture(_pages_with(page, 3, 842.0), RULES.furniture.page_number) == [set()] * 3
+
+
+def test_a_line_on_the_edge_of_the_top_or_bottom_band_is_outside_it() -> None:
+    def page(number: int) -> list[PrintedLine]:
+        return [
+            line_of("Raport UEFISCDI", top=120.0 - SIZE, page=number),  # its bottom at 0.12 x 1000
+            line_of("Text", top=500.0, page=number),
+            line_of("Subsol UEFISCDI", top=880.0, page=number),  # its top at 0.88 x 1000
+        ]
+
+    assert furniture(_pages_with(page, 3, 1000.0), RULES.furniture.page_number) == [set()] * 3
