@@ -17,6 +17,7 @@ from extractor.readers.load import (
     romanian_score,
     unicode_to_text,
 )
+from extractor.readers.pdf.reading import PDF_ENGINES
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -318,10 +319,12 @@ def test_unicode_read_without_rules_leaves_legacy_bytes_to_the_rules() -> None:
     assert unicode_to_text("Activităţi".encode("cp1250"), "raport.txt") is None
 
 
-def test_a_pdf_read_reports_each_page_and_names_its_furniture_lines() -> None:
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_a_pdf_read_reports_each_page_and_names_its_furniture_lines(engine: str) -> None:
     data = drawn_pdf("small-report")
     pages: list[tuple[int, int]] = []
-    loaded = pdf_to_text(data, "r.pdf", load_rules().pdf, lambda n, of: pages.append((n, of)))
+    on_page = lambda n, of: pages.append((n, of))  # noqa: E731
+    loaded = pdf_to_text(data, "r.pdf", load_rules().pdf, on_page, engine)
     count = loaded.source["pages"]
     assert count > 1 and pages == [(n, count) for n in range(1, count + 1)]
     lines = loaded.text.split("\n")

@@ -37,6 +37,7 @@ from extractor.errors import (
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
 from extractor.readers.pdf.placement import place_spans
 from extractor.readers.pdf.problems import damaged
+from extractor.readers.pdf.reading import PDF_ENGINES
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
@@ -338,10 +339,11 @@ BAD_PDF_ERRORS = {
 }
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
 @pytest.mark.parametrize("case", BAD_PDFS)
-def test_a_bad_pdf_error_says_what_is_wrong_and_what_to_do(case: str) -> None:
+def test_a_bad_pdf_error_says_what_is_wrong_and_what_to_do(case: str, engine: str) -> None:
     with pytest.raises(ExtractorError) as raised:
-        read(BAD_PDFS[case][0](), f"{case}.pdf")
+        load_pdf(BAD_PDFS[case][0](), f"{case}.pdf", PDF_RULES, engine=engine)
     assert re.fullmatch(BAD_PDF_ERRORS[case], str(raised.value)), str(raised.value)
 
 
@@ -350,21 +352,21 @@ def test_a_page_that_cannot_be_read_is_named_with_the_error(
     engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The parsers fail on some damaged page streams, with or without words; drawn PDFs do
-    # not fail so, hence the stand-in for page 2 in each engine's page reader.
+    # not fail so, hence the stand-in for page 3 in each engine's page reader.
     modules = {"pdfium": "pdfium", "pdfplumber": "plumber"}
     module = importlib.import_module(f"extractor.readers.pdf.{modules[engine]}")
     read_page = module._read_page
 
-    def failing_on_page_2(page: object, number: int, *rest: object) -> object:
+    def failing_on_page_3(page: object, number: int, *rest: object) -> object:
         page_number = number if engine == "pdfium" else page.page_number  # type: ignore[attr-defined]
-        if page_number == 2:
+        if page_number == 3:
             raise ValueError("")
         return read_page(page, number, *rest)
 
-    monkeypatch.setattr(module, "_read_page", failing_on_page_2)
+    monkeypatch.setattr(module, "_read_page", failing_on_page_3)
     with pytest.raises(ExtractorError) as raised:
-        load_pdf(drawn_pdf("small-report"), "small.pdf", PDF_RULES, engine=engine)
-    assert raised.value.message == "small.pdf: the PDF is damaged or truncated (page 2): ValueError"
+        load_pdf(drawn_pdf("cluster-inovativ-2019"), "r.pdf", PDF_RULES, engine=engine)
+    assert raised.value.message == "r.pdf: the PDF is damaged or truncated (page 3): ValueError"
 
 
 def test_a_bad_pdf_rule_is_an_e020_naming_the_entry(tmp_path: Path) -> None:
