@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 from conftest import GOLDEN, ROOT
-from pdf_fixtures import Layout, render_pdf
+from pdf_fixtures import Layout, drawn_pdf, render_pdf
 from test_pdf import BAD_PDFS, LAYOUTS, SMALL, _one_page
 
 from extractor.emit import to_json
 from extractor.errors import ExtractorError
 from extractor.pipeline import run_bytes
-from extractor.readers.pdf.reading import PDF_ENGINES
+from extractor.readers.pdf.reading import PDF_ENGINES, page_reader
 from extractor.ruleset import load_rules
 
 RULES = load_rules()
@@ -102,3 +102,16 @@ def test_both_readers_refuse_a_bad_pdf_with_the_same_code(case: str) -> None:
             run_bytes(data, f"{case}.pdf", RULES, pdf_engine=engine)
         codes.append(raised.value.code)
     assert codes[0] == codes[1] == BAD_PDFS[case][1]
+
+
+def test_both_readers_read_marker_shapes_filled_or_outlined_alike() -> None:
+    """Discs are first-level bullets, circles second-level: the fill is what tells them apart."""
+    data = drawn_pdf("small-report", LAYOUTS["shape-bullets-no-gaps"])
+
+    def fills(engine: str) -> list[list[bool]]:
+        pages = page_reader(engine)(data, "x.pdf", RULES.pdf)
+        return [[shape.filled for shape in page.shapes] for page in pages]
+
+    filled = fills("pdfium")
+    assert fills("pdfplumber") == filled
+    assert {fill for page in filled for fill in page} == {True, False}
