@@ -30,6 +30,8 @@ def test_heading_level(text: str, level: int, rest: str) -> None:
         ("*copil unu;*", "copil unu;", False, True),
         ("_copil doi;_", "copil doi;", False, True),
         ("***amândouă***", "amândouă", True, True),
+        ("**UE**", "UE", True, False),  # as short as bold can wrap
+        ("*UE*", "UE", False, True),  # too short for bold, not for italics
         ("**Planul** de acțiune", "**Planul** de acțiune", False, False),
         ("**a** și **b**", "**a** și **b**", False, False),
         ("*a* b *c*", "*a* b *c*", False, False),

@@ -135,25 +135,23 @@ def test_a_markdown_heading_in_bold_is_one_record() -> None:
 @pytest.mark.parametrize(
     ("text", "bare", "bold", "italic"),
     [
-        ("**UE**", "UE", True, False),
-        ("*UE*", "UE", False, True),
         ("- ****", "****", False, False),
         ("##   ", "##", False, False),
         ("**Nota** de mai sus **Obiectivul proiectului:**", "**Nota** de mai sus", False, False),
         ("**Nota de mai sus **Obiectivul proiectului:**", "**Nota de mai sus", False, False),
     ],
     ids=[
-        "short-bold",
-        "short-italic",
-        "marks-alone-stay",
+        "marks-alone-after-a-marker-stay",
         "heading-marks-alone-stay",
         "bold-at-both-ends-of-the-line-only",
         "bold-opened-before-a-glued-heading",
     ],
 )
-def test_emphasis_is_peeled_only_where_it_wraps_the_whole_piece(
+def test_a_piece_is_peeled_within_its_own_bounds(
     text: str, bare: str, bold: bool, italic: bool
 ) -> None:
+    """A marker, heading marks or a glued heading bound the piece emphasis is peeled from
+    (`test_markup` has emphasis on whole texts)."""
     record = records_of(text)[0]
     assert (record.bare, record.bold, record.italic) == (bare, bold, italic)
 
