@@ -323,8 +323,9 @@ def test_unicode_read_without_rules_leaves_legacy_bytes_to_the_rules() -> None:
 def test_a_pdf_read_reports_each_page_and_names_its_furniture_lines(engine: str) -> None:
     data = drawn_pdf("small-report")
     pages: list[tuple[int, int]] = []
-    on_page = lambda n, of: pages.append((n, of))  # noqa: E731
-    loaded = pdf_to_text(data, "r.pdf", load_rules().pdf, on_page, engine)
+    loaded = pdf_to_text(
+        data, "r.pdf", load_rules().pdf, lambda n, of: pages.append((n, of)), engine
+    )
     count = loaded.source["pages"]
     assert count > 1 and pages == [(n, count) for n in range(1, count + 1)]
     lines = loaded.text.split("\n")

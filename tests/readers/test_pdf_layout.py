@@ -451,7 +451,10 @@ def test_an_unruled_tables_cells_go_to_the_column_they_start_at() -> None:
     assert found[0].row_texts() == ["Nr\tActivitate\tStadiu", "1\tProiect\tGata"]
 
 
-def _pages_with(lines_of_page: Callable[[int], list[PrintedLine]], count: int, height: float):
+def _pages_with(
+    lines_of_page: Callable[[int], list[PrintedLine]], count: int, height: float
+) -> list[tuple[list[PrintedLine], float]]:
+    """`count` pages of `height`, numbered from 1, each with the lines `lines_of_page` gives."""
     return [(lines_of_page(number), height) for number in range(1, count + 1)]
 
 
