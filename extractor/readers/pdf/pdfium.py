@@ -336,11 +336,15 @@ def _subpaths(
 
 
 def _split(path: object, height: float, matrix: Matrix, filled: bool) -> Iterator[Subpath]:
-    """A path's subpaths. pdfium ends a closed one with a segment back to its start (`re`
-    gives m l l l l), where pdfminer has `h` (m l l l h): that segment becomes the `h`."""
+    """A path's subpaths as pdfminer gives them: one operator and one point per segment, the
+    point where it ends (a curve's control points left out), and `h` for the segment that
+    closes it, with the start as its point. pdfium ends a closed subpath with a line back to
+    its start (`re` gives m l l l l), where pdfminer has `h` (m l l l h): that line becomes
+    the `h`. pdfium gives a curve as three points, the last its end."""
     x, y = ctypes.c_float(), ctypes.c_float()
     ops: list[str] = []
     points: list[tuple[float, float]] = []
+    curve_points = 0
     for index in range(raw.FPDFPath_CountSegments(path)):
         segment = raw.FPDFPath_GetPathSegment(path, index)
         raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
@@ -351,14 +355,20 @@ def _split(path: object, height: float, matrix: Matrix, filled: bool) -> Iterato
                 yield "".join(ops), points, filled
             ops, points = ["m"], [point]
             continue
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            curve_points += 1
+            if curve_points % 3:
+                continue
         closes = raw.FPDFPathSegment_GetClose(segment)
         if closes and kind == raw.FPDF_SEGMENT_LINETO and points and point == points[0]:
             ops.append("h")
+            points.append(point)
             continue
-        ops.append("c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l")  # `c`: a curve's point
+        ops.append("c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l")
         points.append(point)
         if closes:
             ops.append("h")
+            points.append(points[0])
     if ops:
         yield "".join(ops), points, filled
 
@@ -375,7 +385,7 @@ def _drawing(subpaths: Iterator[Subpath]) -> tuple[list[Edge], list[Shape]]:
             continue
         x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
         top, bottom = min(p[1] for p in points), max(p[1] for p in points)
-        if ops in ("mlllh", "mllll") and _axis_aligned(points[:4]):
+        if ops in ("mlllh", "mllll") and points[4] == points[0] and _axis_aligned(points[:4]):
             rects.append(Shape(x0, top, x1, bottom, filled))
             edges.extend(
                 segment_edge(*start, *end)
