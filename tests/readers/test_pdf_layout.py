@@ -114,6 +114,17 @@ SHAPE_CASES = [
     pytest.param(shape_at(20.0), None, id="too-far-left"),
     pytest.param(shape_at(56.0), None, id="over-the-text"),
     pytest.param(shape_at(42.0, top=112.0), None, id="below-the-line"),
+    # A dash drawn as a short rule (6 by 1.5 points) is bullet-sized but no square.
+    pytest.param(Shape(36.0, 104.0, 42.0, 105.5, True), None, id="a-short-rule-not-a-square"),
+    # The limits themselves still mark the line: at a 10 point font, sides up to 8 points,
+    # the longer side up to 1.5 times the shorter, 0 to 25 points left of the text, the
+    # shape's middle anywhere from the line's top (100) to its bottom (110).
+    pytest.param(shape_at(42.0, 8.0), "•", id="the-largest-bullet"),
+    pytest.param(Shape(40.0, 103.0, 42.0, 106.0, True), "•", id="the-most-oblong-bullet"),
+    pytest.param(shape_at(50.0), "•", id="no-gap-before-the-text"),
+    pytest.param(shape_at(25.0), "•", id="the-widest-gap"),
+    pytest.param(shape_at(42.0, top=98.5), "•", id="centre-on-the-lines-top"),
+    pytest.param(shape_at(42.0, top=108.5), "•", id="centre-on-the-lines-bottom"),
 ]
 
 
@@ -123,6 +134,15 @@ def test_a_small_shape_left_of_a_line_is_its_list_marker(shape: Shape, bullet: s
     assert line.marker == (1 if bullet else 0)
     assert line.glyphs[0].text == (bullet or "D")
     assert "".join(text for text, _ in line.units(line.marker)) == "Diseminare rezultate"
+
+
+def test_a_shape_of_the_smallest_bullet_size_marks_its_line() -> None:
+    """The smallest bullet is 0.12 font sizes across (a dot drawn for a small font): its
+    size itself is enough. (The line starts near x 0, where 1.2 is an exact difference.)"""
+    smallest = RULES.lists.shapes.min_size * SIZE
+    dot = Shape(0.0, 104.0, smallest, 105.5, True)  # 1.2 by 1.5 points
+    (line,) = mark_shapes([line_of("Diseminare", x=10.0)], [dot], RULES.lists)
+    assert line.marker == 1
 
 
 def test_each_shape_marks_one_line_and_a_glyph_bullet_keeps_its_own() -> None:
