@@ -66,6 +66,7 @@ MARKER_CASES = [
     ("12) Diseminare", 14.0, 3),
     ("a) Diseminare", 14.0, 2),
     ("2. etape derulate", SPACE, 0),
+    ("3 Diseminare", 14.0, 0),  # a lone number then a tab: a table's number column
     ("Diseminare rezultate", 14.0, 0),
 ]
 
@@ -182,8 +183,11 @@ CUT_CASES = [
     pytest.param("medicamentului", ")", 0.5, 0.0, True, id="cut-before-a-bracket"),
     pytest.param("IMAGISTICĂ", "MOLECULARĂ", 2.0, SPACE, False, id="space-written"),
     pytest.param("nano-tehnologii", "și", 1.0, 0.0, False, id="breaks-at-its-dash"),
+    pytest.param("e-guvernare", "și", 1.0, 0.0, False, id="breaks-at-a-dash-after-one-letter"),
     pytest.param("companiilor din", "cadrul", 1.0, 0.0, False, id="two-words"),
     pytest.param("CLUSTERUL", "UI", 8.0, 0.0, False, id="short-of-the-edge"),
+    # Room for exactly one more char (5 points): the next one would have fitted.
+    pytest.param("TRANSYLVA", "NIA ENERGY", WIDTH, 0.0, False, id="room-for-one-more-char"),
 ]
 
 
