@@ -16,6 +16,7 @@ from extractor.readers.pdf.layout import (
     PrintedLine,
     Shape,
     TextBlock,
+    chars_to_glyphs,
     emphasize,
     join_lines,
     mark_shapes,
@@ -215,6 +216,45 @@ def test_a_bold_run_over_two_lines_is_one_run() -> None:
     lines.append(line_of("dezvoltare cluster face", top=112, bold=bold))
     text = _text(emphasize(join_lines(lines)))
     assert text == "Competiția **Organizare și dezvoltare cluster** face"
+
+
+def _char(text: str, x0: float, width: float = WIDTH, **given: object) -> dict[str, object]:
+    """A char as pdfplumber gives it, `width` points wide at `x0`; `given` keys replace
+    (or, set to None, remove) its usual ones."""
+    char: dict[str, object] = {
+        "text": text,
+        "x0": x0,
+        "top": 100.0,
+        "x1": x0 + width,
+        "bottom": 100.0 + SIZE,
+        "size": SIZE,
+        "fontname": "Arial",
+        "upright": True,
+    }
+    char.update(given)
+    return {key: value for key, value in char.items() if value is not None}
+
+
+def test_a_char_set_sideways_is_left_out_and_the_chars_after_it_are_read() -> None:
+    """A rotated char (a vertical table header, a margin note) is no text of its line;
+    the upright chars after it on the page still are."""
+    chars = [_char("A", 50.0), _char("B", 55.0, upright=False), _char("C", 60.0)]
+    assert [glyph.text for glyph in chars_to_glyphs(chars, 1, RULES)] == ["A", "C"]
+
+
+def test_a_char_whose_orientation_is_not_given_is_read_as_upright() -> None:
+    """Only a char said to be set sideways is left out: a reader that gives no
+    orientation loses no text."""
+    chars = [_char("A", 50.0, upright=None)]
+    assert [glyph.text for glyph in chars_to_glyphs(chars, 1, RULES)] == ["A"]
+
+
+def test_a_space_char_is_no_glyph_but_the_glyph_before_it_notes_its_width() -> None:
+    """The printed space's width tells a wrap from a cut word in a table cell (see
+    `word_cut`); a space before the page's first glyph (an indent) has no glyph to go to."""
+    chars = [_char(" ", 40.0, 2.5), _char("A", 50.0), _char(" ", 55.0, 2.5), _char("B", 57.5)]
+    glyphs = chars_to_glyphs(chars, 1, RULES)
+    assert [(glyph.text, glyph.space) for glyph in glyphs] == [("A", 2.5), ("B", 0.0)]
 
 
 def test_a_line_with_a_wide_gap_has_a_tab_but_a_justified_line_does_not() -> None:
