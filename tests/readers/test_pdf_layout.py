@@ -39,15 +39,17 @@ def line_of(
     gap: float = SPACE,
     top: float = 100.0,
     bold: frozenset[str] = frozenset(),
+    italic: frozenset[str] = frozenset(),
     page: int = 1,
     x: float = 50.0,
 ) -> PrintedLine:
-    """A line of `text` from `x`: word gaps `gap`, the first `first_gap`; words in `bold` bold."""
+    """A line of `text` from `x`: word gaps `gap`, the first `first_gap`; words in `bold`
+    bold, those in `italic` italic."""
     glyphs: list[Glyph] = []
     for index, word in enumerate(text.split(" ")):
         for char in word:
             glyphs.append(
-                Glyph(char, x, top, x + WIDTH, top + SIZE, SIZE, word in bold, False, page)
+                Glyph(char, x, top, x + WIDTH, top + SIZE, SIZE, word in bold, word in italic, page)
             )
             x += WIDTH
         x += first_gap if index == 0 else gap
@@ -255,6 +257,13 @@ def test_a_space_char_is_no_glyph_but_the_glyph_before_it_notes_its_width() -> N
     chars = [_char(" ", 40.0, 2.5), _char("A", 50.0), _char(" ", 55.0, 2.5), _char("B", 57.5)]
     glyphs = chars_to_glyphs(chars, 1, RULES)
     assert [(glyph.text, glyph.space) for glyph in glyphs] == [("A", 2.5), ("B", 0.0)]
+
+
+def test_an_italic_run_in_regular_text_is_starred() -> None:
+    """A name or a foreign term set in italic, with no change of weight around it,
+    keeps its `*` marks as in the text form."""
+    line = line_of("proiectul Cluster inovativ", italic=frozenset({"Cluster"}))
+    assert _text(emphasize(line.units())) == "proiectul *Cluster* inovativ"
 
 
 def test_a_line_with_a_wide_gap_has_a_tab_but_a_justified_line_does_not() -> None:
