@@ -320,10 +320,11 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -
     assert starts_block(short_word, first, block, {}, column)
 
 
-def centred(text: str, top: float) -> PrintedLine:
-    """A line of `text` in the middle of a column from x 50 to 450."""
+def centred(text: str, top: float, column: tuple[float, float] = (50.0, 450.0)) -> PrintedLine:
+    """A line of `text` in the middle of `column` (left and right x)."""
+    left, right = column
     width = line_of(text).x1 - 50.0
-    return line_of(text, top=top, x=50.0 + (400.0 - width) / 2)
+    return line_of(text, top=top, x=left + (right - left - width) / 2)
 
 
 def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> None:
@@ -336,6 +337,47 @@ def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> No
     block = TextBlock([full], 0, 0)
     wrapped = centred("treizecișiunudecembriedouămiinouăsprezece", 112)
     assert not starts_block(wrapped, full, block, pitches, column)
+
+
+# The previous line's margins (left, right) in its column, and whether it is centred.
+CENTRED_CASES = [
+    pytest.param(25.0, 25.0, True, id="clear-of-both-edges"),
+    pytest.param(20.0, 20.0, False, id="two-font-sizes-from-the-edges-is-not-clear"),
+    pytest.param(10.0, 10.0, False, id="balanced-but-near-the-edges"),
+    pytest.param(25.0, 30.0, True, id="half-a-font-size-off-centre"),
+    pytest.param(25.0, 31.0, False, id="more-off-centre"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "is_centred"), CENTRED_CASES)
+def test_only_a_pair_of_centred_lines_parts_where_the_next_word_would_have_fitted(
+    left: float, right: float, is_centred: bool
+) -> None:
+    """On a cover page each centred line is a block of its own, though set at one pitch.
+    A line is centred when more than two font sizes clear of both edges of the column
+    and off its middle by half a font size at most; otherwise (a body line, justified
+    or ragged) only the distance between the lines parts them.
+    """
+    previous = line_of("MINISTERUL EDUCAȚIEI", top=100)
+    column = (previous.x0 - left, previous.x1 + right)
+    line = centred("ue fiscdi", 112, column)  # "ue" would have fitted on the line above
+    block = TextBlock([previous], 0, 0)
+    assert starts_block(line, previous, block, {SIZE: 12.0}, column) is is_centred
+
+
+@pytest.mark.parametrize(("spare", "parts"), [(5.0, False), (6.0, True)])
+def test_centred_lines_part_when_the_next_word_and_half_a_font_size_fit_above(
+    spare: float, parts: bool
+) -> None:
+    """Room of exactly the next line's first word and half a font size (a space) in all,
+    both sides of a centred line, is not enough: the title was wrapped there.
+    """
+    title = "Stadiul proiectelor Cluster inovativ la data de"
+    wrapped = "treizecișiunu decembrie"  # its first word is 65 points wide
+    column = (50.0, 50.0 + line_of(title).x1 - 50.0 + 65.0 + spare)
+    previous, line = centred(title, 100, column), centred(wrapped, 112, column)
+    block = TextBlock([previous], 0, 0)
+    assert starts_block(line, previous, block, {SIZE: 12.0}, column) is parts
 
 
 def _spaced(size: float, *boxes: tuple[str, float, float]) -> PrintedLine:
