@@ -365,7 +365,13 @@ def test_only_a_pair_of_centred_lines_parts_where_the_next_word_would_have_fitte
     assert starts_block(line, previous, block, {SIZE: 12.0}, column) is is_centred
 
 
-@pytest.mark.parametrize(("spare", "parts"), [(5.0, False), (6.0, True)])
+@pytest.mark.parametrize(
+    ("spare", "parts"),
+    [
+        pytest.param(5.0, False, id="exactly-the-word-and-half-a-font-size"),
+        pytest.param(6.0, True, id="a-point-more"),
+    ],
+)
 def test_centred_lines_part_when_the_next_word_and_half_a_font_size_fit_above(
     spare: float, parts: bool
 ) -> None:
