@@ -16,6 +16,7 @@ from extractor.readers.pdf.layout import (
     PrintedLine,
     Shape,
     TextBlock,
+    chars_to_glyphs,
     emphasize,
     join_lines,
     mark_shapes,
@@ -38,15 +39,17 @@ def line_of(
     gap: float = SPACE,
     top: float = 100.0,
     bold: frozenset[str] = frozenset(),
+    italic: frozenset[str] = frozenset(),
     page: int = 1,
     x: float = 50.0,
 ) -> PrintedLine:
-    """A line of `text` from `x`: word gaps `gap`, the first `first_gap`; words in `bold` bold."""
+    """A line of `text` from `x`: word gaps `gap`, the first `first_gap`; words in `bold`
+    bold, those in `italic` italic."""
     glyphs: list[Glyph] = []
     for index, word in enumerate(text.split(" ")):
         for char in word:
             glyphs.append(
-                Glyph(char, x, top, x + WIDTH, top + SIZE, SIZE, word in bold, False, page)
+                Glyph(char, x, top, x + WIDTH, top + SIZE, SIZE, word in bold, word in italic, page)
             )
             x += WIDTH
         x += first_gap if index == 0 else gap
@@ -66,6 +69,7 @@ MARKER_CASES = [
     ("12) Diseminare", 14.0, 3),
     ("a) Diseminare", 14.0, 2),
     ("2. etape derulate", SPACE, 0),
+    ("3 Diseminare", 14.0, 0),  # a lone number then a tab: a table's number column
     ("Diseminare rezultate", 14.0, 0),
 ]
 
@@ -114,6 +118,17 @@ SHAPE_CASES = [
     pytest.param(shape_at(20.0), None, id="too-far-left"),
     pytest.param(shape_at(56.0), None, id="over-the-text"),
     pytest.param(shape_at(42.0, top=112.0), None, id="below-the-line"),
+    # A dash drawn as a short rule (6 by 1.5 points) is bullet-sized but no square.
+    pytest.param(Shape(36.0, 104.0, 42.0, 105.5, True), None, id="a-short-rule-not-a-square"),
+    # The limits themselves still mark the line: at a 10 point font, sides up to 8 points,
+    # the longer side up to 1.5 times the shorter, 0 to 25 points left of the text, the
+    # shape's middle anywhere from the line's top (100) to its bottom (110).
+    pytest.param(shape_at(42.0, 8.0), "•", id="the-largest-bullet"),
+    pytest.param(Shape(40.0, 103.0, 42.0, 106.0, True), "•", id="the-most-oblong-bullet"),
+    pytest.param(shape_at(50.0), "•", id="no-gap-before-the-text"),
+    pytest.param(shape_at(25.0), "•", id="the-widest-gap"),
+    pytest.param(shape_at(42.0, top=98.5), "•", id="centre-on-the-lines-top"),
+    pytest.param(shape_at(42.0, top=108.5), "•", id="centre-on-the-lines-bottom"),
 ]
 
 
@@ -123,6 +138,15 @@ def test_a_small_shape_left_of_a_line_is_its_list_marker(shape: Shape, bullet: s
     assert line.marker == (1 if bullet else 0)
     assert line.glyphs[0].text == (bullet or "D")
     assert "".join(text for text, _ in line.units(line.marker)) == "Diseminare rezultate"
+
+
+def test_a_shape_of_the_smallest_bullet_size_marks_its_line() -> None:
+    """The smallest bullet is 0.12 font sizes across (a dot drawn for a small font): its
+    size itself is enough. (The line starts near x 0, where 1.2 is an exact difference.)"""
+    smallest = RULES.lists.shapes.min_size * SIZE
+    dot = Shape(0.0, 104.0, smallest, 105.5, True)  # 1.2 by 1.5 points
+    (line,) = mark_shapes([line_of("Diseminare", x=10.0)], [dot], RULES.lists)
+    assert line.marker == 1
 
 
 def test_each_shape_marks_one_line_and_a_glyph_bullet_keeps_its_own() -> None:
@@ -162,8 +186,11 @@ CUT_CASES = [
     pytest.param("medicamentului", ")", 0.5, 0.0, True, id="cut-before-a-bracket"),
     pytest.param("IMAGISTICĂ", "MOLECULARĂ", 2.0, SPACE, False, id="space-written"),
     pytest.param("nano-tehnologii", "și", 1.0, 0.0, False, id="breaks-at-its-dash"),
+    pytest.param("e-guvernare", "și", 1.0, 0.0, False, id="breaks-at-a-dash-after-one-letter"),
     pytest.param("companiilor din", "cadrul", 1.0, 0.0, False, id="two-words"),
     pytest.param("CLUSTERUL", "UI", 8.0, 0.0, False, id="short-of-the-edge"),
+    # Room for exactly one more char (5 points): the next one would have fitted.
+    pytest.param("TRANSYLVA", "NIA ENERGY", WIDTH, 0.0, False, id="room-for-one-more-char"),
 ]
 
 
@@ -191,6 +218,52 @@ def test_a_bold_run_over_two_lines_is_one_run() -> None:
     lines.append(line_of("dezvoltare cluster face", top=112, bold=bold))
     text = _text(emphasize(join_lines(lines)))
     assert text == "Competiția **Organizare și dezvoltare cluster** face"
+
+
+def _char(text: str, x0: float, width: float = WIDTH, **given: object) -> dict[str, object]:
+    """A char as pdfplumber gives it, `width` points wide at `x0`; `given` keys replace
+    (or, set to None, remove) its usual ones."""
+    char: dict[str, object] = {
+        "text": text,
+        "x0": x0,
+        "top": 100.0,
+        "x1": x0 + width,
+        "bottom": 100.0 + SIZE,
+        "size": SIZE,
+        "fontname": "Arial",
+        "upright": True,
+    }
+    char.update(given)
+    return {key: value for key, value in char.items() if value is not None}
+
+
+def test_a_char_set_sideways_is_left_out_and_the_chars_after_it_are_read() -> None:
+    """A rotated char (a vertical table header, a margin note) is no text of its line;
+    the upright chars after it on the page still are."""
+    chars = [_char("A", 50.0), _char("B", 55.0, upright=False), _char("C", 60.0)]
+    assert [glyph.text for glyph in chars_to_glyphs(chars, 1, RULES)] == ["A", "C"]
+
+
+def test_a_char_whose_orientation_is_not_given_is_read_as_upright() -> None:
+    """Only a char said to be set sideways is left out: a reader that gives no
+    orientation loses no text."""
+    chars = [_char("A", 50.0, upright=None)]
+    assert [glyph.text for glyph in chars_to_glyphs(chars, 1, RULES)] == ["A"]
+
+
+def test_a_space_char_is_no_glyph_but_the_glyph_before_it_notes_its_width() -> None:
+    """The printed space's width tells a wrap from a cut word in a table cell (see
+    `word_cut`); a space before the page's first glyph (an indent) has no glyph to go to."""
+    chars = [_char(" ", 40.0, 2.5), _char("A", 50.0), _char(" ", 55.0, 2.5), _char("B", 57.5)]
+    glyphs = chars_to_glyphs(chars, 1, RULES)
+    assert [(glyph.text, glyph.space) for glyph in glyphs] == [("A", 2.5), ("B", 0.0)]
+
+
+def test_an_italic_run_in_regular_text_is_starred() -> None:
+    """A name or a foreign term set in italic, with no change of weight around it,
+    keeps its `*` marks as in the text form."""
+    line = line_of("proiectul Cluster inovativ", italic=frozenset({"Cluster"}))
+    assert _text(emphasize(line.units())) == "proiectul *Cluster* inovativ"
 
 
 def test_a_line_with_a_wide_gap_has_a_tab_but_a_justified_line_does_not() -> None:
@@ -247,10 +320,11 @@ def test_a_paragraph_cut_by_a_page_break_goes_on_when_its_last_line_was_full() -
     assert starts_block(short_word, first, block, {}, column)
 
 
-def centred(text: str, top: float) -> PrintedLine:
-    """A line of `text` in the middle of a column from x 50 to 450."""
+def centred(text: str, top: float, column: tuple[float, float] = (50.0, 450.0)) -> PrintedLine:
+    """A line of `text` in the middle of `column` (left and right x)."""
+    left, right = column
     width = line_of(text).x1 - 50.0
-    return line_of(text, top=top, x=50.0 + (400.0 - width) / 2)
+    return line_of(text, top=top, x=left + (right - left - width) / 2)
 
 
 def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> None:
@@ -263,6 +337,53 @@ def test_centred_lines_at_one_pitch_are_blocks_unless_the_first_was_full() -> No
     block = TextBlock([full], 0, 0)
     wrapped = centred("treizecișiunudecembriedouămiinouăsprezece", 112)
     assert not starts_block(wrapped, full, block, pitches, column)
+
+
+# The previous line's margins (left, right) in its column, and whether it is centred.
+CENTRED_CASES = [
+    pytest.param(25.0, 25.0, True, id="clear-of-both-edges"),
+    pytest.param(20.0, 20.0, False, id="two-font-sizes-from-the-edges-is-not-clear"),
+    pytest.param(10.0, 10.0, False, id="balanced-but-near-the-edges"),
+    pytest.param(25.0, 30.0, True, id="half-a-font-size-off-centre"),
+    pytest.param(25.0, 31.0, False, id="more-off-centre"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "is_centred"), CENTRED_CASES)
+def test_only_a_pair_of_centred_lines_parts_where_the_next_word_would_have_fitted(
+    left: float, right: float, is_centred: bool
+) -> None:
+    """On a cover page each centred line is a block of its own, though set at one pitch.
+    A line is centred when more than two font sizes clear of both edges of the column
+    and off its middle by half a font size at most; otherwise (a body line, justified
+    or ragged) only the distance between the lines parts them.
+    """
+    previous = line_of("MINISTERUL EDUCAȚIEI", top=100)
+    column = (previous.x0 - left, previous.x1 + right)
+    line = centred("ue fiscdi", 112, column)  # "ue" would have fitted on the line above
+    block = TextBlock([previous], 0, 0)
+    assert starts_block(line, previous, block, {SIZE: 12.0}, column) is is_centred
+
+
+@pytest.mark.parametrize(
+    ("spare", "parts"),
+    [
+        pytest.param(5.0, False, id="exactly-the-word-and-half-a-font-size"),
+        pytest.param(6.0, True, id="a-point-more"),
+    ],
+)
+def test_centred_lines_part_when_the_next_word_and_half_a_font_size_fit_above(
+    spare: float, parts: bool
+) -> None:
+    """Room of exactly the next line's first word and half a font size (a space) in all,
+    both sides of a centred line, is not enough: the title was wrapped there.
+    """
+    title = "Stadiul proiectelor Cluster inovativ la data de"
+    wrapped = "treizecișiunu decembrie"  # its first word is 65 points wide
+    column = (50.0, 50.0 + line_of(title).x1 - 50.0 + 65.0 + spare)
+    previous, line = centred(title, 100, column), centred(wrapped, 112, column)
+    block = TextBlock([previous], 0, 0)
+    assert starts_block(line, previous, block, {SIZE: 12.0}, column) is parts
 
 
 def _spaced(size: float, *boxes: tuple[str, float, float]) -> PrintedLine:
