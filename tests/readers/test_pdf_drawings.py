@@ -56,12 +56,14 @@ def drawing_pdf(content: str, form: str = "", form_matrix: str = "1 0 0 1 0 0") 
 
 
 def table_as_rectangles(x: float, y: float) -> str:
-    """A 2-by-2 table of stroked `re` cells, 40.0625 wide and 12.1875 tall, from (x, y) up."""
-    return "".join(
-        f"{x + column * 40.0625} {y + row * 12.1875} 40.0625 12.1875 re S\n"
+    """A 2-by-2 table of `re` cells, 40.0625 wide and 12.1875 tall, from (x, y) up, stroked as
+    one path."""
+    cells = (
+        f"{x + column * 40.0625} {y + row * 12.1875} 40.0625 12.1875 re\n"
         for row in range(2)
         for column in range(2)
     )
+    return "".join(cells) + "S\n"
 
 
 def table_as_lines(x: float, y: float) -> str:
@@ -90,6 +92,9 @@ MARKERS = (
     "30.5 400.25 4.0625 4.0625 re f\n"
     "30.5 380.25 m 34.5625 380.25 l 34.5625 384.3125 l 30.5 384.3125 l 30.5 380.25 l S\n"
     "30.5 360.25 m 34.5625 360.25 l 34.5625 364.3125 l 30.5 364.3125 l h S\n"
+    # trapezoids, begun on a level side and just after one: four sides, no rectangle
+    "28 180 m 32.0625 180 l 31 184.125 l 29 184.125 l h f\n"
+    "32.0625 170 m 31 174.125 l 29 174.125 l 28 170 l h f\n"
     # four sides of a square left open, the last ending halfway up: no rectangle
     "30.5 280.25 m 34.5625 280.25 l 34.5625 284.3125 l 30.5 284.3125 l 30.5 282.25 l S\n"
     # a round bullet of four curves, a triangle, a lozenge (a square turned: not a rectangle)
@@ -97,6 +102,12 @@ MARKERS = (
     " 28 338.875 28.875 338 30 338 c 31.125 338 32 338.875 32 340 c f\n"
     "28 320 m 32.0625 322.0625 l 28 324.125 l h f\n"
     "30 300 m 32.0625 302.0625 l 30 304.125 l 27.9375 302.0625 l h S\n"
+    # a stroke drawn there and back, and an arc: each one shape, not a rule
+    "28 160 m 34.0625 160 l 28 160 l S\n"
+    "28 150 m 30 152.125 32.0625 152.125 34.0625 150 c S\n"
+    # a line closed by `h` (a rule, as pdfminer reads it), an arc closed by `h` (a shape)
+    "40 140 m 46.0625 140 l h S\n"
+    "28 130 m 30 132.125 32.0625 132.125 34.0625 130 c h S\n"
     # painted with neither fill nor stroke (`n`): a clipping path, not drawn
     "50 50 300 400 re n\n"
 )
@@ -167,10 +178,11 @@ def test_a_form_objects_matrix_goes_under_the_page_matrix(matrix: str) -> None:
 
 
 def test_a_form_in_a_turned_form() -> None:
-    """Matrices compose innermost first: turned then moved is not moved then turned."""
+    """Matrices compose innermost first: a form turned a quarter inside a page turned a quarter,
+    its drawing scaled and moved before both."""
     data = drawing_pdf(
         "q 0 1 -1 0 300.5 20.25 cm /Fm1 Do Q\n",
         "q 2 0 0 0.5 10.125 30.0625 cm " + table_as_lines(5.25, 8.0625) + MARKERS + " Q\n",
-        form_matrix="1 0 0 1 25.0625 -12.5",
+        form_matrix="0 1 -1 0 100.0625 -12.5",
     )
     assert len(assert_read_alike(data).grids) == 1

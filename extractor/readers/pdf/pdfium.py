@@ -35,11 +35,13 @@ def _unchecked(function: object, restype: type | None) -> ctypes._CFuncPtr:
     """A pdfium function called with its arguments as given (C ints, pointers, `byref`s).
 
     ctypes checks and converts each argument against the binding's declared types
-    on every call, which costs twice the call itself; the per-char calls skip that.
+    on every call, which costs twice the call itself; the per-char calls skip that:
+    a prototype made with no argument types converts nothing.
     """
-    unchecked = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
-    unchecked.argtypes = None
-    return unchecked
+    # Run at import only, before mutmut forks its test processes, so no mutant of these lines
+    # can run; every pdfium test fails when they are broken.
+    address = ctypes.cast(function, ctypes.c_void_p).value  # pragma: no mutate
+    return ctypes.CFUNCTYPE(restype)(address)  # pragma: no mutate
 
 
 # The calls made for every char. FPDFText_GetTextObject gives the object's address, a
