@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from test_pdf_layout import SIZE, SPACE, _spaced, cell_lines, line_of
@@ -231,6 +232,24 @@ def test_cells_below_join_the_column_they_stand_under() -> None:
     below = table([["firmelor", "ROMÂN"]], 2, [(42.0, 138.0), (238.0, 342.0)])
     joined = join_continued(above, below)
     assert joined.row_texts()[1:] == ["Creșterea firmelor\t2018 - 2020\tASOCIAȚIA ROMÂN"]
+
+
+def test_a_table_over_three_pages_is_one_table() -> None:
+    """The part on the third page goes on the table the first two make, as the second went on."""
+    first = table([HEADER, ["Agenda", "2017", "IND"]], 1)
+    second, third = (  # at the top of their pages
+        replace(table([row], page), top=40.0)
+        for page, row in ((2, ["Excelență", "2018", "Cluster"]), (3, ["Mobilier", "2019", "Lemn"]))
+    )
+    joined = join_continued(first, second)
+    assert continues(joined, third)
+    whole = join_continued(joined, third)
+    assert whole.row_texts()[1:] == [
+        "Agenda\t2017\tIND",
+        "Excelență\t2018\tCluster",
+        "Mobilier\t2019\tLemn",
+    ]
+    assert (whole.page, whole.top, whole.spans) == (3, first.top, first.spans)
 
 
 def test_a_table_elsewhere_does_not_go_on() -> None:
