@@ -9,6 +9,7 @@ import shutil
 import struct
 import tracemalloc
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
@@ -26,6 +27,7 @@ from pdf_fixtures import (
     render_pdf,
     render_text,
 )
+from test_pdf_layout import SPACE, line_of
 
 from extractor.errors import (
     E_PDF_DAMAGED,
@@ -34,10 +36,13 @@ from extractor.errors import (
     E_RULES,
     ExtractorError,
 )
+from extractor.readers.pdf import document as pdf_document
 from extractor.readers.pdf.document import LoadedPdf, load_pdf
+from extractor.readers.pdf.layout import PrintedLine
 from extractor.readers.pdf.placement import place_spans
 from extractor.readers.pdf.problems import damaged
-from extractor.readers.pdf.reading import PDF_ENGINES
+from extractor.readers.pdf.reading import PDF_ENGINES, PageContent
+from extractor.readers.pdf.tables import Box, Grid
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
 from extractor.text.normalize import normalize
 
@@ -189,6 +194,66 @@ def test_each_char_knows_its_page_and_box() -> None:
             assert " ".join(pdf.pages[page - 1].within_bbox(padded).extract_text().split()) == value
     assert loaded.pages == 3
     assert loaded.geometry.locate(0, 0) == (None, None)
+
+
+def test_furniture_is_named_with_the_box_it_was_printed_in() -> None:
+    """A reader checking what was set aside as a running head or footer finds it by its box."""
+    data = drawn_pdf("small-report", LAYOUTS["ruled"])
+    loaded = load_pdf(data, "small.pdf", PDF_RULES, engine="pdfplumber")
+    footer = next(entry for entry in loaded.furniture if entry.text == "Pagina 2 din 3")
+    box = tuple(round(coordinate, 2) for coordinate in footer.bbox)
+    assert box == _printed_box(data, 2, "Pagina 2 din 3")
+
+
+def _read_as(monkeypatch: pytest.MonkeyPatch, pages: list[PageContent]) -> LoadedPdf:
+    """What the loader makes of `pages`, given by a stand-in for the engine's page reader."""
+
+    def read_pages(data: bytes, name: str, rules: object) -> Iterator[PageContent]:
+        yield from pages
+
+    monkeypatch.setattr(pdf_document, "page_reader", lambda engine: read_pages)
+    return load_pdf(b"", "stand-in.pdf", PDF_RULES)
+
+
+def test_page_numbers_are_kept_up_to_the_largest_the_geometry_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The geometry stores page numbers as unsigned 16-bit numbers: past 32767 they stay so."""
+    line = line_of("Raport", page=40000)
+    loaded = _read_as(monkeypatch, [PageContent(40000, 40000, 842.0, line.glyphs, [], [])])
+    assert loaded.geometry.locate(0, 6) == (40000, (50.0, 100.0, 80.0, 110.0))
+
+
+def _two_cell_table(second: str) -> tuple[list[PrintedLine], Grid]:
+    """A ruled row: `Dezvoltarea` wrapped before `capacității` with 1 point to spare in its cell
+    (less than a space: a cut word or a word that fits exactly), then `second` over `Mobilier`,
+    a space written after it (so the engine writes the space at a wrap)."""
+    first = [line_of("Dezvoltarea", top=200.0), line_of("capacității", top=212.0)]
+    edge = first[0].x1 + 1.0 + 5.0  # 1 point of room, and the 5 points of padding at the left
+    wrapped = line_of(second, top=200.0, x=edge + 5.0)
+    wrapped.glyphs[-1].space = SPACE
+    lines = [*first, wrapped, line_of("Mobilier", top=212.0, x=edge + 5.0)]
+    cells: list[Box | None] = [(45.0, 195.0, edge, 230.0), (edge, 195.0, 400.0, 230.0)]
+    return lines, ((45.0, 195.0, 400.0, 230.0), [cells])
+
+
+# (a paragraph above the table, the second cell's first line, the first cell's text)
+VOCABULARY_CASES = [
+    pytest.param("Dezvoltarea regională", "Cluster", "Dezvoltarea capacității", id="paragraph"),
+    pytest.param("Raport anual", "Dezvoltarea", "Dezvoltarea capacității", id="another-cell"),
+    pytest.param("Raport anual", "Cluster", "Dezvoltareacapacității", id="nowhere"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "second", "text"), VOCABULARY_CASES)
+def test_a_word_that_may_just_fit_its_cell_is_whole_where_the_document_writes_it_whole(
+    monkeypatch: pytest.MonkeyPatch, paragraph: str, second: str, text: str
+) -> None:
+    """Paragraphs and table cells alike tell which words the report writes whole."""
+    lines, grid = _two_cell_table(second)
+    glyphs = [glyph for line in [line_of(paragraph), *lines] for glyph in line.glyphs]
+    loaded = _read_as(monkeypatch, [PageContent(1, 1, 842.0, glyphs, [grid], [])])
+    assert loaded.text.split("\n")[2].split("\t")[0] == text
 
 
 def _printed_box(data: bytes, page: int, text: str) -> tuple[float, ...]:

@@ -254,7 +254,8 @@ def join_continued(previous: TableBlock, table: TableBlock) -> TableBlock:
     A header row the next page repeats is dropped. Where the page break cut the
     last row (see `_cut_row`), the first row below goes on that row, each cell
     under the cell above it; further rows are rows of their own, cells placed by
-    column position.
+    column position. The table they make is on the page of `table`, so that a part
+    on the page after goes on it in turn.
     """
     mapping = _column_map(previous, table) or {}
     rows = table.rows
@@ -264,7 +265,7 @@ def join_continued(previous: TableBlock, table: TableBlock) -> TableBlock:
     joined = [list(row) for row in previous.rows]
     if placed and _cut_row(joined, placed[0]):
         joined[-1] = [above + below for above, below in zip(joined[-1], placed.pop(0), strict=True)]
-    return TableBlock([*joined, *placed], previous.page, previous.top, previous.spans)
+    return TableBlock([*joined, *placed], table.page, previous.top, previous.spans)
 
 
 def _column_map(previous: TableBlock, table: TableBlock) -> dict[int, int] | None:
