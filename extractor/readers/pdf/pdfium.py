@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from extractor.collector import cyclic_gc_paused
-from extractor.readers.pdf.grids import Edge, edges_to_grids, segment_edge
+from extractor.readers.pdf.grids import Edge, Point, edges_to_grids, segment_edge
 from extractor.readers.pdf.layout import Glyph, GlyphMaker, Shape
 from extractor.readers.pdf.problems import damaged, encrypted
 from extractor.readers.pdf.reading import PageContent
@@ -119,15 +119,22 @@ def _glyphs(
     # The text object of the last char read, and what its chars share.
     current: _TextObject | None = None
     upright, bold, italic = False, False, False
-    a = b = c = d = descent = ascent = 0.0
+    a = b = 0.0  # the text matrix's advance direction (x, y)
+    # The box's extent from the origin across x and y before the advance: pdfminer's box is
+    # the bounds of the four corners of (0, descent) to (advance, ascent) in page space.
+    x_low = x_high = y_low = y_high = 0.0
     advances: dict[int, float] = {}
     key = last_x = last_y = None  # the text object and origin of the last char read
-    ligature_end = -1  # the index after the last letter of a ligature just read
+    advance = 0.0  # the advance of the last glyph made (text space)
+    first = -1  # the index of its first char
+    ligature_end = -1  # the index after a ligature whose advance its letters did not tell
     line_y = top = bottom = tall = 0.0  # the baseline of the last glyph made, its top and bottom
     for index, code in enumerate(_codes(textpage, count)):
         if index == ligature_end:
-            last = glyphs[-1]
-            last.x1 = maker.number(_ligature_end(textpage, index, last.x1, (key, last_x, last_y)))
+            run = _run_to(textpage, index, (last_x, last_y), (a, b))
+            if run is not None:
+                extent = (x_low, x_high, y_low, y_high)
+                _set_box(glyphs[-1], maker, (last_x, last_y), run, extent, height)
         if code <= _SPACE or code > 0x7F:  # printable ASCII, most chars, is none of these
             if (code < _SPACE or code == _HYPHEN_MARK) and raw.FPDFText_IsHyphen(textpage, index):
                 code = _HYPHEN
@@ -147,13 +154,23 @@ def _glyphs(
             upright, (bold, italic) = current.upright, current.style
             a, b, c, d = current.matrix
             descent, ascent, advances = current.descent, current.ascent, current.advances
+            x_low, x_high = sorted((c * descent, c * ascent))
+            y_low, y_high = sorted((d * descent, d * ascent))
             line_y = None
         elif x_value == last_x and y_value == last_y:
-            last = glyphs[-1]
-            last.text = letters(last.text + chr(code))
-            # Until the next glyph says where it ends: the letters' advances, summed.
-            last.x1 = maker.number(last.x1 + a * current.advance(code))
-            ligature_end = index + 1
+            if upright:  # a ligature's next letter, part of the glyph just made
+                last = glyphs[-1]
+                last.text = letters(last.text + chr(code))
+                found = _ligature_advance(textpage, first, index, current.matrix)
+                if found is None:  # its letters' advances, until the char after it tells
+                    advance += current.advance(code)
+                    ligature_end = index + 1
+                else:
+                    advance, ligature_end = found, -1
+                run = (a * advance, b * advance)
+                _set_box(
+                    last, maker, (x_value, y_value), run, (x_low, x_high, y_low, y_high), height
+                )
             continue
         key, last_x, last_y = here, x_value, y_value
         if not upright:
@@ -161,23 +178,23 @@ def _glyphs(
         advance = advances.get(code)
         if advance is None:
             advance = current.advance(code)
-        # pdfminer's box: (0, descent) to (advance, descent + size) in text space.
-        x0 = x_value + c * descent
-        x1 = x_value + a * advance + c * ascent
+        across = a * advance
+        x0 = x_value + x_low + (across if across < 0 else 0.0)
+        x1 = x_value + x_high + (across if across > 0 else 0.0)
         if y_value != line_y or b:
-            y0 = y_value + d * descent
-            y1 = y_value + b * advance + d * ascent
-            y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+            rise = b * advance
+            y0 = y_value + y_low + (rise if rise < 0 else 0.0)
+            y1 = y_value + y_high + (rise if rise > 0 else 0.0)
             top = share(rounded := round(height - y1, 3), rounded)
             bottom = share(rounded := round(height - y0, 3), rounded)
             tall = share(rounded := round(y1 - y0, 3), rounded)
             line_y = None if b else y_value
-        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
         x0 = share(rounded := round(x0, 3), rounded)
         x1 = share(rounded := round(x1, 3), rounded)
         text = texts.get(code)
         if text is None:
             text = texts[code] = letters(chr(code))
+        first = index
         append(Glyph(text, x0, top, x1, bottom, tall, bold, italic, page))
     return glyphs
 
@@ -205,7 +222,7 @@ def _space_width(
     if found is None:
         found = objects[key] = _TextObject(textpage, index, fonts)
     a, _, c, _ = found.matrix
-    return abs(a * found.advance(code) + c * found.size)
+    return abs(a * found.advance(code)) + abs(c * found.size)
 
 
 Face = tuple[tuple[bool, bool], float, float, dict[int, float]]
@@ -296,17 +313,71 @@ def declared_descents(data: bytes) -> dict[str, float]:
     return found
 
 
-def _ligature_end(
-    textpage: raw.FPDF_TEXTPAGE, index: int, end: float, start: tuple | None
-) -> float:
-    """Where a ligature glyph ends: where the char after it starts, on its line and not one
-    pdfium made up; else `end`, where its letters' advances end."""
+def _ligature_advance(
+    textpage: raw.FPDF_TEXTPAGE, first: int, index: int, matrix: tuple[float, float, float, float]
+) -> float | None:
+    """The advance (text space) of a ligature glyph, whose letters pdfium gives at one origin
+    with their own advances, from its loose box where pdfium gives every letter the glyph's
+    (some PDFs have it share the box out among them). pdfium makes the box from the glyph's
+    advance and the font's height through the char's matrix (a b c d): its width is
+    |a| advance + |c| height and its height |b| advance + |d| height. None where the letters'
+    boxes differ, or where the box does not tell (text turned by 45 degrees)."""
+    box, first_box = raw.FS_RECTF(), raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
+    raw.FPDFText_GetLooseCharBox(textpage, first, ctypes.byref(first_box))
+    corners = (box.left, box.top, box.right, box.bottom)
+    if corners != (first_box.left, first_box.top, first_box.right, first_box.bottom):
+        return None
+    a, b, c, d = (abs(value) for value in matrix)
+    determinant = a * d - b * c
+    if abs(determinant) < _TURNED_45:
+        return None
+    return ((box.right - box.left) * d - (box.top - box.bottom) * c) / determinant
+
+
+_TURNED_45 = 1e-3  # the matrix's a d - b c, near 0 only for text turned about 45 degrees
+
+
+def _run_to(
+    textpage: raw.FPDF_TEXTPAGE, index: int, origin: Point, direction: Point
+) -> Point | None:
+    """How far a ligature glyph runs from its origin, across and up the page: to the origin
+    of the char after it, when that char is a real one further along its baseline. None
+    when it is not: a char pdfium made up, one on another line, or one drawn back."""
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
-    on_its_line = start is not None and y.value == start[2] and x.value > start[1]
-    if on_its_line and not raw.FPDFText_IsGenerated(textpage, index):
-        return x.value
-    return end
+    across, up = x.value - origin[0], y.value - origin[1]
+    a, b = direction
+    along = across * a + up * b
+    off_line = abs(up * a - across * b)  # times the direction's length, as `along` is
+    if along > 0 and off_line <= _ON_LINE * along and not raw.FPDFText_IsGenerated(textpage, index):
+        return across, up
+    return None
+
+
+_ON_LINE = 1e-4  # how far off its baseline the char after a ligature may start, per point along
+
+
+def _set_box(
+    glyph: Glyph,
+    maker: GlyphMaker,
+    origin: Point,
+    run: Point,
+    extent: tuple[float, float, float, float],
+    height: float,
+) -> None:
+    """Give a ligature glyph the box pdfminer gives the glyph: its extent from the origin
+    (x_low, x_high, y_low, y_high) with its run (its advance across and up the page) added,
+    top-down, and its height as its size."""
+    x, y = origin
+    across, up = run
+    x_low, x_high, y_low, y_high = extent
+    y0, y1 = y + y_low + min(up, 0.0), y + y_high + max(up, 0.0)
+    glyph.x0 = maker.number(x + x_low + min(across, 0.0))
+    glyph.x1 = maker.number(x + x_high + max(across, 0.0))
+    glyph.top = maker.number(height - y1)
+    glyph.bottom = maker.number(height - y0)
+    glyph.size = maker.number(y1 - y0)
 
 
 Subpath = tuple[str, list[tuple[float, float]], bool]  # pdfminer's ops ("mlllh"), points, filled
