@@ -1,11 +1,12 @@
-"""Where the pdfium reader ends a ligature glyph: where the next char starts, when that char
-is a real one further along the same line; else where the ligature's letters' advances end.
+"""Where the pdfium reader ends a ligature glyph whose own box pdfium does not give: where
+the next char starts, when that char is a real one further along the ligature's baseline.
 
-pdfium gives a ligature (`ﬁ`) as its letters at one origin, with no width of its own, so
-the glyph's end is taken from what follows it. A char on another line (a raised footnote
-mark, the next line's first letter), one drawn back at or before the ligature, or one
-pdfium made up (its line-break chars) says nothing of the ligature's width. pdfium's calls
-are stood in for here, so each case is one char's origin and flag.
+pdfium gives a ligature (`ﬁ`) as its letters at one origin; some PDFs have it share the
+glyph's box out among them, and then the glyph's end is taken from what follows it. A
+char on another line (a raised footnote mark, the next line's first letter), one drawn
+back at or before the ligature, or one pdfium made up (its line-break chars) says nothing
+of the ligature's width. pdfium's calls are stood in for here, so each case is one char's
+origin and flag.
 """
 
 from __future__ import annotations
@@ -16,27 +17,40 @@ import pytest
 
 from extractor.readers.pdf import pdfium as reader
 
-LIGATURE = ("object", 100.0, 700.0)  # the ligature's text object and origin (x, y)
-ADVANCES_END = 109.5
+LIGATURE = (100.0, 700.0)  # the ligature's origin (x, y)
+LEVEL = (1.0, 0.0)  # its baseline's direction: level text
+TURNED = (0.8, 0.6)  # text turned by about 37 degrees
 
 
 @pytest.mark.parametrize(
-    ("origin", "generated", "end"),
+    ("direction", "origin", "generated", "run"),
     [
-        ((110.0, 700.0), False, 110.0),  # the next letter: the ligature ends where it starts
-        ((110.0, 700.0), True, ADVANCES_END),  # a space pdfium made up: no width of its own
-        ((110.0, 703.5), False, ADVANCES_END),  # a raised mark: another baseline
-        ((40.0, 686.0), False, ADVANCES_END),  # the next line's first letter
-        ((100.0, 700.0), False, ADVANCES_END),  # drawn at the ligature's own origin
-        ((90.0, 700.0), False, ADVANCES_END),  # drawn back, before it
+        (LEVEL, (110.0, 700.0), False, (10.0, 0.0)),  # the next letter
+        (LEVEL, (110.0, 700.0), True, None),  # a space pdfium made up: no width of its own
+        (LEVEL, (110.0, 703.5), False, None),  # a raised mark: another baseline
+        (LEVEL, (40.0, 686.0), False, None),  # the next line's first letter
+        (LEVEL, (100.0, 700.0), False, None),  # drawn at the ligature's own origin
+        (LEVEL, (90.0, 700.0), False, None),  # drawn back, before it
+        (TURNED, (108.0, 706.0), False, (8.0, 6.0)),  # the next letter up a turned line
+        (TURNED, (108.0, 700.0), False, None),  # level with it: off a turned line
     ],
-    ids=["next-letter", "made-up", "raised", "next-line", "same-origin", "drawn-back"],
+    ids=[
+        "next-letter",
+        "made-up",
+        "raised",
+        "next-line",
+        "same-origin",
+        "drawn-back",
+        "turned-next-letter",
+        "turned-off-line",
+    ],
 )
-def test_a_ligature_ends_where_a_real_char_after_it_on_its_line_starts(
+def test_a_ligature_runs_to_a_real_char_after_it_on_its_baseline(
     monkeypatch: pytest.MonkeyPatch,
+    direction: tuple[float, float],
     origin: tuple[float, float],
     generated: bool,
-    end: float,
+    run: tuple[float, float] | None,
 ) -> None:
     def char_origin(textpage: object, index: int, x: object, y: object) -> int:
         ctypes.cast(x, ctypes.POINTER(ctypes.c_double))[0] = origin[0]
@@ -45,4 +59,4 @@ def test_a_ligature_ends_where_a_real_char_after_it_on_its_line_starts(
 
     monkeypatch.setattr(reader.raw, "FPDFText_GetCharOrigin", char_origin)
     monkeypatch.setattr(reader.raw, "FPDFText_IsGenerated", lambda textpage, index: generated)
-    assert reader._ligature_end(None, 5, ADVANCES_END, LIGATURE) == end
+    assert reader._run_to(None, 5, LIGATURE, direction) == run

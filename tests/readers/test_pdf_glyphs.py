@@ -1,0 +1,115 @@
+"""The pdfium reader's glyphs are pdfplumber's: text, box, size and style, char for char.
+
+Writers set text in more ways than a report's plain lines: slanted by a synthetic
+oblique, turned a little (a stamp, a rotated caption) or sideways (a column head),
+stretched or letter-spaced, with ligatures (mid-line, and at a line's end, where no
+char after them tells their width), in several fonts and sizes on one line. The pdfium
+reader works each glyph's box out itself from the text matrix, the font's ascent and
+descent and the char's advance, so pages drawn each way are read by both readers and
+compared glyph by glyph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fpdf import FPDF
+
+from extractor.readers.pdf.layout import Glyph
+from extractor.readers.pdf.reading import page_reader
+from extractor.ruleset import load_rules
+
+RULES = load_rules().pdf
+FONTS = "/usr/share/fonts/truetype/dejavu/DejaVuSans{}.ttf"
+TEXT = "Planul de ﬁnanţare, ﬂuxul: 12 345 lei"
+
+
+def page(draw: Callable[[FPDF], None]) -> bytes:
+    pdf = FPDF()
+    for style, suffix in (("", ""), ("B", "-Bold"), ("I", "-Oblique")):
+        pdf.add_font("DejaVu", style, FONTS.format(suffix))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    draw(pdf)
+    return bytes(pdf.output())
+
+
+def plain(pdf: FPDF) -> None:
+    pdf.text(20.25, 30.5, TEXT)
+
+
+def styles_and_sizes(pdf: FPDF) -> None:
+    pdf.set_font("DejaVu", "B", 14.5)
+    pdf.text(20, 40, "Titlul ")
+    pdf.set_font("DejaVu", "I", 9)
+    pdf.text(45, 40, "cursiv ﬁ")
+    pdf.set_font("DejaVu", "", 6.5)
+    pdf.text(70, 38.5, "1")  # a raised footnote mark
+
+
+def turned(degrees: float) -> Callable[[FPDF], None]:
+    def draw(pdf: FPDF) -> None:
+        with pdf.rotation(degrees, 40, 60):
+            pdf.text(40, 60, TEXT)
+
+    return draw
+
+
+def slanted(pdf: FPDF) -> None:
+    with pdf.skew(ax=12, x=30, y=50):
+        pdf.text(30, 50, TEXT)
+
+
+def stretched(pdf: FPDF) -> None:
+    pdf.set_stretching(140)
+    pdf.text(20, 70, TEXT)
+
+
+def letter_spaced(pdf: FPDF) -> None:
+    pdf.set_char_spacing(1.5)
+    pdf.text(20, 80, TEXT)
+
+
+def sideways_after_upright(pdf: FPDF) -> None:
+    """A sideways column head after a line: sideways chars are no glyphs, ligature or not."""
+    pdf.text(20, 30, "Tabel")
+    with pdf.rotation(90, 60, 120):
+        pdf.text(60, 120, "Beneﬁciar ﬁnal")
+
+
+PAGES = {
+    "plain": plain,
+    "styles-and-sizes": styles_and_sizes,
+    "turned-a-little": turned(4),
+    "turned-back-a-little": turned(-7),
+    "slanted": slanted,
+    "stretched": stretched,
+    "letter-spaced": letter_spaced,
+    "sideways-after-upright": sideways_after_upright,
+}
+
+
+def glyphs(data: bytes, engine: str) -> list[Glyph]:
+    (content,) = page_reader(engine)(data, "text.pdf", RULES)
+    return content.glyphs
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_both_readers_give_the_same_glyphs(name: str) -> None:
+    data = page(PAGES[name])
+    ours, reference = glyphs(data, "pdfium"), glyphs(data, "pdfplumber")
+    assert [facts(glyph) for glyph in ours] == [facts(glyph) for glyph in reference]
+    # pdfium keeps 32-bit floats, pdfminer 64-bit: a box's side may round to the next
+    # thousandth; a space's width is not rounded.
+    assert [numbers(glyph) for glyph in ours] == [
+        pytest.approx(numbers(glyph), abs=0.0011) for glyph in reference
+    ]
+
+
+def facts(glyph: Glyph) -> tuple[str, bool, bool, int]:
+    return glyph.text, glyph.bold, glyph.italic, glyph.page
+
+
+def numbers(glyph: Glyph) -> tuple[float, ...]:
+    return glyph.x0, glyph.top, glyph.x1, glyph.bottom, glyph.size, glyph.space
