@@ -45,6 +45,15 @@ def test_chars_the_loader_wrote_have_no_place() -> None:
     assert placed["span"]["page"] is None and placed["span"]["bbox"] is None
 
 
+def test_an_empty_span_has_no_place() -> None:
+    """An empty value's span covers no char: at the start of the text, or just after a line
+    break that normalization shortened (its last char before it is elsewhere)."""
+    crlf = geometry([1, 0, 0, 2], [(1, 1, 2, 2), (0, 0, 0, 0), (0, 0, 0, 0), (7, 8, 9, 10)])
+    for text, layout, at in (("ab\ncd", GEOMETRY, 0), ("a\r\nc", crlf, 2)):
+        placed = place_spans({"span": span(at, at)}, normalize(text), layout)
+        assert placed["span"]["page"] is None and placed["span"]["bbox"] is None
+
+
 def test_offsets_go_back_through_normalization() -> None:
     # CRLF becomes one newline: normalized offset 3 is loaded offset 4.
     crlf = geometry(

@@ -19,7 +19,7 @@ def place_spans(data: Any, normalized: Normalized, geometry: PdfGeometry) -> Any
     if not isinstance(data, dict):
         return data
     placed = {key: place_spans(value, normalized, geometry) for key, value in data.items()}
-    if "char_start" in data and "char_end" in data and "line_start" in data:
+    if "char_start" in data:  # a span: the one object with char offsets
         start = normalized.origin(data["char_start"])
         end = (
             normalized.origin(data["char_end"] - 1) + 1
