@@ -291,14 +291,15 @@ _DESCENT = re.compile(rb"/Descent\s+(-?\d+(?:\.\d*)?)(?!\s+\d+\s+R)")
 
 
 def declared_descents(data: bytes) -> dict[str, float]:
-    """Each font's descent as its descriptor declares it (thousandths of an em, negative).
+    """Each font's descent as its descriptor declares it (thousandths of an em, negative),
+    or as the standard fonts' metrics give it for a standard font a PDF names bare.
 
     pdfminer uses the declared value, 0 when there is none; pdfium, when a descriptor
     declares Ascent and Descent 0 (as LibreOffice writes them), measures the font
     instead. Read from the descriptors the file holds in the open; those inside
     compressed object streams are left to pdfium, which reads them as declared.
     """
-    found: dict[str, float] = {}
+    found = dict(_STANDARD_DESCENTS)
     for match in _DESCRIPTOR.finditer(data):
         start = data.rfind(b" obj", 0, match.start())
         end = data.find(b"endobj", match.end())
@@ -311,6 +312,30 @@ def declared_descents(data: bytes) -> dict[str, float]:
             # pdfium names some fonts without their subset tag (BAAAAA+): both are kept.
             found[full] = found[full.partition("+")[2] or full] = -abs(value)
     return found
+
+
+# The standard fonts' descents, which a PDF may use without a descriptor: pdfminer takes
+# them from the fonts' Adobe metrics (its `fontmetrics`), under these names; pdfium
+# measures its stand-in fonts, whose descents differ.
+_STANDARD_DESCENTS = {
+    **dict.fromkeys(("Courier", "CourierNew"), -194.0),
+    **dict.fromkeys(("Helvetica", "Arial"), -207.0),
+    **dict.fromkeys(("Times-Roman", "TimesNewRoman"), -217.0),
+    **{
+        f"{family}{sep}{style}": descent
+        for family, sep, styles, descent in (
+            ("Courier", "-", ("Bold", "Oblique", "BoldOblique"), -194.0),
+            ("Helvetica", "-", ("Bold", "Oblique", "BoldOblique"), -207.0),
+            ("Times", "-", ("Bold", "Italic", "BoldItalic"), -217.0),
+            ("Arial", ",", ("Bold", "Italic", "BoldItalic"), -207.0),
+            ("CourierNew", ",", ("Bold", "Italic", "BoldItalic"), -194.0),
+            ("TimesNewRoman", ",", ("Bold", "Italic", "BoldItalic"), -217.0),
+        )
+        for style in styles
+    },
+    "Symbol": 0.0,
+    "ZapfDingbats": 0.0,
+}
 
 
 def _ligature_advance(
