@@ -3,10 +3,10 @@
 Writers set text in more ways than a report's plain lines: slanted by a synthetic
 oblique, turned a little (a stamp, a rotated caption) or sideways (a column head),
 stretched or letter-spaced, with ligatures (mid-line, and at a line's end, where no
-char after them tells their width), in several fonts and sizes on one line. The pdfium
-reader works each glyph's box out itself from the text matrix, the font's ascent and
-descent and the char's advance, so pages drawn each way are read by both readers and
-compared glyph by glyph.
+char after them tells their width), in several fonts and sizes on one line, in the
+standard fonts. The pdfium reader works each glyph's box out itself from the text
+matrix, the font's ascent and descent and the char's advance, so pages drawn each way
+are read by both readers and compared glyph by glyph.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from collections.abc import Callable
 
 import pytest
 from fpdf import FPDF
+from pdfminer.fontmetrics import FONT_METRICS
 
 from extractor.readers.pdf.layout import Glyph
+from extractor.readers.pdf.pdfium import _STANDARD_DESCENTS
 from extractor.readers.pdf.reading import page_reader
 from extractor.ruleset import load_rules
 
@@ -78,6 +80,15 @@ def sideways_after_upright(pdf: FPDF) -> None:
         pdf.text(60, 120, "Beneﬁciar ﬁnal")
 
 
+def standard_fonts(pdf: FPDF) -> None:
+    """The standard fonts, named bare (no descriptor): their metrics are the reader's own."""
+    for line, (family, style) in enumerate(
+        [("Helvetica", ""), ("Times", "B"), ("Courier", "I"), ("Helvetica", "BI")]
+    ):
+        pdf.set_font(family, style, 12)
+        pdf.text(20, 30 + 10 * line, "Planul de finantare, 12 lei")
+
+
 PAGES = {
     "plain": plain,
     "styles-and-sizes": styles_and_sizes,
@@ -87,6 +98,7 @@ PAGES = {
     "stretched": stretched,
     "letter-spaced": letter_spaced,
     "sideways-after-upright": sideways_after_upright,
+    "standard-fonts": standard_fonts,
 }
 
 
@@ -116,3 +128,13 @@ def facts(glyph: Glyph) -> tuple[str, bool, bool, int]:
 
 def numbers(glyph: Glyph) -> tuple[float, ...]:
     return glyph.x0, glyph.top, glyph.x1, glyph.bottom, glyph.size, glyph.space
+
+
+def test_the_standard_fonts_descents_are_pdfminers() -> None:
+    """pdfium measures its stand-ins for the standard fonts; the reader takes the descents
+    pdfminer takes from the fonts' metrics, under the same names."""
+    expected = {
+        name: float(descriptor.get("Descent") or 0)
+        for name, (descriptor, _) in FONT_METRICS.items()
+    }
+    assert expected == _STANDARD_DESCENTS
