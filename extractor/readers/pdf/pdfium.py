@@ -243,8 +243,7 @@ class _PageFonts:
         found = self.faces.get(key)
         if found is None:
             name = ctypes.create_string_buffer(256)
-            flags = ctypes.c_int()
-            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
+            raw.FPDFText_GetFontInfo(textpage, index, name, len(name), None)  # no flags wanted
             fontname = name.value.decode("utf-8", "replace")
             declared = self.descents.get(fontname)
             if declared is None:
