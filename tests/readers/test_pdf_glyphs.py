@@ -11,11 +11,13 @@ are read by both readers and compared glyph by glyph.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 
 import pytest
 from fpdf import FPDF
 from pdfminer.fontmetrics import FONT_METRICS
+from test_pdf_drawings import stream
 
 from extractor.readers.pdf.layout import Glyph
 from extractor.readers.pdf.pdfium import _STANDARD_DESCENTS
@@ -109,7 +111,10 @@ def glyphs(data: bytes, engine: str) -> list[Glyph]:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_both_readers_give_the_same_glyphs(name: str) -> None:
-    data = page(PAGES[name])
+    assert_read_alike(page(PAGES[name]))
+
+
+def assert_read_alike(data: bytes) -> list[Glyph]:
     ours, reference = glyphs(data, "pdfium"), glyphs(data, "pdfplumber")
     assert [facts(glyph) for glyph in ours] == [facts(glyph) for glyph in reference]
     # pdfium keeps 32-bit floats, pdfminer 64-bit: a box's side may round to the next
@@ -120,6 +125,7 @@ def test_both_readers_give_the_same_glyphs(name: str) -> None:
     # Boxes to a thousandth of a point, as the layout compares them: equal edges are equal.
     sides = [value for glyph in ours for value in numbers(glyph)[:5]]
     assert sides == [round(value, 3) for value in sides]
+    return ours
 
 
 def facts(glyph: Glyph) -> tuple[str, bool, bool, int]:
@@ -138,3 +144,60 @@ def test_the_standard_fonts_descents_are_pdfminers() -> None:
         for name, (descriptor, _) in FONT_METRICS.items()
     }
     assert expected == _STANDARD_DESCENTS
+
+
+def packed_descriptor_pdf(descent: int, name: str) -> bytes:
+    """One line of text in a font whose descriptor is in a compressed object stream (as
+    PDF 1.5 writers pack objects), so only a PDF parser, not a scan of the file, finds it."""
+    packed = {
+        5: f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar 32 /LastChar 122"
+        f" /Widths [{' '.join(['556'] * 91)}] /FontDescriptor 6 0 R /Encoding /WinAnsiEncoding >>",
+        6: f"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /ItalicAngle 0 /StemV 80"
+        f" /FontBBox [-200 {descent} 1000 900] /Ascent 900 /Descent {descent} /CapHeight 700 >>",
+    }
+    header = body = ""
+    for number, text in packed.items():
+        header, body = header + f"{number} {len(body)} ", body + text + "\n"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 500] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream("BT /F1 12 Tf 50 400 Td (Planul de finantare, 12 lei) Tj ET"),
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, text in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{text}\nendobj\n".encode("latin-1")
+    squeezed = zlib.compress((header + body).encode("latin-1"))
+    offsets.append(len(out))
+    out += (
+        f"7 0 obj\n<< /Type /ObjStm /N 2 /First {len(header)} /Length {len(squeezed)}"
+        " /Filter /FlateDecode >>\nstream\n"
+    ).encode("latin-1")
+    out += squeezed + b"\nendstream\nendobj\n"
+    xref_at = len(out)
+    # The cross-reference stream: type 1 (at an offset) or 2 (in object stream 7, at an index).
+    rows = [(0, 0, 65535), *((1, at, 0) for at in offsets[:4]), (2, 7, 0), (2, 7, 1)]
+    rows += [(1, offsets[4], 0), (1, xref_at, 0)]
+    table = b"".join(
+        kind.to_bytes(1, "big") + field.to_bytes(4, "big") + index.to_bytes(2, "big")
+        for kind, field, index in rows
+    )
+    out += (
+        f"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Length {len(table)} >>\nstream\n"
+    ).encode("latin-1")
+    out += table + f"\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n".encode("latin-1")
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("descent", "name"),
+    [(-300, "ReportSans"), (-150, "Rapor#e7Sans")],  # the second name not UTF-8 (Latin-1 ç)
+)
+def test_a_fonts_descent_declared_in_a_compressed_object_stream(descent: int, name: str) -> None:
+    """The reader finds declared descents by scanning the file; one packed in an object
+    stream it leaves to pdfium, which reads it as declared, as pdfminer does."""
+    ours = assert_read_alike(packed_descriptor_pdf(descent, name))
+    assert ours[0].bottom - (500 - 400) == pytest.approx(-descent * 12 / 1000)
