@@ -82,6 +82,17 @@ def sideways_after_upright(pdf: FPDF) -> None:
         pdf.text(60, 120, "Beneﬁciar ﬁnal")
 
 
+def mirrored_and_skewed_both_ways(pdf: FPDF) -> None:
+    """Text mirrored, or skewed along both axes (a figure's labels): not upright, so no
+    glyphs, between upright lines that are."""
+    pdf.text(20, 30, "Sus")
+    with pdf.mirror((60, 60), "EAST"):
+        pdf.text(60, 60, TEXT)
+    with pdf.skew(ax=10, ay=10, x=40, y=90):
+        pdf.text(40, 90, TEXT)
+    pdf.text(20, 120, "Jos")
+
+
 def standard_fonts(pdf: FPDF) -> None:
     """The standard fonts, named bare (no descriptor): their metrics are the reader's own."""
     for line, (family, style) in enumerate(
@@ -101,6 +112,7 @@ PAGES = {
     "letter-spaced": letter_spaced,
     "sideways-after-upright": sideways_after_upright,
     "standard-fonts": standard_fonts,
+    "mirrored-and-skewed-both-ways": mirrored_and_skewed_both_ways,
 }
 
 
