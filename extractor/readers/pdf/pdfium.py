@@ -178,6 +178,8 @@ def _glyphs(
         advance = advances.get(code)
         if advance is None:
             advance = current.advance(code)
+        if code > 0xFFFF:  # pdfium gives no width for a char past U+FFFF: its box tells it
+            advance = _ligature_advance(textpage, index, index, current.matrix) or 0.0
         across = a * advance
         x0 = x_value + x_low + (across if across < 0 else 0.0)
         x1 = x_value + x_high + (across if across > 0 else 0.0)
@@ -200,13 +202,19 @@ def _glyphs(
 
 
 def _codes(textpage: raw.FPDF_TEXTPAGE, count: int) -> list[int]:
-    """The unicode of each char of the page, read in one call where each is one UTF-16 unit."""
+    """The unicode of each char of the page, read in one call. pdfium counts a char past
+    U+FFFF as two, its UTF-16 halves: the first gets the whole char and the second 0, a
+    control char the glyph loop skips, so each code stays at its char's index."""
     buffer = (ctypes.c_ushort * (count + 1))()
-    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    raw.FPDFText_GetText(textpage, 0, count, buffer)
     codes = buffer[:count]
-    if written == count + 1 and not any(0xD800 <= code <= 0xDFFF for code in codes):
-        return codes
-    return [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+    if any(0xD800 <= code <= 0xDBFF for code in codes):
+        for index in range(count - 1):
+            high, low = codes[index], codes[index + 1]
+            if 0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+                codes[index] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                codes[index + 1] = 0
+    return codes
 
 
 def _space_width(
@@ -341,7 +349,8 @@ def _ligature_advance(
     textpage: raw.FPDF_TEXTPAGE, first: int, index: int, matrix: tuple[float, float, float, float]
 ) -> float | None:
     """The advance (text space) of a ligature glyph, whose letters pdfium gives at one origin
-    with their own advances, from its loose box where pdfium gives every letter the glyph's
+    with their own advances (or of a char past U+FFFF, whose advance pdfium does not give:
+    `first` is then `index`), from its loose box where pdfium gives every letter the glyph's
     (some PDFs have it share the box out among them). pdfium makes the box from the glyph's
     advance and the font's height through the char's matrix (a b c d): its width is
     |a| advance + |c| height and its height |b| advance + |d| height. None where the letters'
