@@ -93,6 +93,12 @@ def mirrored_and_skewed_both_ways(pdf: FPDF) -> None:
     pdf.text(20, 120, "Jos")
 
 
+def past_the_basic_plane(pdf: FPDF) -> None:
+    """Chars past U+FFFF (here Gothic letters; in reports, emoji or mathematical letters),
+    which pdfium counts as two chars each, their UTF-16 halves."""
+    pdf.text(20, 30, "Cod \U00010300\U00010301 și \U00010302, 12 lei")
+
+
 def standard_fonts(pdf: FPDF) -> None:
     """The standard fonts, named bare (no descriptor): their metrics are the reader's own."""
     for line, (family, style) in enumerate(
@@ -113,6 +119,7 @@ PAGES = {
     "sideways-after-upright": sideways_after_upright,
     "standard-fonts": standard_fonts,
     "mirrored-and-skewed-both-ways": mirrored_and_skewed_both_ways,
+    "past-the-basic-plane": past_the_basic_plane,
 }
 
 
