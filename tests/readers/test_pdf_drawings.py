@@ -112,6 +112,15 @@ MARKERS = (
     "50 50 300 400 re n\n"
 )
 
+CLOSED_SHAPES = (
+    # a round bullet closed by `h` at its start, and two four-sided tabs with one right
+    # angle each, at their start and at their second corner: no rectangles
+    "32 70 m 32 71.125 31.125 72 30 72 c 28.875 72 28 71.125 28 70 c"
+    " 28 68.875 28.875 68 30 68 c 31.125 68 32 68.875 32 70 c h f\n"
+    "28 50 m 28 54.125 l 31 54.125 l 32.0625 51 l h f\n"
+    "28 40 m 32.0625 40 l 32.0625 43 l 29 44.125 l h f\n"
+)
+
 MATRICES = {
     "as drawn": "1 0 0 1 0 0",
     "moved": "1 0 0 1 12.5625 -20.25",
@@ -160,6 +169,7 @@ def test_tables_and_markers_under_a_page_matrix(matrix: str) -> None:
         + table_as_lines(200.0625, 220.3125)
         + table_as_one_outline(40.5, 300.25)
         + MARKERS
+        + CLOSED_SHAPES
         + "Q\n"
     )
     page = assert_read_alike(drawing_pdf(content))
@@ -175,6 +185,14 @@ def test_a_form_objects_matrix_goes_under_the_page_matrix(matrix: str) -> None:
     content = f"q 1 0 0 1 30.5 -15.25 cm q {matrix} cm /Fm1 Do Q Q\n"
     page = assert_read_alike(drawing_pdf(content, form, form_matrix="0.75 0 0 0.5 40.125 60.0625"))
     assert page.shapes
+
+
+def test_what_the_page_draws_after_a_form_object_is_read_too() -> None:
+    """A page goes on after a form object it paints (a letterhead first, the table after)."""
+    data = drawing_pdf(
+        "/Fm1 Do\n" + table_as_lines(200.0625, 300.3125), table_as_rectangles(10, 20)
+    )
+    assert len(assert_read_alike(data).grids) == 2
 
 
 def test_a_form_in_a_turned_form() -> None:
