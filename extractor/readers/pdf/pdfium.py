@@ -204,16 +204,22 @@ def _glyphs(
 def _codes(textpage: raw.FPDF_TEXTPAGE, count: int) -> list[int]:
     """The unicode of each char of the page, read in one call. pdfium counts a char past
     U+FFFF as two, its UTF-16 halves: the first gets the whole char and the second 0, a
-    control char the glyph loop skips, so each code stays at its char's index."""
+    control char the glyph loop skips, so each code stays at its char's index. A half with
+    no other half (a broken ToUnicode map) is no char: it becomes U+FFFD."""
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(textpage, 0, count, buffer)
     codes = buffer[:count]
-    if any(0xD800 <= code <= 0xDBFF for code in codes):
-        for index in range(count - 1):
-            high, low = codes[index], codes[index + 1]
-            if 0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
-                codes[index] = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                codes[index + 1] = 0
+    if any(0xD800 <= code <= 0xDFFF for code in codes):
+        index = 0
+        while index < count:
+            code, after = codes[index], codes[index + 1] if index + 1 < count else 0
+            if 0xD800 <= code <= 0xDBFF and 0xDC00 <= after <= 0xDFFF:
+                codes[index : index + 2] = [0x10000 + ((code - 0xD800) << 10) + after - 0xDC00, 0]
+                index += 2
+                continue
+            if 0xD800 <= code <= 0xDFFF:
+                codes[index] = 0xFFFD
+            index += 1
     return codes
 
 
