@@ -215,6 +215,16 @@ def _read_as(monkeypatch: pytest.MonkeyPatch, pages: list[PageContent]) -> Loade
     return load_pdf(b"", "stand-in.pdf", PDF_RULES)
 
 
+def test_a_pdf_of_no_pages_is_a_damaged_pdf_naming_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PDF whose page tree is empty has nothing to read: the user hears which file and why."""
+    with pytest.raises(ExtractorError) as raised:
+        _read_as(monkeypatch, [])
+    assert raised.value.code == E_PDF_DAMAGED
+    assert raised.value.message == "stand-in.pdf: the PDF is damaged or truncated: no pages"
+
+
 def test_page_numbers_are_kept_up_to_the_largest_the_geometry_holds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

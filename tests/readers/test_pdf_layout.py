@@ -13,18 +13,22 @@ from extractor.readers.pdf.layout import (
     WORD_GAP,
     CellEdge,
     Glyph,
+    GlyphMaker,
     PrintedLine,
     Shape,
     TextBlock,
     chars_to_glyphs,
     emphasize,
+    glyphs_to_lines,
     join_lines,
+    line_pitches,
     mark_shapes,
+    marker_levels,
     starts_block,
     word_cut,
 )
 from extractor.readers.pdf.tables import aligned_table, inside
-from extractor.ruleset import load_rules
+from extractor.ruleset import PdfListRules, load_rules
 
 RULES = load_rules().pdf
 SIZE = 10.0
@@ -610,3 +614,205 @@ def test_a_line_on_the_edge_of_the_top_or_bottom_band_is_outside_it() -> None:
         ]
 
     assert furniture(_pages_with(page, 3, 1000.0), RULES.furniture.page_number) == [set()] * 3
+
+
+@pytest.mark.parametrize(
+    ("sizes", "expected"),
+    [
+        # A reader's sizes of one font differ in the hundredths (a scaled text matrix):
+        # they count as one size to the tenth, which outnumbers a size used more often alone.
+        pytest.param((9.96, 9.96, 10.04, 10.04, 10.5, 10.5, 10.5), 10.0, id="to-the-tenth"),
+        pytest.param((9.6, 9.6, 12.0), 9.6, id="tenths-kept"),
+    ],
+)
+def test_a_lines_size_is_the_one_most_of_its_glyphs_have_to_a_tenth_of_a_point(
+    sizes: tuple[float, ...], expected: float
+) -> None:
+    """The line's size sets its word gaps and its pitch: a few larger glyphs (a capital
+    of another font, a superscript) must not change it."""
+    glyphs = [
+        Glyph("a", 10.0 * index, 100.0, 10.0 * index + 5.0, 110.0, size, False, False, 1)
+        for index, size in enumerate(sizes)
+    ]
+    assert PrintedLine(glyphs, 1).size == expected
+
+
+def _glyph_at(x: float, bottom: float) -> Glyph:
+    return Glyph("a", x, bottom - SIZE, x + WIDTH, bottom, SIZE, False, False, 1)
+
+
+@pytest.mark.parametrize(
+    ("lower", "lines"),
+    [
+        pytest.param(2.0, 1, id="a-subscript"),
+        pytest.param(0.4 * SIZE, 1, id="exactly-0.4-font-sizes-lower"),
+        pytest.param(4.5, 2, id="more-is-the-next-line"),
+    ],
+)
+def test_glyphs_up_to_four_tenths_of_a_font_size_below_a_lines_first_are_on_that_line(
+    lower: float, lines: int
+) -> None:
+    """A subscript or a glyph of another font sits a little lower on its line's baseline;
+    a line below is at least a font size lower."""
+    glyphs = [_glyph_at(50.0, 110.0), _glyph_at(60.0, 110.0 + lower)]
+    assert len(glyphs_to_lines(glyphs, 1)) == lines
+
+
+@pytest.mark.parametrize(("lists", "marker"), [(RULES.lists, 1), (None, 0)])
+def test_the_last_line_of_a_page_has_its_marker_found_and_a_table_cells_has_none(
+    lists: PdfListRules | None, marker: int
+) -> None:
+    """The last bullet of a page is a list item like the others; a table cell starting
+    with a bullet glyph (read without list rules) keeps it as text."""
+    glyphs = [*line_of("Titlu", top=80).glyphs, *line_of("• Diseminare", top=100).glyphs]
+    found = glyphs_to_lines(glyphs, 1, lists)
+    assert [line.marker for line in found] == [0, marker]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # A one-letter prefix wrapped at its hyphen, alone on a narrow cell's line, is one word.
+        pytest.param("e-", "guvernare", "e-guvernare", id="one-letter"),
+        # A dash alone on a line (an empty cell's mark) has no word before it to go on.
+        pytest.param("-", "2020", "- 2020", id="a-lone-dash"),
+        # A dash before a bracket is no hyphenated word, whatever follows the bracket.
+        pytest.param("cercetare-", "(dezvoltare)", "cercetare- (dezvoltare)", id="bracket"),
+    ],
+)
+def test_a_hyphen_joins_wrapped_lines_only_between_letters(
+    first: str, second: str, joined: str
+) -> None:
+    lines = [line_of(first, top=100), line_of(second, top=112)]
+    assert _text(join_lines(lines)) == joined
+
+
+def _lines_at(*tops: float, size: float = SIZE, page: int = 1) -> list[PrintedLine]:
+    """One-word lines of font `size` on `page` at the given tops."""
+    return [
+        PrintedLine([Glyph("a", 50.0, top, 55.0, top + size, size, False, False, page)], page)
+        for top in tops
+    ]
+
+
+@pytest.mark.parametrize(
+    ("distance", "pitch"),
+    [
+        pytest.param(12.0, 12.0, id="a-paragraph"),
+        pytest.param(1.0, 1.0, id="any-distance-below"),
+        pytest.param(0.0, None, id="the-same-top-is-no-distance"),
+        pytest.param(29.0, 29.0, id="under-three-font-sizes"),
+        pytest.param(30.0, None, id="three-font-sizes-is-a-gap-between-blocks"),
+    ],
+)
+def test_a_pitch_is_a_distance_seen_twice_between_lines_under_three_font_sizes_apart(
+    distance: float, pitch: float | None
+) -> None:
+    """The pitch tells a paragraph's next line from the next block: distances of three
+    font sizes or more are white space between blocks, never a pitch."""
+    found = line_pitches(_lines_at(100.0, 100.0 + distance, 100.0 + 2 * distance))
+    assert found == ({SIZE: pitch} if pitch is not None else {})
+
+
+def test_a_pitch_is_measured_between_lines_of_one_size_only() -> None:
+    """A heading above its paragraph is set further apart than the paragraph's lines:
+    that distance is no pitch of either size."""
+    heading, body = 14.0, SIZE
+    lines = [
+        *_lines_at(80.0, size=heading),
+        *_lines_at(100.0, 112.0, 124.0),
+        *_lines_at(144.0, size=heading),
+        *_lines_at(164.0, 176.0),
+    ]
+    assert line_pitches(lines) == {body: 12.0}
+
+
+@pytest.mark.parametrize(
+    ("rare", "pitch"),
+    [pytest.param(3, 12.0, id="five-percent-is-common"), pytest.param(2, 14.0, id="fewer-is-not")],
+)
+def test_a_distance_between_fewer_than_five_percent_of_line_pairs_is_no_pitch(
+    rare: int, pitch: float
+) -> None:
+    """In a long report a few pairs of lines closer than the rest (a line squeezed in)
+    must not set the pitch: the smallest distance seen in at least 5 % of 60 pairs does."""
+    tops = [100.0]
+    for index in range(60):
+        tops.append(tops[-1] + (12.0 if index < rare else 14.0))
+    assert line_pitches(_lines_at(*tops)) == {SIZE: pitch}
+
+
+def test_list_markers_within_the_level_tolerance_are_one_level() -> None:
+    """Bullets of one level stand a little apart where their glyphs differ in width; a
+    marker exactly the tolerance right of a level is still on it."""
+    lines = [
+        line_of("• Unu", x=50.0),
+        line_of("• Doi", x=50.0 + LEVEL_TOLERANCE),
+        line_of("• Trei", x=60.0),
+        line_of("Text", x=55.0),  # no marker: no level
+    ]
+    assert marker_levels(lines) == [50.0, 60.0]
+
+
+def test_a_shape_becomes_a_bullet_glyph_in_its_box_on_the_lines_page_with_its_emphasis() -> None:
+    """The bullet keeps the emphasis of the first letter it opens (a bold item stays a bold
+    line, which parts it from plain text) and the line's page and size."""
+    line = line_of("A doua etapă", page=3, bold=frozenset({"A"}), italic=frozenset({"A"}))
+    (marked,) = mark_shapes([line], [shape_at(42.0)], RULES.lists)
+    assert marked.glyphs[0] == Glyph("•", 39.0, 103.5, 42.0, 106.5, SIZE, True, True, 3)
+    assert (marked.page, marked.marker) == (3, 1)
+
+
+def test_a_line_with_its_own_bullet_glyph_takes_no_shape() -> None:
+    """A bullet glyph with a drawn shape beside it (a highlighted item) is one marker."""
+    line = line_of("• Diseminare")
+    (marked,) = mark_shapes([line], [shape_at(42.0, filled=False)], RULES.lists)
+    assert [glyph.text for glyph in marked.glyphs] == [glyph.text for glyph in line.glyphs]
+
+
+def test_of_two_shapes_left_of_a_line_the_one_nearest_its_text_marks_it() -> None:
+    """A shape further left (a table rule's end, a decoration) is no bullet of the line."""
+    shapes = [shape_at(30.0, filled=False), shape_at(42.0)]
+    (marked,) = mark_shapes([line_of("Diseminare")], shapes, RULES.lists)
+    assert marked.glyphs[0].text == "•"
+
+
+def _gapped(size: float, *gaps: float) -> PrintedLine:
+    """A line of one-letter glyphs 10 points wide (a, b, c ...) with the given gaps."""
+    boxes, x = [], 0.0
+    for index, gap in enumerate((0.0, *gaps)):
+        x += gap
+        boxes.append(("abcdefgh"[index], x, x + 10.0))
+        x += 10.0
+    return _spaced(size, *boxes)
+
+
+# At 25 points: a word gap over 3 points, a tab over 37.5 points and either over twice the
+# line's narrowest word gap or, alone, over 75 points.
+UNIT_CASES = [
+    pytest.param((3.0,), "ab", id="exactly-a-word-gap-is-letter-spacing"),
+    pytest.param((3.0, 40.0), "ab c", id="letter-spacing-is-no-narrowest-word-gap"),
+    pytest.param((4.0, 10.0), "a b c", id="twice-the-narrowest-but-no-tab-width"),
+    pytest.param((5.0, 37.5), "a b c", id="exactly-a-tab-width"),
+    pytest.param((20.0, 40.0), "a b c", id="exactly-twice-the-narrowest"),
+    pytest.param((20.0, 50.0), "a b\tc", id="more-than-twice-the-narrowest"),
+    pytest.param((75.0,), "a b", id="a-lone-gap-of-exactly-twice-a-tab"),
+    pytest.param((76.0,), "a\tb", id="a-lone-gap-wider"),
+]
+
+
+@pytest.mark.parametrize(("gaps", "text"), UNIT_CASES)
+def test_gaps_are_spaces_or_tabs_by_the_font_size_and_the_lines_narrowest_word_gap(
+    gaps: tuple[float, ...], text: str
+) -> None:
+    """A justified line stretches its spaces, an unruled table row has wide gaps between
+    cells: each boundary decides between a word, a space and a tab."""
+    assert _text(_gapped(25.0, *gaps).units()) == text
+
+
+def test_glyphs_of_one_text_share_one_string() -> None:
+    """Every glyph of a page is kept until the text is written: equal texts share one
+    string object (letters past Latin-1 are new objects each time a reader makes them)."""
+    maker = GlyphMaker(1, RULES)
+    first, second = chr(0x219), chr(0x219)  # ș, read twice
+    assert maker.letters(first) is maker.letters(second)

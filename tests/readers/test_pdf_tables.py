@@ -71,6 +71,38 @@ def test_words_on_either_side_of_a_possible_cut_are_not_counted_whole() -> None:
     assert whole_words(lines) == ["tehnologiei", "pre", "competitive"]
 
 
+def _in_cell(lines: list[PrintedLine], right: float) -> list[PrintedLine]:
+    """The lines, set in a table cell whose text ends at `right`."""
+    for line in lines:
+        line.cell = CellEdge(right, SPACE)
+    return lines
+
+
+def test_every_word_of_lines_with_no_possible_cut_is_counted() -> None:
+    """A paragraph's words all count, on every line, including a short first word below."""
+    lines = [line_of("Dezvoltarea regională", top=100), line_of("a clusterelor", top=112)]
+    assert whole_words(lines) == ["dezvoltarea", "regională", "a", "clusterelor"]
+
+
+def test_a_cells_last_line_that_fills_it_cuts_no_word_of_the_first() -> None:
+    """Only a line that goes on below can end in a cut: the last line of a cell filling it
+    to the edge (a long name that just fits) says nothing of the lines above it."""
+    lines = [line_of("Pol de", top=100), line_of("COMPETITIVITATE", top=112)]
+    _in_cell(lines, lines[1].x1 + 1.0)
+    assert whole_words(lines) == ["pol", "de", "competitivitate"]
+
+
+def test_a_cut_is_judged_by_the_first_char_of_the_line_below_it() -> None:
+    """Room for an average char (5 points) but not for the wide capital the next line starts
+    with (8 points): the engine cut the word there, so its pieces are not whole words."""
+    wide = line_of("WAVE CLUSTER", top=112)
+    first = wide.glyphs[0]
+    wide = PrintedLine([replace(first, x0=first.x0 - 3.0), *wide.glyphs[1:]], 1)
+    lines = [line_of("SMART", top=100), wide, line_of("IAȘI", top=124)]
+    _in_cell(lines, lines[0].x1 + 6.0)
+    assert whole_words(lines) == ["cluster", "iași"]
+
+
 # (a line with no possible cut beside it, its words)
 WHOLE_WORD_CASES = [
     pytest.param(

@@ -46,10 +46,11 @@ def test_chars_the_loader_wrote_have_no_place() -> None:
 
 
 def test_an_empty_span_has_no_place() -> None:
-    """An empty value's span covers no char: at the start of the text, or just after a line
-    break that normalization shortened (its last char before it is elsewhere)."""
+    """An empty value's span covers no char: at the start of the text (also of one that
+    normalization shortened further on), or just after a line break that normalization
+    shortened (its last char before it is elsewhere)."""
     crlf = geometry([1, 0, 0, 2], [(1, 1, 2, 2), (0, 0, 0, 0), (0, 0, 0, 0), (7, 8, 9, 10)])
-    for text, layout, at in (("ab\ncd", GEOMETRY, 0), ("a\r\nc", crlf, 2)):
+    for text, layout, at in (("ab\ncd", GEOMETRY, 0), ("a\r\nc", crlf, 0), ("a\r\nc", crlf, 2)):
         placed = place_spans({"span": span(at, at)}, normalize(text), layout)
         assert placed["span"]["page"] is None and placed["span"]["bbox"] is None
 
