@@ -100,7 +100,6 @@ class LoadedPdf:
 
 @dataclass
 class _Page:
-    number: int
     height: float
     lines: list[PrintedLine]
     tables: list[TableBlock]
@@ -163,7 +162,7 @@ def _read_page(content: PageContent, rules: PdfRules) -> _Page:
             tables.append(fill_grid(box, grid, held, number))
             glyphs = rest
     lines = glyphs_to_lines(glyphs, number, rules.lists)
-    return _Page(number, content.height, mark_shapes(lines, content.shapes, rules.lists), tables)
+    return _Page(content.height, mark_shapes(lines, content.shapes, rules.lists), tables)
 
 
 def _page_elements(page: _Page, marks: set[int]) -> list[tuple[Element, bool]]:
