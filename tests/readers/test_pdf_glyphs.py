@@ -4,7 +4,8 @@ Writers set text in more ways than a report's plain lines: slanted by a syntheti
 oblique, turned a little (a stamp, a rotated caption) or sideways (a column head),
 stretched or letter-spaced, with ligatures (mid-line, and at a line's end, where no
 char after them tells their width), in several fonts and sizes on one line, in the
-standard fonts. The pdfium reader works each glyph's box out itself from the text
+standard fonts, upside down, in tiny print, with other spaces than the space and with
+hyphens ending lines. The pdfium reader works each glyph's box out itself from the text
 matrix, the font's ascent and descent and the char's advance, so pages drawn each way
 are read by both readers and compared glyph by glyph.
 """
@@ -108,6 +109,57 @@ def standard_fonts(pdf: FPDF) -> None:
         pdf.text(20, 30 + 10 * line, "Planul de finantare, 12 lei")
 
 
+def turned_over(pdf: FPDF) -> None:
+    """Text turned 180 degrees (upside down, still upright by pdfminer's test), each glyph
+    drawn leftwards from its origin, with ligatures mid-line and ending lines."""
+    with pdf.rotation(180, 100, 60):
+        pdf.text(100, 60, TEXT)
+        pdf.text(100, 66, "Planul de ﬁ")
+        pdf.text(100, 72, "ﬃ ﬂ")
+
+
+def ligatures_at_line_ends(pdf: FPDF) -> None:
+    """Ligatures (a three-letter ﬃ too) mid-word and ending lines, then text objects
+    side by side on one baseline and a raised mark, after which no char tells a width."""
+    pdf.text(20, 100, "oﬃce eﬁcient ﬃ")
+    pdf.text(20, 110, "x")
+    pdf.text(30, 110, "y ﬁ")
+    pdf.text(40, 108, "2")
+
+
+def turned_45_ligatures_ending_lines(pdf: FPDF) -> None:
+    """Ligatures ending lines turned 45 degrees, where pdfium's box does not tell their
+    width and no char after them does: their letters' advances stand in, and in this font
+    ﬁ and ﬂ are as wide as their letters (set plain above, so the font keeps them)."""
+    pdf.text(20, 20, "fi fl")
+    with pdf.rotation(45, 40, 60):
+        pdf.text(40, 60, "Planul de ﬁ")
+        pdf.text(40, 70, "ﬂ")
+
+
+def small_print(pdf: FPDF) -> None:
+    """Print so small that a glyph's advance is under a point (a hidden text layer)."""
+    pdf.set_font("DejaVu", size=2)
+    pdf.text(20, 30, "il.,")
+
+
+def leading_space(pdf: FPDF) -> None:
+    """A line that begins with a space the PDF writes: there is no glyph to note it yet."""
+    pdf.text(20, 30, " Planul de")
+
+
+def other_spaces(pdf: FPDF) -> None:
+    """No-break, en and thin spaces are blanks, as a space is: no glyph, a width noted."""
+    pdf.text(20, 30, "12\u00a0345\u2002lei\u2009x")
+
+
+def hyphen_at_line_end(pdf: FPDF) -> None:
+    """A word cut by a hyphen at a line's end (pdfium marks it), and a soft hyphen mid-line."""
+    pdf.text(20, 30, "Planul de finan-")
+    pdf.text(20, 35, "tare si flu\u00adxul -")
+    pdf.text(20, 40, "urmare")
+
+
 PAGES = {
     "plain": plain,
     "styles-and-sizes": styles_and_sizes,
@@ -120,6 +172,14 @@ PAGES = {
     "standard-fonts": standard_fonts,
     "mirrored-and-skewed-both-ways": mirrored_and_skewed_both_ways,
     "past-the-basic-plane": past_the_basic_plane,
+    "turned-45": turned(45),
+    "turned-over": turned_over,
+    "turned-45-ligatures-ending-lines": turned_45_ligatures_ending_lines,
+    "ligatures-at-line-ends": ligatures_at_line_ends,
+    "small-print": small_print,
+    "leading-space": leading_space,
+    "other-spaces": other_spaces,
+    "hyphen-at-line-end": hyphen_at_line_end,
 }
 
 
