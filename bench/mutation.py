@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,10 +163,42 @@ def report(found: dict[str, str], entries: dict[str, tuple[str, str]]) -> bool:
 
 
 def diff_of(mutant: str) -> str:
-    """A mutant's diff, as `mutmut show` prints it (in this process: one call is seconds)."""
-    from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+    """A mutant's diff, as `mutmut show` prints it (which finds the mutant's file by reading
+    every file's results, then parses it whole: seconds a mutant, so both are done once)."""
+    from difflib import unified_diff
 
-    return get_diff_for_mutant(mutant, path=find_mutant(mutant).path)
+    import libcst
+    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
+
+    path = source_of(module_of(mutant))
+    module = mutants_module(path)
+    original, mutated = (
+        libcst.Module([function]).code.strip()
+        for function in (
+            read_original_function(module, mutant),
+            read_mutant_function(module, mutant),
+        )
+    )
+    lines = unified_diff(
+        original.split("\n"), mutated.split("\n"), fromfile=path, tofile=path, lineterm=""
+    )
+    return "\n".join(lines)
+
+
+def source_of(module: str) -> str:
+    """The file of a module, as mutmut names it (relative to the repository's top folder)."""
+    stem = Path(*module.split("."))
+    return str(
+        stem.with_suffix(".py") if stem.with_suffix(".py").is_file() else stem / "__init__.py"
+    )
+
+
+@cache
+def mutants_module(path: str) -> object:
+    """mutmut's copy of a file with all its mutants, parsed once."""
+    from mutmut.mutation.diff_apply import read_mutants_module
+
+    return read_mutants_module(path)
 
 
 def main() -> int:
