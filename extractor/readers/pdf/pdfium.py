@@ -178,8 +178,10 @@ def _glyphs(
         advance = advances.get(code)
         if advance is None:
             advance = current.advance(code)
-        if code > 0xFFFF:  # pdfium gives no width for a char past U+FFFF: its box tells it
-            advance = _ligature_advance(textpage, index, index, current.matrix) or 0.0
+        if code >> 16:  # a char past U+FFFF, whose width pdfium does not give: its box tells it
+            found = _ligature_advance(textpage, index, index, current.matrix)
+            if found is not None:
+                advance = found
         across = a * advance
         x0 = x_value + x_low + (across if across < 0 else 0.0)
         x1 = x_value + x_high + (across if across > 0 else 0.0)
