@@ -27,6 +27,8 @@ from extractor.readers.pdf import pdfium as reader
         ([0xD800, 0x62], [0xFFFD, 0x62]),  # a first half before a letter
         ([0xDC00, 0x62], [0xFFFD, 0x62]),  # a second half alone
         ([0x61, 0xDFFF], [0x61, 0xFFFD]),  # the last second half, alone
+        ([0xDC00, 0xDC00], [0xFFFD, 0xFFFD]),  # two second halves make no char
+        ([0xD800, 0xE000], [0xFFFD, 0xE000]),  # a first half before the first private-use char
         ([0xD7FF, 0xE000], [0xD7FF, 0xE000]),  # just below and above the halves
     ],
     ids=[
@@ -38,6 +40,8 @@ from extractor.readers.pdf import pdfium as reader
         "half-before-letter",
         "lone-second",
         "lone-last",
+        "two-second-halves",
+        "half-before-private-use",
         "edges",
     ],
 )
