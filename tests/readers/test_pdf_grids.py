@@ -49,22 +49,21 @@ def ruled_table(rng: random.Random, left: float, top: float) -> list[Segment]:
     ys = [top]
     for _ in range(rng.randint(1, 5)):
         ys.append(ys[-1] + half(rng, 10, 30))
-    segments: list[Segment] = []
-    for index, y in enumerate(ys):
-        first, last = 0, len(xs) - 1
-        if 0 < index < len(ys) - 1 and rng.random() < 0.3:
-            first = rng.randint(0, len(xs) - 2)
-            last = rng.randint(first + 1, len(xs) - 1)
-        for at, a, b in ruling(rng, y, xs[first], xs[last]):
-            segments.append((a, at, b, at))
-    for index, x in enumerate(xs):
-        first, last = 0, len(ys) - 1
-        if 0 < index < len(xs) - 1 and rng.random() < 0.3:
-            first = rng.randint(0, len(ys) - 2)
-            last = rng.randint(first + 1, len(ys) - 1)
-        for at, a, b in ruling(rng, x, ys[first], ys[last]):
-            segments.append((at, a, at, b))
-    return segments
+    across = [(a, at, b, at) for at, a, b in rules(rng, ys, xs)]
+    return across + [(at, a, at, b) for at, a, b in rules(rng, xs, ys)]
+
+
+def rules(rng: random.Random, positions: list[float], span: list[float]) -> list[tuple[float, ...]]:
+    """The rules at `positions` across the span of the other axis's: each inner one, now and
+    then, only part-way (where cells span), each drawn as `ruling` draws one."""
+    found: list[tuple[float, ...]] = []
+    for index, at in enumerate(positions):
+        first, last = 0, len(span) - 1
+        if 0 < index < len(positions) - 1 and rng.random() < 0.3:
+            first = rng.randint(0, len(span) - 2)
+            last = rng.randint(first + 1, len(span) - 1)
+        found += ruling(rng, at, span[first], span[last])
+    return found
 
 
 def page_rulings(seed: int) -> list[Segment]:
