@@ -113,4 +113,4 @@ def test_a_ligatures_advance_from_pdfiums_box(
         return 1
 
     monkeypatch.setattr(reader.raw, "FPDFText_GetLooseCharBox", loose_box)
-    assert reader._ligature_advance(None, 3, 4, matrix) == advance
+    assert reader._boxed_advance(None, 3, 4, matrix) == advance

@@ -161,7 +161,7 @@ def _glyphs(
             if upright:  # a ligature's next letter, part of the glyph just made
                 last = glyphs[-1]
                 last.text = letters(last.text + chr(code))
-                found = _ligature_advance(textpage, first, index, current.matrix)
+                found = _boxed_advance(textpage, first, index, current.matrix)
                 if found is None:  # its letters' advances, until the char after it tells
                     advance += current.advance(code)
                     ligature_end = index + 1
@@ -179,7 +179,7 @@ def _glyphs(
         if advance is None:
             advance = current.advance(code)
         if code >> 16:  # a char past U+FFFF, whose width pdfium does not give: its box tells it
-            found = _ligature_advance(textpage, index, index, current.matrix)
+            found = _boxed_advance(textpage, index, index, current.matrix)
             if found is not None:
                 advance = found
         across = a * advance
@@ -353,16 +353,17 @@ _STANDARD_DESCENTS = {
 }
 
 
-def _ligature_advance(
+def _boxed_advance(
     textpage: raw.FPDF_TEXTPAGE, first: int, index: int, matrix: tuple[float, float, float, float]
 ) -> float | None:
-    """The advance (text space) of a ligature glyph, whose letters pdfium gives at one origin
-    with their own advances (or of a char past U+FFFF, whose advance pdfium does not give:
-    `first` is then `index`), from its loose box where pdfium gives every letter the glyph's
-    (some PDFs have it share the box out among them). pdfium makes the box from the glyph's
-    advance and the font's height through the char's matrix (a b c d): its width is
-    |a| advance + |c| height and its height |b| advance + |d| height. None where the letters'
-    boxes differ, or where the box does not tell (text turned by 45 degrees)."""
+    """The advance (text space) of the glyph of char `index`, told by pdfium's loose box: for
+    a ligature, whose letters pdfium gives at one origin with their own advances (`first`
+    its first letter, whose box must be the same: some PDFs have pdfium share the box out
+    among the letters), and for a char past U+FFFF, whose advance pdfium does not give
+    (`first` is then `index`). pdfium makes the box from the glyph's advance and the font's
+    height through the char's matrix (a b c d): its width is |a| advance + |c| height and its
+    height |b| advance + |d| height. None where the letters' boxes differ, or where the box
+    does not tell (text turned by 45 degrees)."""
     box, first_box = raw.FS_RECTF(), raw.FS_RECTF()
     raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
     raw.FPDFText_GetLooseCharBox(textpage, first, ctypes.byref(first_box))
