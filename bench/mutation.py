@@ -188,9 +188,8 @@ def diff_of(mutant: str) -> str:
 def source_of(module: str) -> str:
     """The file of a module, as mutmut names it (relative to the repository's top folder)."""
     stem = Path(*module.split("."))
-    return str(
-        stem.with_suffix(".py") if stem.with_suffix(".py").is_file() else stem / "__init__.py"
-    )
+    file = stem.with_suffix(".py")
+    return str(file if file.is_file() else stem / "__init__.py")
 
 
 @cache
