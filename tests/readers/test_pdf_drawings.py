@@ -39,11 +39,7 @@ def drawing_pdf(content: str, form: str = "", form_matrix: str = "1 0 0 1 0 0") 
             f"/Type /XObject /Subtype /Form /BBox [-2000 -2000 2000 2000] /Matrix [{form_matrix}]",
         ),
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    out, offsets = pdf_objects(objects)
     start = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("latin-1")
     out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode("latin-1")
@@ -53,6 +49,17 @@ def drawing_pdf(content: str, form: str = "", form_matrix: str = "1 0 0 1 0 0") 
         )
     )
     return bytes(out)
+
+
+def pdf_objects(objects: list[str]) -> tuple[bytearray, list[int]]:
+    """A PDF's header and its objects, numbered from 1, with where each starts: what a
+    cross-reference table or stream after them gives."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    return out, offsets
 
 
 def table_as_rectangles(x: float, y: float) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pytest
 from fpdf import FPDF
 from pdfminer.fontmetrics import FONT_METRICS
-from test_pdf_drawings import stream
+from test_pdf_drawings import pdf_objects, stream
 
 from extractor.readers.pdf.layout import Glyph
 from extractor.readers.pdf.pdfium import _STANDARD_DESCENTS
@@ -244,11 +244,7 @@ def packed_descriptor_pdf(descent: int, name: str) -> bytes:
         " /Resources << /Font << /F1 5 0 R >> >> >>",
         stream("BT /F1 12 Tf 50 400 Td (Planul de finantare, 12 lei) Tj ET"),
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, text in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{text}\nendobj\n".encode("latin-1")
+    out, offsets = pdf_objects(objects)
     squeezed = zlib.compress((header + body).encode("latin-1"))
     offsets.append(len(out))
     out += (
