@@ -6,9 +6,13 @@ their input format, input file or provenance. Diffs and golden tests compare thi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 PROVENANCE_KEYS = frozenset({"span", "spans", "source"})
+
+SectionKey = Literal["objective", "results", "ongoing"]
+"""The project fields that hold a section: each project's headed parts, in report order."""
+SECTION_KEYS: tuple[str, ...] = get_args(SectionKey)
 
 
 def content_view(document: dict[str, Any]) -> dict[str, Any]:

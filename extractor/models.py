@@ -7,22 +7,20 @@ output contract (see README, "Output"). New keys go after the existing ones.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-SCHEMA_VERSION = "1.0"
+from extractor.constraints import (
+    Fields,
+    date_single_or_range,
+    period_in_order,
+    region_code_matches_name,
+    span_in_order,
+)
 
-REGION_NUTS2: dict[str, str] = {
-    "Nord-Vest": "RO11",
-    "Centru": "RO12",
-    "Nord-Est": "RO21",
-    "Sud-Est": "RO22",
-    "Sud-Muntenia": "RO31",
-    "București-Ilfov": "RO32",
-    "Sud-Vest Oltenia": "RO41",
-    "Vest": "RO42",
-}
+SCHEMA_VERSION = "1.0"
 
 RegionName = Literal[
     "Nord-Vest",
@@ -41,6 +39,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _across_fields(check: Callable[[Fields], None]) -> Any:
+    """A model validator running `check`, a function of `extractor.constraints`, on the
+    model's fields; the prebuilt validators find the check by the name kept here."""
+
+    def validate(model: _Model) -> _Model:
+        check(vars(model))
+        return model
+
+    validate.constraint = check.__name__  # type: ignore[attr-defined]
+    return model_validator(mode="after")(validate)
+
+
 class Span(_Model):
     """Where a value stands in the text that `extractor text` prints.
 
@@ -57,11 +67,7 @@ class Span(_Model):
         default=None, description="PDF only: [x0, top, x1, bottom] in points on `page`."
     )
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.line_end < self.line_start or self.char_end < self.char_start:
-            raise ValueError("span ends before it starts")
-        return self
+    _ordered = _across_fields(span_in_order)
 
 
 class Warning(_Model):  # the contract names it so; it shadows the builtin here only
@@ -90,15 +96,7 @@ class DateFact(_Fact):
     start: dt.date | None = None
     end: dt.date | None = None
 
-    @model_validator(mode="after")
-    def _single_or_range(self) -> DateFact:
-        single = self.value is not None and self.start is None and self.end is None
-        ranged = self.value is None and self.start is not None and self.end is not None
-        if not (single or ranged):
-            raise ValueError("a date fact has either value, or start and end")
-        if ranged and self.start > self.end:  # type: ignore[operator]
-            raise ValueError("date range starts after it ends")
-        return self
+    _single_or_range = _across_fields(date_single_or_range)
 
     @model_serializer(mode="wrap")
     def _drop_unused(self, handler: Any) -> dict[str, Any]:
@@ -147,11 +145,7 @@ class Period(_Model):
     start: dt.date
     end: dt.date
 
-    @model_validator(mode="after")
-    def _start_before_end(self) -> Period:
-        if self.start > self.end:
-            raise ValueError("period starts after it ends")
-        return self
+    _start_before_end = _across_fields(period_in_order)
 
 
 class Region(_Model):
@@ -159,12 +153,7 @@ class Region(_Model):
     name: RegionName | None = None
     nuts2: Nuts2Code | None = None
 
-    @model_validator(mode="after")
-    def _code_matches_name(self) -> Region:
-        expected = REGION_NUTS2.get(self.name) if self.name else None
-        if self.nuts2 != expected:
-            raise ValueError(f"region {self.name!r} has NUTS-2 code {expected!r}")
-        return self
+    _code_matches_name = _across_fields(region_code_matches_name)
 
 
 class LabelIndicator(_Model):

@@ -220,12 +220,11 @@ def document_data(
     to extract a report.
     """
     from extractor.compare.checks import checked_document
-    from extractor.models import Document
 
-    if isinstance(report, Document):
-        return report.model_dump(mode="json")
     if isinstance(report, dict):
         return checked_document(report, "the document given")
+    if not isinstance(report, str | Path | bytes):  # a Document: models not imported to say so
+        return report.model_dump(mode="json")
     if not isinstance(report, bytes) and Path(report).suffix.lower() == ".json":
         return checked_document(read_json(Path(report)), str(report))
     return extract(report, _rules_of(rules), on_page=on_page, pdf_engine=pdf_engine).model_dump(

@@ -8,11 +8,10 @@ code. Every file is validated when loaded; a bad entry stops the run with
 from __future__ import annotations
 
 import json
-import tomllib
+from collections.abc import Callable
 from functools import cache, cached_property
-from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, Self, get_args
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 import regex
 from pydantic import (
@@ -21,17 +20,19 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
+    with_config,
 )
+from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
-from extractor.errors import E_RULES, ExtractorError, first_problem
+from extractor.content import SectionKey
+from extractor.errors import E_RULES, ExtractorError
 from extractor.models import RegionName
+from extractor.rulefiles import DEFAULT_RULES_DIR, invalid, read_toml, unreadable
 from extractor.text.cleaning import fold, fold_within
-
-# The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml).
-DEFAULT_RULES_DIR = Path(str(files("extractor.rules")))
 
 
 def _compile(pattern: Any) -> regex.Pattern[str]:
@@ -211,10 +212,6 @@ class TableRules(_Rules):
         return None if folded is None else self._fields_by_header.get(folded)
 
 
-SectionKey = Literal["objective", "results", "ongoing"]
-SECTION_KEYS: tuple[str, ...] = get_args(SectionKey)
-
-
 class SectionHeading(_Rules):
     """A section and the lemmas that cue it: one of `cues`, and one of `with_cues` if any."""
 
@@ -276,8 +273,10 @@ def _compact(text: str) -> str:
 Score = Annotated[float, Field(gt=0, le=100, strict=True)]
 
 
-class DiffRules(_Rules):
-    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100)."""
+@with_config(ConfigDict(extra="forbid"))
+class DiffRules(TypedDict):
+    """Thresholds of `extractor diff`, as rapidfuzz scores (0-100): plain data, as the
+    documents compared are, checked by a prebuilt validator (`compare.rules.load_diff_rules`)."""
 
     title_match: Score
     item_similarity: Score
@@ -454,35 +453,19 @@ _FILES: dict[str, type[_Rules]] = {
     "table": TableRules,
     "sections": SectionRules,
     "regions": RegionRules,
-    "diff": DiffRules,
     "pdf": PdfRules,
 }
 
 
-def unreadable(path: Path, error: OSError) -> ExtractorError:
-    """The E020 for a rules file that cannot be read."""
-    message = f"cannot read rules file {path}: {error.strerror}"
-    return ExtractorError(E_RULES, message)
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    """Given a rules file, its data; an unreadable or malformed file is an E020."""
+def validate_rules(
+    path: Path, validate: Callable[[Any], Any], data: Any, where: str = "entry"
+) -> Any:
+    """Given a rules file's data and the model's validation, the checked data; the first
+    bad entry is an E020."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise unreadable(path, error) from error
-    except tomllib.TOMLDecodeError as error:
-        raise ExtractorError(E_RULES, f"rules file {path} is not valid TOML: {error}") from error
-
-
-def validate_rules(path: Path, model: type[_Rules], data: Any, where: str = "entry") -> Any:
-    """Given a rules file's data, its checked model; the first bad entry is an E020."""
-    try:
-        return model.model_validate(data)
+        return validate(data)
     except ValidationError as error:
-        problem = first_problem(error)
-        raise ExtractorError(E_RULES, f"rules file {path}: {where} {problem}") from error
+        raise invalid(path, error, where) from error
 
 
 _NLP_FILES: dict[str, type[_Rules]] = {
@@ -511,30 +494,29 @@ def read_patterns(path: Path) -> tuple[PatternLine, ...]:
             raise ExtractorError(
                 E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
             ) from error
-        entry = validate_rules(path, PatternEntry, data, where=f"line {number}:")
+        entry = validate_rules(path, PatternEntry.model_validate, data, where=f"line {number}:")
         entries.append(PatternLine(line=number, entry=entry))
     return tuple(entries)
 
 
 def _read_models(directory: Path, models: dict[str, type[_Rules]]) -> dict[str, Any]:
     return {
-        name: validate_rules(path, model, read_toml(path))
+        name: validate_rules(path, model.model_validate, read_toml(path))
         for name, model in models.items()
         for path in [directory / f"{name}.toml"]
     }
-
-
-def load_diff_rules(directory: Path | None = None) -> DiffRules:
-    """Only `diff.toml` of `directory` (the bundled `rules/` by default), checked: all that
-    comparing two documents needs, without reading and checking the rest."""
-    path = (directory or DEFAULT_RULES_DIR) / "diff.toml"
-    return validate_rules(path, DiffRules, read_toml(path))
 
 
 def load_rules(directory: Path | None = None) -> Rules:
     """The checked rules of `directory` (the layout files and `nlp/`), read once per process;
     the bundled `rules/` by default (None)."""
     return _load_rules(directory or DEFAULT_RULES_DIR)
+
+
+def _read_diff_rules(directory: Path) -> DiffRules:
+    # As `compare.rules.load_diff_rules` reads it, but checked by the model itself.
+    path = directory / "diff.toml"
+    return validate_rules(path, TypeAdapter(DiffRules).validate_python, read_toml(path))
 
 
 @cache
@@ -544,5 +526,6 @@ def _load_rules(directory: Path) -> Rules:
         directory=directory,
         nlp=NlpRules(**_read_models(nlp_directory, _NLP_FILES)),
         patterns={name: read_patterns(nlp_directory / f"{name}.jsonl") for name in PATTERN_FILES},
+        diff=_read_diff_rules(directory),
         **_read_models(directory, _FILES),
     )

@@ -18,18 +18,23 @@ PACKAGE = ROOT / "extractor"
 # subpackage or a top-level module; `extractor` alone is the package's front door.
 ALLOWED: dict[str, frozenset[str]] = {
     "errors": frozenset(),
-    "models": frozenset(),
+    "constraints": frozenset(),
+    "models": frozenset({"constraints"}),
     "content": frozenset(),
     "collector": frozenset(),
     "schema": frozenset({"models"}),
     "text": frozenset({"errors"}),
-    "ruleset": frozenset({"errors", "models", "text"}),
+    "rulefiles": frozenset({"errors"}),
+    "ruleset": frozenset({"errors", "models", "content", "text", "rulefiles"}),
+    "prebuilt": frozenset({"constraints", "models", "ruleset"}),
     "emit": frozenset({"errors"}),
     "readers": frozenset({"errors", "ruleset", "text", "collector"}),
     "reading": frozenset({"errors", "ruleset", "text"}),
-    "parsing": frozenset({"errors", "models", "ruleset", "text", "reading"}),
-    "nlp": frozenset({"errors", "ruleset", "text"}),
-    "compare": frozenset({"errors", "models", "ruleset", "text"}),
+    "parsing": frozenset({"errors", "constraints", "models", "content", "ruleset", "text"})
+    | {"reading"},
+    "nlp": frozenset({"errors", "content", "ruleset", "text"}),
+    "compare": frozenset({"errors", "models", "content", "rulefiles", "ruleset", "prebuilt"})
+    | {"text"},
     "salvage": frozenset({"errors", "models", "parsing", "text"}),
     "assembly": frozenset(
         {"errors", "models", "ruleset", "text", "readers", "reading", "parsing", "nlp", "salvage"}
@@ -41,8 +46,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "batch": frozenset(
         {"errors", "models", "ruleset", "readers", "pipeline", "assembly", "emit", "collector"}
     ),
-    "export": frozenset({"errors", "ruleset", "emit", "compare"}),
-    "review": frozenset({"errors", "ruleset", "text", "compare", "export", "pipeline"}),
+    "export": frozenset({"errors", "content", "ruleset", "emit", "compare"}),
+    "review": frozenset({"errors", "content", "ruleset", "text", "compare", "export", "pipeline"}),
     "cli": frozenset(
         {"extractor", "errors", "models", "ruleset", "emit", "content", "compare", "pipeline"}
         | {"export", "review", "batch", "collector", "schema", "assembly"}

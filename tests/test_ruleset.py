@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.constraints import REGION_NUTS2
 from extractor.errors import ExtractorError
-from extractor.models import REGION_NUTS2
 from extractor.ruleset import DEFAULT_RULES_DIR, TABLE_FIELDS, Rules, load_rules
 
 

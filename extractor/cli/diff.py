@@ -58,8 +58,8 @@ def add_diff_command(subparsers: Any) -> argparse.ArgumentParser:
 def run_diff(args: argparse.Namespace) -> int:
     """Given parsed arguments, print the diff and return the exit status."""
     from extractor.compare.documents import diff_documents, has_differences
+    from extractor.compare.rules import load_diff_rules
     from extractor.pipeline import document_data
-    from extractor.ruleset import load_diff_rules
 
     # The rules are read whole only to extract a report; the comparison needs diff.toml.
     old, new = document_data(args.old, args.rules), document_data(args.new, args.rules)

@@ -1,17 +1,17 @@
 """Whether JSON read back is an extractor document: every problem, or the first.
 
 `validate` lists a document's problems and `diff` refuses one that has any; this
-needs the models only, not the comparison and its libraries.
+needs the prebuilt validator only, not the models, the comparison or its libraries.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from extractor.errors import E_INVALID, E_NOT_DOCUMENT, E_SCHEMA_VERSION, ExtractorError, problems
-from extractor.models import SCHEMA_VERSION, Document
+from extractor.prebuilt import schema_version, validator
 
 
 def check_document(data: Any, name: str) -> dict[str, Any]:
@@ -32,11 +32,11 @@ def check_document(data: Any, name: str) -> dict[str, Any]:
             "give the JSON that `extractor extract` wrote, or the report itself",
         )
     major = data["schema_version"].split(".")[0]
-    if major != SCHEMA_VERSION.split(".")[0]:
+    if major != schema_version().split(".")[0]:
         raise ExtractorError(
             E_SCHEMA_VERSION,
             f"{name}: schema_version {data['schema_version']} is not supported "
-            f"(this extractor reads {SCHEMA_VERSION})",
+            f"(this extractor reads {schema_version()})",
             "extract both reports again with this version of the extractor",
         )
     return data
@@ -50,7 +50,7 @@ def document_problems(data: Any, name: str, limit: int = PROBLEM_LIMIT) -> list[
     """Given parsed JSON from `name`, what makes it no valid document (E040, E041, E042s)."""
     try:
         check_document(data, name)
-        Document.model_validate(data)
+        validator("Document").validate_python(data)
     except ExtractorError as error:
         return [error]
     except ValidationError as error:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from extractor.ruleset import SECTION_KEYS, DiffRules
+from extractor.content import SECTION_KEYS
 from extractor.text.cleaning import clean_text, fold
+
+if TYPE_CHECKING:
+    from extractor.ruleset import DiffRules
 
 # The project's scalar and list fields, as dotted paths, in the order they are reported.
 FIELD_PATHS = (
@@ -134,7 +137,7 @@ def match_projects(
         """A number reused for another project is no match: the acronym or title must agree."""
         if old[i]["number"] != new[j]["number"]:
             return False
-        return same_acronym(i, j) or _title_score(old[i], new[j]) >= rules.title_match
+        return same_acronym(i, j) or _title_score(old[i], new[j]) >= rules["title_match"]
 
     def same_acronym(i: int, j: int) -> bool:
         key = acronym_key(old[i].get("acronym"))
@@ -145,7 +148,7 @@ def match_projects(
 
     take(_pair_in_order(free_old, free_new, same_number), "number")
     take(_pair_in_order(free_old, free_new, same_acronym), "acronym")
-    take(_pair_best(free_old, free_new, title_score, rules.title_match), "title")
+    take(_pair_best(free_old, free_new, title_score, rules["title_match"]), "title")
     return pairs
 
 
@@ -287,7 +290,7 @@ def _section_items(
         free_old,
         free_new,
         lambda i, j: fuzz.ratio(old_items[i][0], new_items[j][0]),
-        rules.item_similarity,
+        rules["item_similarity"],
     )
     similar_old, similar_new = {i for i, _ in similar}, {j for _, j in similar}
     return {

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from extractor.compare.documents import has_differences
-from extractor.ruleset import SECTION_KEYS
+from extractor.content import SECTION_KEYS
 
 _ITEM_MARKS = {"added": "+", "removed": "-", "modified": "~"}
 _SIDES = {"added": "new", "removed": "old"}

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.content import SECTION_KEYS
 from extractor.errors import E_INVALID, E_WRITE, ExtractorError
-from extractor.ruleset import SECTION_KEYS
 
 Row = tuple[Any, ...]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from extractor.content import SECTION_KEYS
 from extractor.errors import E_INVALID, ExtractorError
 from extractor.nlp.facts import FoundFact, doc_to_facts
-from extractor.ruleset import SECTION_KEYS
 from extractor.text.cleaning import clean_pieces, is_clean
 from extractor.text.source import SourceText
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.models import REGION_NUTS2, Period
+from extractor.constraints import REGION_NUTS2
+from extractor.models import Period
 from extractor.ruleset import Rules
 
 Processed = tuple[Any, str | None]

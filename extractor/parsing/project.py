@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractor.content import SECTION_KEYS
 from extractor.parsing.fields import FIELD_PROCESSORS
 from extractor.parsing.findings import Finding
 from extractor.parsing.items import records_to_items
@@ -13,7 +14,7 @@ from extractor.parsing.segment import Block
 from extractor.parsing.table import TableStart, read_table
 from extractor.parsing.website import label_length, read_websites
 from extractor.reading.records import Record
-from extractor.ruleset import SECTION_KEYS, Rules
+from extractor.ruleset import Rules
 from extractor.text.cleaning import clean_text, pieces_text
 from extractor.text.source import SourceText
 

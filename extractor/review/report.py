@@ -11,8 +11,8 @@ import json
 from html import escape
 from typing import Any
 
+from extractor.content import SECTION_KEYS
 from extractor.export.tables import project_coverage, project_unparsed
-from extractor.ruleset import SECTION_KEYS
 
 SECTION_TITLES = {"objective": "Objective", "results": "Results", "ongoing": "Ongoing"}
 REPORT_FIELDS = ("title", "as_of", "competition", "projects_submitted", "projects_funded")

@@ -13,11 +13,12 @@ import duckdb
 import pytest
 from conftest import REPORT_2019
 
+from extractor.content import SECTION_KEYS
 from extractor.errors import E_WRITE, ExtractorError
 from extractor.export.formats import export_documents
 from extractor.export.tables import TABLES, document_to_rows
 from extractor.pipeline import extract
-from extractor.ruleset import SECTION_KEYS, load_rules
+from extractor.ruleset import load_rules
 
 RULES = load_rules().diff
 
