@@ -16,7 +16,8 @@ PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile its sources an
   time, above what was held before (10x its size);
 - `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5);
   `validate` and `diff` check documents with prebuilt validators (extractor/prebuilt.py),
-  as building any pydantic model would cost more than the target allows.
+  as building any pydantic model would cost more than the target allows; beside them
+  the floor of `diff`, a script importing the libraries it needs and nothing else.
 
 `--parts` picks some of the three groups (pdf, start, warm); all by default.
 
@@ -109,6 +110,11 @@ def pdf_figures(folder: Path, repeat: int) -> None:
         print(rates + (f", pdftotext {pages / floor:6.1f} (floor)" if floor else ""))
 
 
+# The libraries a JSON-to-JSON `diff` imports: the prebuilt validators (pydantic_core),
+# the item text's cleaning (regex), fuzzy matching (rapidfuzz), diff.toml, the CLI, JSON.
+DIFF_LIBRARIES = "import pydantic_core, regex, rapidfuzz, tomllib, argparse, json"
+
+
 def start_figures(folder: Path, repeat: int) -> None:
     document = folder / "cluster-inovativ-2019.json"
     subprocess.run([*TOOL, "extract", "-q", str(REPORT), "-o", str(document)], check=True)
@@ -116,6 +122,9 @@ def start_figures(folder: Path, repeat: int) -> None:
     tool = cpu_seconds([*TOOL, "extract", "-q", str(REPORT)], repeat)
     print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
     pydantic = cpu_seconds([PYTHON, "-c", "import pydantic"], repeat)
+    # What `diff` cannot do without: its libraries, imported and nothing run.
+    libraries = cpu_seconds([PYTHON, "-c", DIFF_LIBRARIES], repeat)
+    print(ratio_line("floor of diff: its libraries", libraries, pydantic, "import pydantic", 1.5))
     commands = {
         "text": ["text", str(REPORT)],
         "schema": ["schema"],

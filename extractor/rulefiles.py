@@ -7,16 +7,18 @@ two documents should take: that command reads only `diff.toml`, with these.
 from __future__ import annotations
 
 import tomllib
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from pydantic_core import ValidationError
 
+import extractor.rules
 from extractor.errors import E_RULES, ExtractorError, first_problem
 
-# The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml).
-DEFAULT_RULES_DIR = Path(str(files("extractor.rules")))
+# The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml);
+# its folder read from the package, not through importlib.resources, which `diff` would
+# import for this alone.
+DEFAULT_RULES_DIR = Path(extractor.rules.__file__).parent
 
 
 def unreadable(path: Path, error: OSError) -> ExtractorError:

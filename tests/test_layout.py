@@ -24,7 +24,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "collector": frozenset(),
     "schema": frozenset({"models"}),
     "text": frozenset({"errors"}),
-    "rulefiles": frozenset({"errors"}),
+    "rulefiles": frozenset({"errors", "rules"}),
     "ruleset": frozenset({"errors", "models", "content", "text", "rulefiles"}),
     "prebuilt": frozenset({"constraints", "models", "ruleset"}),
     "emit": frozenset({"errors"}),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +38,8 @@ class Loaded:
 
 
 def source_record(name: str, data: bytes, fmt: str, **extra: Any) -> dict[str, Any]:
+    import hashlib  # here, as only extracting needs it, not the commands that read documents
+
     return {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "format": fmt, **extra}
 
 
