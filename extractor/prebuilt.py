@@ -7,8 +7,9 @@ model is checked as a typed dict, and its checks across fields (`extractor.const
 are kept by name and run on the dict. What is checked stays plain data, as these
 commands use it.
 
-The models stay the one source: tests/test_prebuilt.py checks the file is what they
-give now, and `pytest --update-goldens` writes it again. A pydantic-core other than
+The models stay the one source: tests/test_schema.py checks the file is what they
+give now, and `pytest --update-goldens` writes it again; tests/test_prebuilt.py checks
+that the models and the validators refuse the same documents alike. A pydantic-core other than
 the one that wrote the file gets the schemas from the models, more slowly.
 """
 
@@ -35,7 +36,7 @@ _FUNCTION_KINDS = frozenset({"function-after", "function-before", "function-plai
 
 
 def generated_schemas() -> str:
-    """The prebuilt schemas as the models give them now: JSON text, one key a line."""
+    """The prebuilt schemas as the models give them now, as the file holds them: JSON text."""
     from pydantic import TypeAdapter
 
     from extractor.models import SCHEMA_VERSION, Document
