@@ -2,7 +2,8 @@
 
 Whole-process figures are CPU seconds (user + system) of a fresh process, the
 median of `--repeat` runs after one unmeasured run (which also writes the lemma
-cache); CPU time, unlike wall time, hardly moves when other work shares the machine.
+cache). The commands of a ratio take turns, run after run: CPU time moves less than
+wall time when other work shares the machine, but it moves (by half on a busy one).
 The package is byte-compiled first, as an install compiles it: where
 PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile its sources anew.
 
@@ -38,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,17 +65,20 @@ with pdfplumber.open(sys.argv[1]) as pdf:
 """
 
 
-def cpu_seconds(command: Sequence[str], repeat: int) -> float:
-    """The median CPU seconds (user + system) of a process running `command`, after a warm-up."""
-    times = []
+def cpu_seconds(commands: Mapping[str, Sequence[str]], repeat: int) -> dict[str, float]:
+    """Each command's median CPU seconds (user + system) in a fresh process, after a warm-up
+    round. The commands take turns, run after run, so that a slow spell of the machine
+    weighs on every side of a ratio alike rather than on the one measured during it."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(repeat + 1):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):  # diff exits 1 on differences
-            raise SystemExit(f"failed: {' '.join(command)}")
-        if run:
-            times.append(usage.ru_utime + usage.ru_stime)
-    return statistics.median(times)
+        for name, command in commands.items():
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+            _, status, usage = os.wait4(process.pid, 0)
+            if os.waitstatus_to_exitcode(status) not in (0, 1):  # diff exits 1 on differences
+                raise SystemExit(f"failed: {' '.join(command)}")
+            if run:
+                times[name].append(usage.ru_utime + usage.ru_stime)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def ratio_line(name: str, tool: float, base: float, base_name: str, target: float) -> str:
@@ -101,11 +105,16 @@ def pdf_figures(folder: Path, repeat: int) -> None:
         path = folder / f"golden-x{copies}.pdf"
         path.write_bytes(data)
         pages = run_bytes(data, path.name, rules).document.source.pages or 1
-        tool = cpu_seconds([*TOOL, "extract", "-q", str(path)], repeat)
-        bare = cpu_seconds([PYTHON, "-c", BARE_PDFPLUMBER, str(path)], repeat)
+        commands = {
+            "tool": [*TOOL, "extract", "-q", str(path)],
+            "bare": [PYTHON, "-c", BARE_PDFPLUMBER, str(path)],
+        }
+        if pdftotext:
+            commands["floor"] = [pdftotext, str(path), "-"]
+        seconds = cpu_seconds(commands, repeat)
+        tool, bare, floor = seconds["tool"], seconds["bare"], seconds.get("floor")
         name = f"PDF extract, {pages} pages"
         print(ratio_line(name, tool, bare, "pdfplumber extract_text", target))
-        floor = cpu_seconds([pdftotext, str(path), "-"], repeat) if pdftotext else None
         rates = f"  pages/s: extractor {pages / tool:6.1f}, pdfplumber {pages / bare:6.1f}"
         print(rates + (f", pdftotext {pages / floor:6.1f} (floor)" if floor else ""))
 
@@ -118,22 +127,26 @@ DIFF_LIBRARIES = "import pydantic_core, regex, rapidfuzz, tomllib, argparse, jso
 def start_figures(folder: Path, repeat: int) -> None:
     document = folder / "cluster-inovativ-2019.json"
     subprocess.run([*TOOL, "extract", "-q", str(REPORT), "-o", str(document)], check=True)
-    spacy = cpu_seconds([PYTHON, "-c", "import spacy; spacy.blank('ro')"], repeat)
-    tool = cpu_seconds([*TOOL, "extract", "-q", str(REPORT)], repeat)
-    print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
-    pydantic = cpu_seconds([PYTHON, "-c", "import pydantic"], repeat)
-    # What `diff` cannot do without: its libraries, imported and nothing run.
-    libraries = cpu_seconds([PYTHON, "-c", DIFF_LIBRARIES], repeat)
-    print(ratio_line("floor of diff: its libraries", libraries, pydantic, "import pydantic", 1.5))
-    commands = {
-        "text": ["text", str(REPORT)],
-        "schema": ["schema"],
-        "validate": ["validate", str(document)],
-        "diff (JSON to JSON)": ["diff", str(document), str(document), "--format", "json"],
+    extract = {
+        "spacy": [PYTHON, "-c", "import spacy; spacy.blank('ro')"],
+        "tool": [*TOOL, "extract", "-q", str(REPORT)],
     }
-    for name, arguments in commands.items():
-        seconds = cpu_seconds([*TOOL, *arguments], repeat)
-        print(ratio_line(name, seconds, pydantic, "import pydantic", 1.5))
+    seconds = cpu_seconds(extract, repeat)
+    tool, spacy = seconds["tool"], seconds["spacy"]
+    print(ratio_line("text extract, whole process", tool, spacy, "spacy.blank('ro')", 1.3))
+    commands = {
+        "import pydantic": [PYTHON, "-c", "import pydantic"],
+        # What `diff` cannot do without: its libraries, imported and nothing run.
+        "floor of diff: its libraries": [PYTHON, "-c", DIFF_LIBRARIES],
+        "text": [*TOOL, "text", str(REPORT)],
+        "schema": [*TOOL, "schema"],
+        "validate": [*TOOL, "validate", str(document)],
+        "diff (JSON to JSON)": [*TOOL, "diff", str(document), str(document), "--format", "json"],
+    }
+    seconds = cpu_seconds(commands, repeat)
+    pydantic = seconds.pop("import pydantic")
+    for name, tool in seconds.items():
+        print(ratio_line(name, tool, pydantic, "import pydantic", 1.5))
 
 
 def in_process_figures() -> None:
