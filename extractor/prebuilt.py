@@ -9,8 +9,8 @@ commands use it.
 
 The models stay the one source: tests/test_schema.py checks the file is what they
 give now, and `pytest --update-goldens` writes it again; tests/test_prebuilt.py checks
-that the models and the validators refuse the same documents alike. A pydantic-core other than
-the one that wrote the file gets the schemas from the models, more slowly.
+that the models and the validators refuse documents alike. Where the file is missing,
+unreadable or written by another pydantic-core, the schemas come from the models.
 """
 
 from __future__ import annotations
@@ -56,8 +56,13 @@ def generated_schemas() -> str:
 
 @cache
 def _prebuilt() -> dict[str, Any]:
-    shipped = json.loads(PREBUILT_FILE.read_text(encoding="utf-8"))
-    if shipped["pydantic_core"] != pydantic_core.__version__:
+    """The shipped file; or the schemas from the models, when it is missing, unreadable or
+    written by another pydantic-core: slower, never wrong."""
+    try:
+        shipped = json.loads(PREBUILT_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        shipped = None
+    if not isinstance(shipped, dict) or shipped.get("pydantic_core") != pydantic_core.__version__:
         return json.loads(generated_schemas())
     return shipped
 

@@ -194,12 +194,23 @@ def test_diff_rules_are_checked_as_the_rules_model_checks_them() -> None:
             check({"item_similarity": 80, **bad})
 
 
-def test_another_pydantic_core_gets_the_schemas_from_the_models(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "shipped",
+    [
+        json.dumps({"pydantic_core": "0.0", "schemas": {}}),  # written by another pydantic-core
+        '{"pydantic_core": ',  # cut short
+        "[]",
+        None,  # missing
+    ],
+    ids=["other pydantic-core", "cut short", "no object", "missing"],
+)
+def test_without_a_usable_file_the_schemas_come_from_the_models(
+    shipped: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stale = tmp_path / "prebuilt.json"
-    stale.write_text(json.dumps({"pydantic_core": "0.0", "schemas": {}}), encoding="utf-8")
-    monkeypatch.setattr(prebuilt, "PREBUILT_FILE", stale)
+    path = tmp_path / "prebuilt.json"
+    if shipped is not None:
+        path.write_text(shipped, encoding="utf-8")
+    monkeypatch.setattr(prebuilt, "PREBUILT_FILE", path)
     monkeypatch.setattr(prebuilt, "_prebuilt", prebuilt._prebuilt.__wrapped__)
     monkeypatch.setattr(prebuilt, "validator", prebuilt.validator.__wrapped__)
     assert prebuilt.schema_version() == DOCUMENT["schema_version"]
