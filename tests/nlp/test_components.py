@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+import spacy
+from conftest import ROOT
 from spacy.language import Language
+from spacy.tokens import Token
 
 from extractor.errors import E_RULES, ExtractorError
 from extractor.nlp.components import build_nlp
 from extractor.nlp.facts import doc_to_facts
 from extractor.ruleset import DEFAULT_RULES_DIR, load_rules
+
+REPORT = ROOT / "sources" / "cluster-inovativ-2019.txt"
 
 
 @pytest.fixture
@@ -34,6 +39,32 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
 def test_built_once_per_process() -> None:
     assert pipeline_for(DEFAULT_RULES_DIR) is pipeline_for(DEFAULT_RULES_DIR)
     assert pipeline_for(DEFAULT_RULES_DIR).pipe_names == ["fact_lexicon", "fact_matcher"]
+
+
+def _boundaries(tokens: Iterable[Token]) -> set[int]:
+    return {token.idx for token in tokens} | {token.idx + len(token) for token in tokens}
+
+
+def test_the_tokenizer_splits_where_spacys_romanian_does_and_where_the_rules_add() -> None:
+    """The rules' infixes only add splits: every one of `spacy.blank("ro")` stays, the
+    report's texts included (its own default infixes and exceptions at work)."""
+    nlp, blank = pipeline_for(DEFAULT_RULES_DIR), spacy.blank("ro")
+    texts = [
+        *(line for line in REPORT.read_text(encoding="utf-8").splitlines() if line.strip()),
+        "ritm...alert, 3,5-4 mil. lei, d-na Pop, a.c., n-a fost, 2019:2020, x=y și a<b",
+    ]
+    for text in texts:
+        assert _boundaries(blank(text)) <= _boundaries(nlp.tokenizer(text)), text
+    # A slash between letters is the rules' own split, which spaCy's Romanian lacks.
+    words = "produse/tehnologii/servicii"
+    assert [token.text for token in blank(words)] == [words]
+    assert [token.text for token in nlp.tokenizer(words)] == [
+        "produse",
+        "/",
+        "tehnologii",
+        "/",
+        "servicii",
+    ]
 
 
 @pytest.mark.parametrize(
