@@ -7,7 +7,8 @@ spaCy's `load_lookups` inserts the table's 305,727 entries one by one (0.76 s) a
 even a plain dict from its JSON takes 0.3 s; one extraction looks up a few hundred
 words. So the table is written once, sorted, as one file of UTF-8 bytes with an
 offset array (a cache keyed by the table's content), and a lookup is a binary search
-in it. Where no cache can be written, the table is read from the JSON as a dict.
+in the file, mapped into memory rather than read whole. Where no cache can be
+written, the table is read from the JSON as a dict.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import importlib.util
 import json
+import mmap
 import os
 import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import ItemsView, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import overload
 
@@ -30,26 +32,31 @@ _MAGIC = b"extractor-lemmas-1\n"
 _FORMS_MAGIC = b"extractor-word-forms-1\n"
 _COUNT = array("I").itemsize  # offsets and the entry count are native unsigned ints
 _LOOKUPS_KEPT = 4096
+# A table's bytes: a cache file mapped, or the bytes of one (as the tests build them).
+Buffer = bytes | mmap.mmap
 
 
 class LemmaTable(Mapping[str, str]):
     """Word -> lemma over sorted entries: `data` holds each key's then its value's UTF-8 bytes.
 
     `offsets[2 * i]` is where key i starts, `offsets[2 * i + 1]` where its value starts,
-    and `offsets[2 * i + 2]` where the value ends; keys are sorted by their bytes,
-    which is the order of their code points.
+    and `offsets[2 * i + 2]` where the value ends, all counted from `data`'s byte `base`
+    (a cache file is mapped whole, its header before `base`); keys are sorted by their
+    bytes, which is the order of their code points.
     """
 
-    def __init__(self, data: bytes, offsets: array) -> None:
+    def __init__(self, data: Buffer, offsets: array, base: int = 0) -> None:
         self._data = data
         self._offsets = offsets
+        self._base = base
         self._count = (len(offsets) - 1) // 2
         # A search costs some twenty slices; every report looks the same words up
         # (headings, frequent words), so the last lookups are kept, a bounded number.
         self._lookup = lru_cache(maxsize=_LOOKUPS_KEPT)(self._search)
 
     def _key(self, index: int) -> bytes:
-        return self._data[self._offsets[2 * index] : self._offsets[2 * index + 1]]
+        start = self._base + self._offsets[2 * index]
+        return self._data[start : self._base + self._offsets[2 * index + 1]]
 
     def __getitem__(self, word: str) -> str:
         lemma = self._lookup(word)
@@ -73,7 +80,8 @@ class LemmaTable(Mapping[str, str]):
         wanted = word.encode("utf-8")
         index = bisect_left(range(self._count), wanted, key=self._key)
         if index < self._count and self._key(index) == wanted:
-            value = self._data[self._offsets[2 * index + 1] : self._offsets[2 * index + 2]]
+            start = self._base + self._offsets[2 * index + 1]
+            value = self._data[start : self._base + self._offsets[2 * index + 2]]
             return value.decode("utf-8")
         return None
 
@@ -95,9 +103,10 @@ class _Entries(ItemsView[str, str]):
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         table = self._mapping
-        data, offsets = table._data, table._offsets
+        data, offsets, base = table._data, table._offsets, table._base
         for index in range(len(table)):
-            key, value, end = offsets[2 * index], offsets[2 * index + 1], offsets[2 * index + 2]
+            key, value = base + offsets[2 * index], base + offsets[2 * index + 1]
+            end = base + offsets[2 * index + 2]
             yield data[key:value].decode("utf-8"), data[value:end].decode("utf-8")
 
 
@@ -116,7 +125,7 @@ def load_table(source: Path, folder: Path) -> Mapping[str, str]:
     raw = source.read_bytes()
     path = folder / f"ro-lemmas-{hashlib.sha256(raw).hexdigest()[:16]}.bin"
     with contextlib.suppress(OSError, ValueError):
-        return _read_cache(path.read_bytes())
+        return _read_cache(_mapped(path))
     table: dict[str, str] = json.loads(gzip.decompress(raw))
     with contextlib.suppress(OSError):
         _write_atomic(path, _encode(table))
@@ -137,15 +146,25 @@ def _encode(table: Mapping[str, str]) -> bytes:
     return _MAGIC + count.tobytes() + offsets.tobytes() + bytes(data)
 
 
-def _read_cache(raw: bytes) -> LemmaTable:
+def _read_cache(raw: Buffer) -> LemmaTable:
     """The table of a cache file; ValueError when it is not one, or not whole."""
-    data, offsets = _unpack(raw, _MAGIC)
-    return LemmaTable(data, offsets)
+    base, offsets = _unpack(raw, _MAGIC)
+    return LemmaTable(raw, offsets, base)
 
 
-def _unpack(raw: bytes, magic: bytes) -> tuple[bytes, array]:
-    """A cache file's bytes after its offsets, and the offsets; ValueError if cut short."""
-    if not raw.startswith(magic):
+def _mapped(path: Path) -> mmap.mmap:
+    """A cache file's bytes, mapped: a lookup reads the pages it touches, and a run touches
+    few of the file's 8 MB, which reading it whole would copy (ValueError if empty). A
+    cache is only ever replaced whole (`_write_atomic`), never rewritten in place, so the
+    file a reader maps does not change under it."""
+    with path.open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _unpack(raw: Buffer, magic: bytes) -> tuple[int, array]:
+    """Where a cache file's data starts after its offsets, and the offsets (counted from
+    there); ValueError if it is not such a file, or is cut short."""
+    if raw[: len(magic)] != magic:
         raise ValueError("not a lemma cache")
     start = len(magic)
     count = array("I")
@@ -153,10 +172,10 @@ def _unpack(raw: bytes, magic: bytes) -> tuple[bytes, array]:
     start += _COUNT
     offsets = array("I")
     offsets.frombytes(raw[start : start + count[0] * _COUNT])
-    data = raw[start + count[0] * _COUNT :]
-    if not count[0] or len(offsets) != count[0] or offsets[-1] != len(data):
+    base = start + count[0] * _COUNT
+    if not count[0] or len(offsets) != count[0] or offsets[-1] != len(raw) - base:
         raise ValueError("a lemma cache cut short")
-    return data, offsets
+    return base, offsets
 
 
 def _write_atomic(path: Path, content: bytes) -> None:
@@ -174,7 +193,12 @@ def _write_atomic(path: Path, content: bytes) -> None:
 
 
 def _table_source() -> Path:
-    return Path(str(files("spacy_lookups_data") / "data" / "ro_lemma_lookup.json.gz"))
+    """The table's file in spacy-lookups-data, found without importing that package: its
+    `__init__` makes the paths of every language's tables, some 15 ms."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("spacy-lookups-data, which holds the lemma table, is missing")
+    return Path(spec.submodule_search_locations[0]) / "data" / "ro_lemma_lookup.json.gz"
 
 
 def _cache_folder() -> Path:
@@ -199,7 +223,7 @@ def load_word_forms(source: Path, folder: Path) -> Sequence[str]:
     raw = source.read_bytes()
     path = folder / f"ro-word-forms-{hashlib.sha256(raw).hexdigest()[:16]}.bin"
     with contextlib.suppress(OSError, ValueError):
-        return _read_forms(path.read_bytes())
+        return _read_forms(_mapped(path))
     table: dict[str, str] = json.loads(gzip.decompress(raw))
     forms = tuple(sorted({word.lower() for pair in table.items() for word in pair}))
     with contextlib.suppress(OSError):
@@ -208,11 +232,13 @@ def load_word_forms(source: Path, folder: Path) -> Sequence[str]:
 
 
 class SortedWords(Sequence[str]):
-    """Sorted words over one byte string: word i is `data[offsets[i]:offsets[i + 1]]`."""
+    """Sorted words over one byte string: word i is `data[offsets[i]:offsets[i + 1]]`, the
+    offsets counted from `data`'s byte `base` (see LemmaTable)."""
 
-    def __init__(self, data: bytes, offsets: array) -> None:
+    def __init__(self, data: Buffer, offsets: array, base: int = 0) -> None:
         self._data = data
         self._offsets = offsets
+        self._base = base
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -230,7 +256,8 @@ class SortedWords(Sequence[str]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return self._data[self._offsets[index] : self._offsets[index + 1]].decode("utf-8")
+        start = self._base + self._offsets[index]
+        return self._data[start : self._base + self._offsets[index + 1]].decode("utf-8")
 
 
 def _encode_forms(forms: Sequence[str]) -> bytes:
@@ -244,7 +271,7 @@ def _encode_forms(forms: Sequence[str]) -> bytes:
     return _FORMS_MAGIC + array("I", [len(offsets)]).tobytes() + offsets.tobytes() + bytes(data)
 
 
-def _read_forms(raw: bytes) -> SortedWords:
+def _read_forms(raw: Buffer) -> SortedWords:
     """The words of a cache file; ValueError when it is not one, or not whole."""
-    data, offsets = _unpack(raw, _FORMS_MAGIC)
-    return SortedWords(data, offsets)
+    base, offsets = _unpack(raw, _FORMS_MAGIC)
+    return SortedWords(raw, offsets, base)

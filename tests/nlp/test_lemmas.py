@@ -35,12 +35,22 @@ def test_a_lookup_is_the_lookup_tables(tmp_path: Path, word: str) -> None:
     assert load_table(SOURCE, tmp_path).get(word) == TABLE.get(word)
 
 
-def test_a_cache_cut_short_is_built_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [1000, 0], ids=["cut short", "empty"])
+def test_a_cache_cut_short_is_built_again(tmp_path: Path, kept: int) -> None:
     load_table(SOURCE, tmp_path)
     (cache,) = tmp_path.iterdir()
-    cache.write_bytes(cache.read_bytes()[:1000])
+    cache.write_bytes(cache.read_bytes()[:kept])
     assert load_table(SOURCE, tmp_path)["proiectele"] == "proiect"
     assert isinstance(load_table(SOURCE, tmp_path), LemmaTable)
+
+
+@pytest.mark.parametrize("kept", [1000, 0], ids=["cut short", "empty"])
+def test_a_word_forms_cache_cut_short_is_built_again(tmp_path: Path, kept: int) -> None:
+    built = load_word_forms(SOURCE, tmp_path)
+    (cache,) = tmp_path.iterdir()
+    cache.write_bytes(cache.read_bytes()[:kept])
+    assert list(load_word_forms(SOURCE, tmp_path)) == list(built)
+    assert list(load_word_forms(SOURCE, tmp_path)) == list(built)
 
 
 def test_without_a_writable_cache_folder_the_table_is_read_from_its_json(tmp_path: Path) -> None:
