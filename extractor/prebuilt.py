@@ -27,11 +27,9 @@ import extractor.constraints
 
 PREBUILT_FILE = Path(__file__).with_name("prebuilt.json")
 
-# Keys that tie a schema to a class, or serve only to serialize or to describe it.
-_CLASS_KEYS = frozenset(
-    {"cls", "config", "custom_init", "root_model", "post_init", "generic_origin"}
-    | {"metadata", "serialization", "computed_fields", "model_name"}
-)
+# Keys that tie a schema to a class, or serve only to serialize or to describe it, in the
+# schemas kept as they are (a model's and its fields' own keys are not kept at all).
+_CLASS_KEYS = frozenset({"cls", "config", "metadata", "serialization", "computed_fields"})
 _FUNCTION_KINDS = frozenset({"function-after", "function-before", "function-plain"})
 
 
