@@ -246,21 +246,35 @@ class _StrippedTexts(Sequence[str]):
 
 
 def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str]) -> None:
-    """Which records are sub-headings, and which open a section (a short line of its own)."""
-    for index, record in enumerate(records):
-        if record.furniture:
-            continue
-        if is_subheading(record.bare, rules.sections):
-            records[index] = replace(record, subheading=True)
-        elif _may_be_heading(record):
+    """Which records are sub-headings, and which open a section (a short line of its own).
+
+    Sub-headings are found first: one right below a line tells that line is a heading.
+    """
+    content = [index for index, record in enumerate(records) if not record.furniture]
+    for index in content:
+        if is_subheading(records[index].bare, rules.sections):
+            records[index] = replace(records[index], subheading=True)
+    for index, after in zip(content, [*content[1:], None], strict=True):
+        record = records[index]
+        below = None if after is None else records[after]
+        if not record.subheading and _may_be_heading(record, below):
             section = section_of(record.content, rules.sections, lemmas)
             if section is not None:
                 records[index] = replace(record, section=section)
 
 
-def _may_be_heading(record: Record) -> bool:
+def _may_be_heading(record: Record, below: Record | None) -> bool:
     """A line of its own, or a bold heading glued to a line's end, with no list marker but
-    numbering: blank lines around it, so no wrapped line goes on into or out of it."""
+    numbering: blank lines around it, so no wrapped line goes on into or out of it.
+
+    A converter may write no blank line below a heading (`pdftotext -layout`): a line
+    with no marker after a blank still opens what follows when it ends in a colon, or
+    when a sub-heading comes right below it (page furniture looked through). A numbered
+    item may end in a colon to introduce its sub-list, so that one needs the blank.
+    """
     if record.marker is not None and record.marker.kind != "numbering":
         return False
-    return record.standalone
+    if record.standalone:
+        return True
+    introduces = record.bare.endswith(":") or (below is not None and below.subheading)
+    return record.marker is None and record.after_blank and introduces

@@ -15,8 +15,10 @@ from drift.lines import (
     SUBHEADING,
     Heading,
     find_heading,
+    join_lines,
     map_lines,
     roman,
+    split_lines,
 )
 
 
@@ -123,3 +125,16 @@ def headings_numbered_arabic(text: str) -> str:
 def headings_numbered_roman(text: str) -> str:
     """A template that numbers the three sections in Roman numerals (`II. Principalele ...`)."""
     return _headings_numbered(text, roman)
+
+
+def headings_tight(text: str) -> str:
+    """pdftotext -layout: each heading on a line of its own, the text right below it."""
+    unglued = _reformat_headings(text, lambda h: h.text + h.colon, lambda s: s)
+    out: list[str] = []
+    below_heading = False
+    for line in split_lines(unglued):
+        if below_heading and not line.strip():
+            continue
+        out.append(line)
+        below_heading = find_heading(line) is not None or bool(SUBHEADING.fullmatch(line))
+    return join_lines(out)

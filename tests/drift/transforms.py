@@ -56,6 +56,7 @@ from drift.headings import (
     headings_no_colon,
     headings_numbered_arabic,
     headings_numbered_roman,
+    headings_tight,
     headings_title_case,
     headings_upper,
     reword_headings,
@@ -153,6 +154,7 @@ def _headings() -> Iterator[Transform]:
         headings_title_case,
         headings_no_colon,
         headings_bold,
+        headings_tight,
     ):
         yield _from_function("heading_form", function)
     for level in (1, 2, 3):

@@ -73,6 +73,32 @@ def test_headings_are_marked_by_meaning_only_on_lines_of_their_own() -> None:
     ]
 
 
+def test_a_heading_with_its_text_right_below_it_opens_a_section() -> None:
+    """`pdftotext -layout` writes no blank line below a heading: after a blank, a line
+    ending in a colon, or with a sub-heading right below it, still opens its section."""
+    text = (
+        "Principalele rezultate:\nS-au elaborat două studii.\n\n"
+        "Obiectivul proiectului\n"
+        "Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :\n"
+        "Un paragraf\nActivități în curs:\n\n"
+        "1. Rezultate:\ncu o listă dedesubt\n\n"
+        "Obiectivul proiectului\nfără două puncte\n"
+    )
+    records = records_of(text)
+    assert [(r.bare, r.section) for r in records] == [
+        ("Principalele rezultate:", "results"),
+        ("S-au elaborat două studii.", None),
+        ("Obiectivul proiectului", "objective"),
+        ("Activitățile implementate și rezultatele obținute pentru Etapa nr. 1 :", None),
+        ("Un paragraf", None),
+        ("Activități în curs:", None),  # no blank line above: a paragraph's last line
+        ("Rezultate:", None),  # a numbered item introducing its sub-list
+        ("cu o listă dedesubt", None),
+        ("Obiectivul proiectului", None),  # no colon, no sub-heading below: maybe wrapped
+        ("fără două puncte", None),
+    ]
+
+
 def test_furniture_is_marked_and_a_blank_line_around_it_still_separates() -> None:
     text = "Un paragraf\n\nPagina 1 din 2\n\ncare continuă"
     records = records_of(text)
