@@ -284,6 +284,9 @@ def report_error(error: ExtractorError, debug: bool = False) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    # No command does linear algebra, but numpy, imported with spaCy, starts OpenBLAS's
+    # thread pool: about 70 ms of CPU a process. A value the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         args = build_parser().parse_args(argv)
         if args.debug:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -256,6 +257,19 @@ def test_light_commands_import_only_what_they_need(
     )
     assert result.returncode == 0
     assert result.stderr.strip().splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize(("given", "used"), [(None, "1"), ("2", "2")])
+def test_blas_runs_on_one_thread_unless_the_user_chose(
+    given: str | None, used: str, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "unset")  # so that the test's end restores it
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+    assert main(["schema"]) == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == used
 
 
 @pytest.mark.parametrize("command", ["extract", "text", "diff", "export", "review"])
