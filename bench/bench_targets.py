@@ -16,7 +16,9 @@ PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile its sources an
 - in process, warm: the 2019 report to its JSON, facts included (20 ms), and the peak
   memory of writing the report repeated 100 times as `extract` does, a project at a
   time, above what was held before (10x its size);
-- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5);
+- `text`, `schema`, `validate` and a JSON-to-JSON `diff` against `import pydantic` (1.5),
+  the diff of the report with itself (every item pairs exactly) and with a copy whose
+  first result of each project is reworded (scored by similarity, so with rapidfuzz);
   `validate` and `diff` check documents with prebuilt validators (extractor/prebuilt.py),
   as building any pydantic model would cost more than the target allows; beside them
   the floor of `diff`, a script importing the libraries it needs and nothing else.
@@ -42,6 +44,7 @@ import tempfile
 import tracemalloc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -125,9 +128,22 @@ def pdf_figures(folder: Path, repeat: int) -> None:
 DIFF_LIBRARIES = "import pydantic_core, regex, rapidfuzz, tomllib, argparse, json"
 
 
+def reworded(path: Path) -> dict[str, Any]:
+    """The document at `path` with the first item of every project's results reworded, as a
+    next year's report would: the diff must score items by similarity (rapidfuzz)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for project in document["projects"]:
+        items = project["results"]["items"]
+        if items:
+            items[0]["text"] += " (actualizat)"
+    return document
+
+
 def start_figures(folder: Path, repeat: int) -> None:
     document = folder / "cluster-inovativ-2019.json"
     subprocess.run([*TOOL, "extract", "-q", str(REPORT), "-o", str(document)], check=True)
+    changed = folder / "cluster-inovativ-reworded.json"
+    changed.write_text(json.dumps(reworded(document)), encoding="utf-8")
     blank = [PYTHON, "-c", "import spacy; spacy.blank('ro')"]
     extract = {
         "spacy": blank,
@@ -151,6 +167,7 @@ def start_figures(folder: Path, repeat: int) -> None:
         "schema": [*TOOL, "schema"],
         "validate": [*TOOL, "validate", str(document)],
         "diff (JSON to JSON)": [*TOOL, "diff", str(document), str(document), "--format", "json"],
+        "diff, to a changed year": [*TOOL, "diff", str(document), str(changed), "--format", "json"],
     }
     seconds = cpu_seconds(commands, repeat)
     pydantic = seconds.pop("import pydantic")
