@@ -183,8 +183,14 @@ TABLE_FIELDS = ("title", "period", "coordinator", "director", "cluster_members",
 
 class TableRules(_Rules):
     min_header_columns: int = Field(ge=1)
+    column_gap: int = Field(default=2, ge=2)
     columns: tuple[Column, ...]
     period: PeriodRules
+
+    @cached_property
+    def column_piece(self) -> regex.Pattern[str]:
+        """A run of words in a column-laid line: no gap of `column_gap` spaces inside."""
+        return regex.compile(rf"\S+(?: {{1,{self.column_gap - 1}}}\S+)*")
 
     @field_validator("columns")
     @classmethod

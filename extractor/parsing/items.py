@@ -102,12 +102,12 @@ def _start(record: Record) -> int:
     return record.start + len(record.text) - len(record.text.lstrip())
 
 
-def _piece(record: Record, glued: bool = False) -> Piece:
+def _piece(record: Record) -> Piece:
     """The part of a record an item's text takes: its bare text, or, when its marker is a
     word that opens no item here (`o bancă`), the line from that word on."""
     if record.marker is not None and record.marker.is_word:
-        return (_start(record), record.end, glued)
-    return (record.bare_start, record.bare_end, glued)
+        return (_start(record), record.end, False)
+    return (record.bare_start, record.bare_end, False)
 
 
 def _draft(kind: str, record: Record) -> Draft:
@@ -232,17 +232,33 @@ class ContinuationProcessor:
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:
         last = tree.last
-        start, end, glued = last.pieces[-1]  # type: ignore[union-attr]
-        piece = _piece(record)
-        cut = _CUT_WORD.search(context.source[start:end])
-        following = _WORD_START.match(context.source[piece[0] : piece[1]].lstrip("*_"))
-        if cut and following:
-            drop = _drop_hyphen(cut.group(1), following.group(), context.words)
-            if drop:
-                last.pieces[-1] = (start, end - 1, glued)  # type: ignore[union-attr]
-            piece = _piece(record, glued=True)
-        last.pieces.append(piece)  # type: ignore[union-attr]
+        pieces = last.pieces  # type: ignore[union-attr]
+        pieces[-1], piece = joined_at_hyphen(
+            context.source, pieces[-1], _piece(record), context.words
+        )
+        pieces.append(piece)
         last.end = record.end  # type: ignore[union-attr]
+
+
+def joined_at_hyphen(
+    source: str, before: Piece, after: Piece, words: Sequence[str]
+) -> tuple[Piece, Piece]:
+    """Two pieces of a text wrapped over lines, as they join: after a hyphen at the first's
+    end, the second goes on without a space, and the hyphen goes if it cut a word.
+
+    A hyphen after a part of a hyphenated word (`Eco-nano-` `tehnologii`) stays: a
+    typesetter breaks such a word at its own hyphens, and cuts none of its parts.
+    """
+    start, end, glued = before
+    text = source[start:end]
+    cut = _CUT_WORD.search(text)
+    following = _WORD_START.match(source[after[0] : after[1]].lstrip("*_"))
+    if not (cut and following):
+        return before, after
+    compound = text[cut.start() - 1 : cut.start()] == "-"
+    if not compound and _drop_hyphen(cut.group(1), following.group(), words):
+        before = (start, end - 1, glued)
+    return before, (after[0], after[1], True)
 
 
 def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from extractor.content import SECTION_KEYS
 from extractor.parsing.fields import FIELD_PROCESSORS
 from extractor.parsing.findings import Finding
-from extractor.parsing.items import records_to_items
+from extractor.parsing.items import Piece, joined_at_hyphen, records_to_items
 from extractor.parsing.segment import Block
 from extractor.parsing.table import TableStart, read_table
 from extractor.parsing.website import label_length, read_websites
@@ -58,7 +58,7 @@ def block_to_project(
         )
     else:
         start = TableStart(block.table, block.table_form, block.table + 1)
-        body_start = _read_table(block.records, start, source, rules, read)
+        body_start = _read_table(block.records, start, source, rules, words, read)
     _read_body(block.records[body_start:], source, rules, words, read)
     return read
 
@@ -81,9 +81,13 @@ def _read_table(
     start: TableStart,
     source: SourceText,
     rules: Rules,
+    words: Sequence[str],
     read: BlockRead,
 ) -> int:
-    """Read the table at `start` into the project; return the index after it."""
+    """Read the table at `start` into the project; return the index after it.
+
+    A cell wrapped over lines is read as an item is: after a hyphen at a line's end it
+    goes on without a space, and the hyphen goes if it cut a word."""
     table = read_table(records, start, rules.table, rules.sections.website, source.text)
     read.used.update(table.used)
     read.findings.extend(table.findings)
@@ -93,7 +97,12 @@ def _read_table(
             read.project[name] = None
             read.findings.append(Finding("missing_field", f"the table has no {name} cell"))
             continue
-        pieces = [(start, end, False) for start, end in cell.pieces]
+        pieces: list[Piece] = []
+        for start, end in cell.pieces:
+            piece = (start, end, False)
+            if pieces:
+                pieces[-1], piece = joined_at_hyphen(source.text, pieces[-1], piece, words)
+            pieces.append(piece)
         value, problem = processor(pieces_text(source.text, pieces), rules)
         read.project[name] = value
         read.project["spans"][name] = source.span(cell.start, cell.pieces[-1][1])

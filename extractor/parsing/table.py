@@ -4,6 +4,8 @@
   tabs (a word processor's table saved as text) or by `|` (a markdown pipe
   table, its `|---|` row aside); a value row may be split over lines, also by
   a page break;
+- columns: the same rows laid out with spaces, each cell at its column's
+  position and wrapped over the lines below it (`pdftotext -layout`);
 - vertical: one `Label: value` a line, or a label line and its value line.
 
 Columns are known by their labels (rules/table.toml), in any order.
@@ -19,6 +21,7 @@ import regex
 
 from extractor.parsing.findings import Finding
 from extractor.parsing.website import label_length
+from extractor.reading.columns import ColumnHeader, column_of, column_pieces, read_column_header
 from extractor.reading.records import Record
 from extractor.ruleset import TableRules, WebsiteRules
 
@@ -123,6 +126,9 @@ def find_table(records: Sequence[Record], index: int, rules: TableRules) -> Tabl
     record = records[index]
     if is_header_row(record, rules):
         return TableStart(index, "row", index + 1)
+    header = column_header(records, index, rules)
+    if header is not None:
+        return TableStart(index, "columns", index + header.lines)
     if vertical_field(record, rules) is None:
         return None
     read = read_vertical(records, index, rules)
@@ -141,7 +147,86 @@ def read_table(
     """Given where a table starts (as `find_table` found it), its cells; `text` is the source."""
     if start.form == "vertical":
         return read_vertical(records, start.index, rules)
+    if start.form == "columns":
+        return read_columns(records, start.index, rules, website, text)
     return read_row(records, start.index, rules, website, text)
+
+
+def column_header(records: Sequence[Record], index: int, rules: TableRules) -> ColumnHeader | None:
+    """The header of a column-laid table starting at `index`, if one does."""
+    return read_column_header((records[at].line for at in range(index, len(records))), rules)
+
+
+def read_columns(
+    records: Sequence[Record], index: int, rules: TableRules, website: WebsiteRules, text: str
+) -> TableRead:
+    """Given the index of a column-laid header, its value row: the lines below it, each
+    piece of text in the column it starts under, a column's pieces one cell.
+
+    The row ends at a blank line once it has text, at a section heading or the
+    website line, or at a line that does not fit the columns: one whose piece runs
+    over the next column's position with no space there to part it (a paragraph).
+    Page furniture between its lines is skipped.
+    """
+    header = column_header(records, index, rules)
+    assert header is not None, "read_columns is given where find_table found its header"
+    read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
+    columns: list[list[tuple[int, int]]] = [[] for _ in header.starts]
+    position = index + header.lines
+    while position < len(records):
+        record = records[position]
+        if record.furniture:
+            position += 1
+            continue
+        if _ends_table(record, website) or (record.after_blank and any(columns)):
+            break
+        placed = _placed_pieces(record, header.starts, rules)
+        if placed is None:
+            break
+        for column, start, end in placed:
+            columns[column].append((start, end))
+        read.used.add(record.line.number)
+        position += 1
+    read.next_index = position
+    for label, pieces in zip(header.labels, columns, strict=True):
+        if not pieces:
+            continue
+        cell = Cell(*pieces[0], tuple(pieces[1:]))
+        name = rules.field_for_header(label)
+        if name is None:
+            value = " ".join(" ".join(text[start:end] for start, end in pieces).split())
+            read.findings.append(
+                Finding(
+                    "unknown_column",
+                    f"no rule knows the column {' '.join(label.split())!r}; its value "
+                    f"{value!r} is not taken",
+                    cell.start,
+                    pieces[-1][1],
+                )
+            )
+        else:
+            read.cells.setdefault(name, cell)
+    return read
+
+
+def _placed_pieces(
+    record: Record, starts: tuple[int, ...], rules: TableRules
+) -> list[tuple[int, int, int]] | None:
+    """A value line's pieces as (column, source start, source end); None for a line that
+    does not fit the columns."""
+    line = record.line
+    text = line.text
+    placed: list[tuple[int, int, int]] = []
+    for start, end in column_pieces(text, rules):
+        column = column_of(starts, start)
+        while column + 1 < len(starts) and end > starts[column + 1]:
+            cut = starts[column + 1]  # a cell filled to the next column's edge: one space
+            if text[cut - 1] != " " or text[cut] == " ":
+                return None
+            placed.append((column, line.start + start, line.start + cut - 1))
+            start, column = cut, column + 1
+        placed.append((column, line.start + start, line.start + end))
+    return placed
 
 
 def read_vertical(records: Sequence[Record], index: int, rules: TableRules) -> TableRead:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from extractor.reading.columns import read_column_header
 from extractor.reading.furniture import furniture_indexes
 from extractor.reading.headings import is_subheading, section_of
 from extractor.reading.markers import Marker, read_marker
@@ -27,6 +28,8 @@ from extractor.text.source import Line
 _TRAILING_BOLD = regex.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 # Room for markup and spacing around a metadata label or the website label.
 _LABEL_SLACK = 8
+# The most lines a column-laid table's header takes: its labels wrapped over as many.
+_HEADER_LINES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,7 @@ def _mark_furniture(
             or "\t" in record.text
             or bare.startswith("|")
             or is_label(index)
+            or _in_column_header(records, index, rules)
             or rules.document.project.header_match(bare)
             or is_subheading(bare, rules.sections)
             or any(fold(bare[:longest]).startswith(label) for label in website)
@@ -229,6 +233,17 @@ def _mark_furniture(
     for index, record in enumerate(records):
         if index in found or record.line.number in furniture_lines:
             records[index] = replace(record, furniture=True)
+
+
+def _in_column_header(records: Sequence[Record], index: int, rules: Rules) -> bool:
+    """Whether the record is a line of a column-laid table's header (reading/columns.py),
+    which a report repeats on every project's table."""
+    for first in range(index, max(index - _HEADER_LINES, -1), -1):
+        lines = (records[at].line for at in range(first, len(records)))
+        header = read_column_header(lines, rules.table)
+        if header is not None and first + header.lines > index:
+            return True
+    return False
 
 
 class _StrippedTexts(Sequence[str]):

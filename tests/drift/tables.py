@@ -1,11 +1,13 @@
 """The metadata table as other converters write it.
 
 A markdown pipe table, two vertical forms, a value row split across two lines
-(between cells or inside the long title cell), or cut by a page break.
+(between cells or inside the long title cell), or cut by a page break, and the
+table laid out in columns with spaces, its cells wrapped (`pdftotext -layout`).
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -118,3 +120,42 @@ def table_row_split_page_break(text: str) -> str:
         lambda table: _split_row(table, [str(next(pages)), RUNNING_HEAD]),
         strip_header_tabs=False,
     )
+
+
+# `pdftotext -layout`: a column as wide as its widest words allow, up to this many chars,
+# and this many spaces between columns.
+COLUMN_WIDTH = 14
+COLUMN_GAP = 3
+
+
+def _laid_out(cells: list[list[str]], widths: list[int]) -> list[str]:
+    """Wrapped cells side by side, each at its column's position, as many lines as the
+    longest takes."""
+    lines = []
+    for row in range(max(map(len, cells))):
+        parts = [
+            (cell[row] if row < len(cell) else "").ljust(width)
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+        lines.append((" " * COLUMN_GAP).join(parts).rstrip())
+    return lines
+
+
+def _columns(table: Table) -> list[str]:
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(text, COLUMN_WIDTH, break_long_words=False)
+
+    labels = [wrap(label) for label in table.headers]
+    values = [wrap(value) for value in table.values]
+    widths = [
+        max(len(line) for line in [*label, *value])
+        for label, value in zip(labels, values, strict=True)
+    ]
+    site = [f"{SITE_LABEL}{' ' * COLUMN_GAP}{table.site_urls}"] if table.site else []
+    return [*_laid_out(labels, widths), *_laid_out(values, widths), "", *site]
+
+
+def table_columns(text: str) -> str:
+    """`pdftotext -layout`: the table laid out in columns with spaces, each cell (and label)
+    wrapped at its column's width, the lines of a row one under the other."""
+    return _rewrite_tables(text, _columns)

@@ -64,6 +64,7 @@ from drift.headings import (
 from drift.lines import SECTION_WORDINGS
 from drift.pages import PAGE_NUMBERS, page_break_blank_lines, paginate, running_head
 from drift.tables import (
+    table_columns,
     table_pipe,
     table_row_split,
     table_row_split_page_break,
@@ -176,6 +177,7 @@ def _tables() -> Iterator[Transform]:
         table_row_split,
         table_row_wrapped_cell,
         table_row_split_page_break,
+        table_columns,
     ):
         yield _from_function("table", function)
 

@@ -320,6 +320,18 @@ def text_read_with(words: list[str], text: str) -> str:
             "Agenda de dezvoltare-inovare.",
             id="a-noun-made-of-a-known-verb-is-a-known-word",
         ),
+        pytest.param(
+            ["nanotehnologii"],
+            "Domeniul Eco-nano-\ntehnologii avansate.",
+            "Domeniul Eco-nano-tehnologii avansate.",
+            id="a-part-of-a-hyphenated-word-is-never-cut",
+        ),
+        pytest.param(
+            ["nanotehnologii"],
+            "Domeniul nano-\ntehnologii avansate.",
+            "Domeniul nanotehnologii avansate.",
+            id="the-same-word-with-no-hyphen-before-is-cut",
+        ),
     ],
 )
 def test_a_hyphen_at_a_line_end_by_the_known_word_forms(

@@ -155,3 +155,19 @@ def test_a_heading_numbered_without_a_dot_keeps_its_number_as_written() -> None:
     heading is kept whole, its roman number a word of it."""
     text = project_block(1).replace("Principalele rezultate:", "XI Principalele rezultate")
     assert read_block(text).project["results"]["heading"] == "XI Principalele rezultate"
+
+
+def test_a_wrapped_table_cell_joins_at_a_hyphen_as_an_item_does() -> None:
+    """A narrow column wraps `Sanda-Mirela` after its hyphen, and cuts `coope-rare`."""
+    text = (
+        f"{HEADER}\n"
+        "Titlu        Perioadă       Coordonator   Director   Nr. membri   Regiunea   Domeniu\n"
+        "             implementare                 proiect    cluster\n"
+        "O bună       01.06.2018 -   Asociația X   Sanda-     32           Sud        Energie\n"
+        "coope-       31.05.2020                   Mirela\n"
+        "rare\n\n"
+        "Site proiect   http://x.ro\n"
+    )
+    project = read_block(text).project
+    assert (project["title"], project["director"]) == ("O bună cooperare", "Sanda-Mirela")
+    assert project["period"] == {"start": "2018-06-01", "end": "2020-05-31"}

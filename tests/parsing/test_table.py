@@ -451,3 +451,70 @@ def test_a_vertical_label_in_bold_before_its_colon() -> None:
     assert find_table(records, 0, RULES) is None  # two fields are no table
     read_cells = read_table(records, TableStart(0, "vertical", 2), RULES, WEBSITE, "")
     assert set(read_cells.cells) == {"title", "region"}
+
+
+# As `pdftotext -layout` writes the table: labels and values wrapped under their columns.
+COLUMNS = [
+    "Titlu        Perioadă       Coordonator   Director   Nr. membri   Regiunea   Domeniu",
+    "             implementare                 proiect    cluster",
+    "Titlu A pe   01.06.2018 -   Asociația X   Ana Pop    32           Nord-Vest  Energie,",
+    "două rânduri 31.05.2020                                                      mediu",
+]
+
+
+def read_columns_of(rows: list[str]) -> tuple[TableRead, dict[str, str]]:
+    text = "\n".join(rows)
+    records = records_of(text)
+    start = find_table(records, 0, RULES)
+    assert start is not None and start.form == "columns" and start.end == 2
+    table = read_table(records, start, RULES, WEBSITE, text)
+    values = {
+        name: " ".join(text[begin:end] for begin, end in cell.pieces)
+        for name, cell in table.cells.items()
+    }
+    return table, values
+
+
+def test_a_column_laid_table_reads_each_column_as_a_cell() -> None:
+    table, values = read_columns_of([*COLUMNS, "", "Site proiect   http://a.ro"])
+    assert values == {
+        **EXPECTED,
+        "title": "Titlu A pe două rânduri",
+        "domain": "Energie, mediu",
+    }
+    assert table.used == {1, 2, 3, 4}
+    assert table.next_index == 4
+    assert table.findings == []
+
+
+def test_a_cell_filled_to_the_next_column_is_parted_at_the_one_space() -> None:
+    rows = [*COLUMNS[:3], "două rânduri 31.05.2020"]
+    rows[2] = rows[2].replace("Titlu A pe  ", "Titlu A pe b")
+    _, values = read_columns_of(rows)
+    assert values["title"] == "Titlu A pe b două rânduri"
+    assert values["period"] == "01.06.2018 - 31.05.2020"
+
+
+def test_a_paragraph_right_below_a_column_table_is_not_read_into_it() -> None:
+    paragraph = "Obiectivul proiectului este creșterea capacității de inovare a clusterului."
+    table, values = read_columns_of([*COLUMNS, paragraph])
+    assert table.used == {1, 2, 3, 4}
+    assert table.next_index == 4
+    assert values["title"] == "Titlu A pe două rânduri"
+
+
+def test_a_column_no_rule_knows_is_named_with_its_value() -> None:
+    rows = [row[:13] + row[13:].replace("Perioadă    ", "Nr. crt.    ") for row in COLUMNS]
+    rows[1] = rows[1].replace("implementare", "            ")
+    table, values = read_columns_of(rows)
+    assert "period" not in values
+    [finding] = table.findings
+    assert finding.code == "unknown_column"
+    assert "'Nr. crt.'" in finding.message
+    assert "'01.06.2018 - 31.05.2020'" in finding.message
+
+
+def test_a_blank_line_between_header_and_values_is_allowed_then_ends_the_row() -> None:
+    table, values = read_columns_of([*COLUMNS[:2], "", *COLUMNS[2:], "", "Alt paragraf"])
+    assert values["director"] == "Ana Pop"
+    assert table.next_index == 4

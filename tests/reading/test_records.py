@@ -192,3 +192,29 @@ def test_a_website_line_recurring_without_a_url_is_no_running_head() -> None:
     """Projects without a site say so on their website line: the same words, recurring."""
     block = "Site proiect în construcție\n\nUn paragraf despre proiect.\n\n"
     assert not any(record.furniture for record in records_of(block * 3))
+
+
+def test_a_column_laid_table_header_recurring_in_every_project_is_no_furniture() -> None:
+    """`pdftotext -layout` repeats each project's table header, wrapped labels and all."""
+    header = (
+        "Titlu        Perioadă       Coordonator   Director   Nr. membri   Regiunea   Domeniu\n"
+        "             implementare                 proiect    cluster\n"
+    )
+    block = header + "Proiect {}     01.06.2018 -   Asociația {}   {}    32   Sud   Energie\n\n"
+    projects = [("A", "X", "Ana Pop"), ("B", "Y", "Ion Pop"), ("C", "Z", "Eva Ene")]
+    records = records_of("".join(block.format(*project) for project in projects))
+    assert [record.bare for record in records if record.furniture] == []
+
+
+def test_a_column_laid_header_and_its_wrapped_labels_are_no_furniture_a_head_below_is() -> None:
+    """Labels in capitals wrap to lines that start in capitals, as a running head does; a
+    page break right below the header puts the next page's head there."""
+    header = (
+        "TITLU        PERIOADĂ       COORDONATOR   DIRECTOR   NR. MEMBRI   REGIUNEA   DOMENIU\n"
+        "             IMPLEMENTARE                 PROIECT    CLUSTER\n"
+        "RAPORT UEFISCDI\n"
+    )
+    block = header + "Proiect {}     01.06.2018 -   Asociația {}   {}    32   Sud   Energie\n\n"
+    projects = [("A", "X", "Ana Pop"), ("B", "Y", "Ion Pop"), ("C", "Z", "Eva Ene")]
+    records = records_of("".join(block.format(*project) for project in projects))
+    assert [record.bare for record in records if record.furniture] == ["RAPORT UEFISCDI"] * 3

@@ -1,0 +1,94 @@
+"""A table laid out in columns with spaces, as `pdftotext -layout` writes one.
+
+Each cell starts at its column's position, a gap of spaces (`column_gap` or
+more, rules/table.toml) between columns, and a cell too long for its column
+goes on at that position on the lines below. The header row names the
+columns by the labels of rules/table.toml; a label may wrap too (`Perioadă`
+over `implementare`), so the lines right below the header that make more of
+its labels known ones are part of it. Positions count from the line's start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractor.ruleset import TableRules
+from extractor.text.source import Line
+
+# How far left of its column a cell may start: an engine places text by its width in
+# points, so a cell can land a char off its header's.
+SLACK = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnHeader:
+    """A header row's columns: each one's position and label, and how many lines it takes."""
+
+    starts: tuple[int, ...]
+    labels: tuple[str, ...]
+    lines: int
+
+
+def column_pieces(text: str, rules: TableRules) -> list[tuple[int, int]]:
+    """The runs of words in `text` between gaps of `column_gap` spaces or more, as (start, end)."""
+    return [match.span() for match in rules.column_piece.finditer(text)]
+
+
+def column_of(starts: tuple[int, ...], position: int) -> int:
+    """The column a cell starting at `position` belongs to: the last one starting at or
+    before it (SLACK chars allowed), the first for a cell left of them all."""
+    column = 0
+    for index, start in enumerate(starts):
+        if position + SLACK >= start:
+            column = index
+    return column
+
+
+def read_column_header(lines: Iterable[Line], rules: TableRules) -> ColumnHeader | None:
+    """The header of a column-laid table whose first line is the first of `lines`, if it is
+    one: its labels, once the lines right below have lengthened them, name
+    `min_header_columns` fields or more."""
+    following = iter(lines)
+    first = next(following, None)
+    header = None if first is None else _header_line(first.text, rules)
+    if first is None or header is None:
+        return None
+    known = _known(header.labels, rules)
+    for number, line in enumerate(following, start=first.number + 1):
+        text = line.text
+        pieces = [] if _not_columns(text) else column_pieces(text, rules)
+        if line.number != number or not pieces:
+            break
+        lengthened = list(header.labels)
+        for start, end in pieces:
+            lengthened[column_of(header.starts, start)] += " " + text[start:end]
+        count = _known(lengthened, rules)
+        if count <= known or any(
+            rules.field_for_header(old) and not rules.field_for_header(new)
+            for old, new in zip(header.labels, lengthened, strict=True)
+        ):
+            break
+        header, known = ColumnHeader(header.starts, tuple(lengthened), header.lines + 1), count
+    return header if known >= rules.min_header_columns else None
+
+
+def _header_line(text: str, rules: TableRules) -> ColumnHeader | None:
+    """A header's first line: enough pieces for a header's columns."""
+    # Most lines hold no gap at all: counted before they are cut into pieces.
+    if _not_columns(text) or text.count(" " * rules.column_gap) < rules.min_header_columns - 1:
+        return None
+    pieces = column_pieces(text, rules)
+    if len(pieces) < rules.min_header_columns:
+        return None
+    starts = tuple(start for start, _ in pieces)
+    return ColumnHeader(starts, tuple(text[start:end] for start, end in pieces), 1)
+
+
+def _not_columns(text: str) -> bool:
+    """A tab or pipe row: a table in another form (parsing/table.py)."""
+    return "\t" in text or text.lstrip().startswith("|")
+
+
+def _known(labels: Iterable[str], rules: TableRules) -> int:
+    return sum(rules.field_for_header(label) is not None for label in labels)

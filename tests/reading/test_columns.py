@@ -1,0 +1,103 @@
+"""A table laid out in columns with spaces: its pieces, and its header's wrapped labels."""
+
+from __future__ import annotations
+
+import pytest
+from records import RULES
+from reports import HEADER_ROW
+
+from extractor.reading.columns import column_of, column_pieces, read_column_header
+from extractor.ruleset import TableRules
+from extractor.text.source import SourceText
+
+TABLE = RULES.table
+# As `pdftotext -layout` writes the 2019 report's table: labels wrapped under their column.
+HEADER = [
+    "Titlu        Perioadă       Coordonator   Director   Nr. membri   Regiunea   Domeniu",
+    "             implementare                 proiect    cluster",
+]
+
+
+def header_of(*lines: str):
+    return read_column_header(SourceText("\n".join(lines)).lines, TABLE)
+
+
+def test_pieces_are_parted_by_two_spaces_or_more_not_one() -> None:
+    text = "Adrian Bot  32   Nord-Vest"
+    assert [text[start:end] for start, end in column_pieces(text, TABLE)] == [
+        "Adrian Bot",
+        "32",
+        "Nord-Vest",
+    ]
+
+
+def test_the_gap_is_a_rule() -> None:
+    rules = TableRules.model_validate({**TABLE.model_dump(), "column_gap": 3})
+    text = "Adrian Bot  32   Nord-Vest"
+    assert [text[start:end] for start, end in column_pieces(text, rules)] == [
+        "Adrian Bot  32",
+        "Nord-Vest",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("position", "column"),
+    [(0, 0), (8, 0), (9, 1), (10, 1), (18, 1), (19, 2), (50, 2)],
+)
+def test_a_piece_is_in_the_last_column_starting_at_or_one_char_after_it(
+    position: int, column: int
+) -> None:
+    # One char of slack: an engine places text by its width in points.
+    assert column_of((0, 10, 20), position) == column
+
+
+def test_labels_wrapped_below_the_header_lengthen_it() -> None:
+    header = header_of(*HEADER, "Titlu A      01.06.2018 -   Asociația X   Ana Pop    32")
+    assert header is not None
+    assert header.lines == 2
+    assert header.starts == (0, 13, 28, 42, 53, 66, 77)
+    assert header.labels == tuple(HEADER_ROW.split("\t"))  # the report's own labels
+
+
+def test_a_header_needs_enough_known_labels() -> None:
+    assert header_of("Titlu        Perioadă       Coordonator   Regiunea   Nimic   Altceva") is None
+    assert header_of("Titlu  Coordonator  Regiunea  Domeniu") is None
+
+
+def test_a_header_of_known_labels_on_one_line_takes_one() -> None:
+    header = header_of(
+        "Titlu   Perioada implementare   Coordonator   Director   Regiunea   Domeniu",
+        "Titlu A   01.06.2018 - 31.05.2020   Asociația X   Ana Pop   Sud   Energie",
+    )
+    assert header is not None and header.lines == 1
+
+
+def test_a_line_that_would_make_a_known_label_unknown_is_not_the_header() -> None:
+    # `Director` + `Pop` is no label: the value row's first line, not the header's.
+    header = header_of(
+        "Titlu        Perioadă       Coordonator   Director   Nr. membri   Regiunea   Domeniu",
+        "             implementare                 Pop        cluster",
+    )
+    assert header is not None
+    assert header.lines == 1
+    assert header.labels[3] == "Director"
+
+
+def test_a_blank_line_ends_the_header() -> None:
+    header = header_of(HEADER[0], "", HEADER[1])
+    assert header is not None and header.lines == 1
+
+
+def test_tab_and_pipe_rows_are_not_column_laid() -> None:
+    assert header_of(HEADER[0].replace("   ", "\t")) is None
+    assert header_of("| " + HEADER[0]) is None
+
+
+def test_a_header_of_just_enough_labels_two_spaces_apart() -> None:
+    assert TABLE.min_header_columns == 5
+    header = header_of("Titlu  Coordonator  Director  Regiunea  Domeniu")
+    assert header is not None and header.starts == (0, 7, 20, 30, 40)
+
+
+def test_no_lines_no_header() -> None:
+    assert read_column_header([], TABLE) is None
