@@ -29,6 +29,8 @@ from extractor.text.source import SourceText
 # A word cut at a line's end: letters (or a number: `14-` `15`), then the hyphen.
 _CUT_WORD = regex.compile(r"(\p{L}+|\d+)-$")
 _WORD_START = regex.compile(r"\p{L}+|\d+")
+# Marks that close what comes before them: never a space before one.
+_CLOSING = ")]}\u201d\u2019,.;:!?%"
 # A hyphen after this few letters joins a clitic (`s-au`, `într-o`), never a cut word.
 _CLITIC = 2
 # The ending of a noun made of a verb's long infinitive (`generare` of `genera`).
@@ -246,19 +248,49 @@ def joined_at_hyphen(
     """Two pieces of a text wrapped over lines, as they join: after a hyphen at the first's
     end, the second goes on without a space, and the hyphen goes if it cut a word.
 
-    A hyphen after a part of a hyphenated word (`Eco-nano-` `tehnologii`) stays: a
-    typesetter breaks such a word at its own hyphens, and cuts none of its parts.
+    A hyphen between parts of a hyphenated word (`Eco-nano-` `tehnologii`, `Eco-`
+    `nano-tehnologii`) stays: a typesetter breaks such a word at its own hyphens, and
+    cuts none of its parts.
     """
     start, end, glued = before
     text = source[start:end]
+    rest = source[after[0] : after[1]].lstrip("*_")
     cut = _CUT_WORD.search(text)
-    following = _WORD_START.match(source[after[0] : after[1]].lstrip("*_"))
+    following = _WORD_START.match(rest)
     if not (cut and following):
         return before, after
-    compound = text[cut.start() - 1 : cut.start()] == "-"
+    compound = text[cut.start() - 1 : cut.start()] == "-" or rest[following.end() :][:1] == "-"
     if not compound and _drop_hyphen(cut.group(1), following.group(), words):
         before = (start, end - 1, glued)
     return before, (after[0], after[1], True)
+
+
+def joined_in_cell(
+    source: str, before: Piece, after: Piece, width: int, words: Sequence[str]
+) -> tuple[Piece, Piece]:
+    """Two lines of a table cell `width` chars wide at most, as they join: as an item's
+    lines do (`joined_at_hyphen`), and with no space where the engine cut a word too long
+    for the cell at its edge, with no hyphen (`MOLECULAR` `Ă`).
+
+    Such a cut leaves the word's start alone on its line. The line and the next one's
+    first word are joined when they make a known word and one of them is none, or, both
+    being words (`PROMOVARE` `A`), when together they are too long for the cell's lines;
+    and a line opening with a closing mark always goes on with no space.
+    """
+    before, after = joined_at_hyphen(source, before, after, words)
+    line = source[before[0] : before[1]]
+    first = source[after[0] : after[1]]
+    following = _WORD_START.match(first)
+    if first[:1] in _CLOSING or (
+        following
+        and _is_word(joined := line + following.group(), words)
+        and (
+            not (_is_word(line, words) and _is_word(following.group(), words))
+            or len(joined) >= width
+        )
+    ):
+        return before, (after[0], after[1], True)
+    return before, after
 
 
 def _drop_hyphen(left: str, right: str, words: Sequence[str]) -> bool:

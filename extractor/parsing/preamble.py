@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.parsing.fields import parse_date
 from extractor.parsing.findings import Finding
 from extractor.parsing.items import records_to_items
 from extractor.reading.records import Record
 from extractor.ruleset import Rules
-from extractor.text.cleaning import clean_text
+from extractor.text.cleaning import clean_text, pieces_text
 from extractor.text.source import SourceText
+
+if TYPE_CHECKING:
+    import regex
+
+# The most lines a title takes: a converter may wrap a long one.
+TITLE_LINES = 3
 
 
 @dataclass
@@ -32,15 +38,16 @@ def preamble_to_report(
     """Given the preamble's records, the report's fields, their spans, and the lines used."""
     read = PreambleRead(report={"title": None, "as_of": None, "spans": {}})
     content = [record for record in records if not record.furniture]
-    title_index = next(
-        (i for i, r in enumerate(content) if rules.document.title.pattern.match(r.bare)), None
+    title = next(
+        (found for index in range(len(content)) if (found := _title_at(content, index, rules))),
+        None,
     )
-    if title_index is None:
+    if title is None:
         read.findings.append(Finding("missing_title", "no line reads as the report title"))
         body = content
     else:
-        _read_title(content[title_index], source, rules, read)
-        body = content[title_index + 1 :]
+        _read_title(*title, source, read)
+        body = content[content.index(title[0][-1]) + 1 :]
     heading_index = next(
         (i for i, r in enumerate(body) if rules.document.preamble.heading.match(r.bare)), None
     )
@@ -75,13 +82,39 @@ def _read_prose(
     read.used.update(record.line.number for record in records)
 
 
-def _read_title(record: Record, source: SourceText, rules: Rules, read: PreambleRead) -> None:
-    match = rules.document.title.pattern.match(record.bare)
-    start, end = record.bare_start, record.bare_end
-    read.report["title"] = clean_text(source.text[start:end])
+def _title_at(
+    content: Sequence[Record], index: int, rules: Rules
+) -> tuple[list[Record], regex.Match[str]] | None:
+    """The title's lines and its match, if the title starts at `index`: one line, or up to
+    TITLE_LINES lines with no blank between (a converter wraps a long title)."""
+    lines: list[Record] = []
+    for record in content[index : index + TITLE_LINES]:
+        if lines and record.after_blank:
+            break
+        lines.append(record)
+        match = rules.document.title.pattern.match(" ".join(line.bare for line in lines))
+        if match:
+            return lines, match
+    return None
+
+
+def _read_title(
+    lines: list[Record], match: regex.Match[str], source: SourceText, read: PreambleRead
+) -> None:
+    """The title and its date, from its lines and the pattern's match on them joined."""
+    start, end = lines[0].bare_start, lines[-1].bare_end
+    read.report["title"] = pieces_text(
+        source.text, [(r.bare_start, r.bare_end, False) for r in lines]
+    )
     read.report["spans"]["title"] = source.span(start, end)
-    read.used.add(record.line.number)
-    date_start, date_end = (start + offset for offset in match.span("as_of"))
+    read.used.update(line.line.number for line in lines)
+    offset = match.start("as_of")
+    for line in lines:  # the date is in one line: it holds no space
+        if offset <= len(line.bare):
+            break
+        offset -= len(line.bare) + 1
+    date_start = line.bare_start + offset
+    date_end = date_start + len(match["as_of"])
     try:
         read.report["as_of"] = parse_date(match["as_of"]).isoformat()
         read.report["spans"]["as_of"] = source.span(date_start, date_end)

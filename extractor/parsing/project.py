@@ -9,7 +9,7 @@ from typing import Any
 from extractor.content import SECTION_KEYS
 from extractor.parsing.fields import FIELD_PROCESSORS
 from extractor.parsing.findings import Finding
-from extractor.parsing.items import Piece, joined_at_hyphen, records_to_items
+from extractor.parsing.items import Piece, joined_in_cell, records_to_items
 from extractor.parsing.segment import Block
 from extractor.parsing.table import TableStart, read_table
 from extractor.parsing.website import label_length, read_websites
@@ -86,8 +86,7 @@ def _read_table(
 ) -> int:
     """Read the table at `start` into the project; return the index after it.
 
-    A cell wrapped over lines is read as an item is: after a hyphen at a line's end it
-    goes on without a space, and the hyphen goes if it cut a word."""
+    A cell wrapped over lines joins as `items.joined_in_cell` says."""
     table = read_table(records, start, rules.table, rules.sections.website, source.text)
     read.used.update(table.used)
     read.findings.extend(table.findings)
@@ -97,11 +96,12 @@ def _read_table(
             read.project[name] = None
             read.findings.append(Finding("missing_field", f"the table has no {name} cell"))
             continue
+        width = max(end - start for start, end in cell.pieces)
         pieces: list[Piece] = []
         for start, end in cell.pieces:
             piece = (start, end, False)
             if pieces:
-                pieces[-1], piece = joined_at_hyphen(source.text, pieces[-1], piece, words)
+                pieces[-1], piece = joined_in_cell(source.text, pieces[-1], piece, width, words)
             pieces.append(piece)
         value, problem = processor(pieces_text(source.text, pieces), rules)
         read.project[name] = value

@@ -166,20 +166,24 @@ def read_columns(
     The row ends at a blank line once it has text, at a section heading or the
     website line, or at a line that does not fit the columns: one whose piece runs
     over the next column's position with no space there to part it (a paragraph).
-    Page furniture between its lines is skipped.
+    Page furniture between its lines is skipped: a row a page break cut goes on
+    after it, blank lines around the furniture and all.
     """
     header = column_header(records, index, rules)
-    assert header is not None, "read_columns is given where find_table found its header"
+    assert header is not None  # where find_table found one
     read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
     columns: list[list[tuple[int, int]]] = [[] for _ in header.starts]
     position = index + header.lines
+    page_break = False
     while position < len(records):
         record = records[position]
         if record.furniture:
+            page_break = True
             position += 1
             continue
-        if _ends_table(record, website) or (record.after_blank and any(columns)):
+        if _ends_table(record, website) or (record.after_blank and any(columns) and not page_break):
             break
+        page_break = False
         placed = _placed_pieces(record, header.starts, rules)
         if placed is None:
             break
@@ -221,7 +225,7 @@ def _placed_pieces(
         column = column_of(starts, start)
         while column + 1 < len(starts) and end > starts[column + 1]:
             cut = starts[column + 1]  # a cell filled to the next column's edge: one space
-            if text[cut - 1] != " " or text[cut] == " ":
+            if text[cut - 1] != " ":  # a word over the edge: no line of the table
                 return None
             placed.append((column, line.start + start, line.start + cut - 1))
             start, column = cut, column + 1

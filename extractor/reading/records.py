@@ -269,27 +269,36 @@ def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str
     for index in content:
         if is_subheading(records[index].bare, rules.sections):
             records[index] = replace(records[index], subheading=True)
-    for index, after in zip(content, [*content[1:], None], strict=True):
+    ends = tuple(rules.markup.sentence_end)
+    for before, index, after in zip([None, *content], content, [*content[1:], None], strict=False):
         record = records[index]
         below = None if after is None else records[after]
-        if not record.subheading and _may_be_heading(record, below):
+        # Page furniture right above, after a finished sentence: a page break, which sets a
+        # heading at a page's top as a blank line would.
+        page_top = (
+            before is not None
+            and records[index - 1].furniture
+            and records[before].bare.rstrip("*_").endswith(ends)
+        )
+        if not record.subheading and _may_be_heading(record, below, page_top):
             section = section_of(record.content, rules.sections, lemmas)
             if section is not None:
                 records[index] = replace(record, section=section)
 
 
-def _may_be_heading(record: Record, below: Record | None) -> bool:
+def _may_be_heading(record: Record, below: Record | None, page_top: bool) -> bool:
     """A line of its own, or a bold heading glued to a line's end, with no list marker but
     numbering: blank lines around it, so no wrapped line goes on into or out of it.
 
     A converter may write no blank line below a heading (`pdftotext -layout`): a line
-    with no marker after a blank still opens what follows when it ends in a colon, or
-    when a sub-heading comes right below it (page furniture looked through). A numbered
-    item may end in a colon to introduce its sub-list, so that one needs the blank.
+    with no marker after a blank (or at a page's top, `page_top`) still opens what follows
+    when it ends in a colon, or when a sub-heading comes right below it (page furniture
+    looked through). A numbered item may end in a colon to introduce its sub-list, so
+    that one needs the blank.
     """
     if record.marker is not None and record.marker.kind != "numbering":
         return False
     if record.standalone:
         return True
     introduces = record.bare.endswith(":") or (below is not None and below.subheading)
-    return record.marker is None and record.after_blank and introduces
+    return record.marker is None and (record.after_blank or page_top) and introduces

@@ -1,8 +1,10 @@
 """One spelling of the text for every later stage, with a way back to the input.
 
 NFC; Romanian cedilla letters as comma-below; CRLF and CR as LF; no-break and
-other odd spaces as spaces; invisible format chars removed. `origin` maps an
-offset of the normalized text to the offset it came from in the loaded text.
+other odd spaces as spaces; invisible format chars removed, and form feeds too
+(the page breaks pdftotext writes before a page's first line, which would read
+as indent). `origin` maps an offset of the normalized text to the offset it came
+from in the loaded text.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _TRANSLATE: dict[str, str] = {
     **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008", " "),
     **dict.fromkeys("\u2009\u200a\u202f\u205f\u3000", " "),
     **dict.fromkeys("\u2028\u2029", "\n"),
-    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff\f", ""),
 }
 _NEEDS_WORK = re.compile("[\r" + "".join(_TRANSLATE) + "]")
 

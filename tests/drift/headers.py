@@ -96,3 +96,8 @@ def title_bold(text: str) -> str:
 def title_markdown(text: str) -> str:
     """A converter that makes the report title a level-1 markdown heading."""
     return _rewrite_title(text, lambda line: f"# {line}")
+
+
+def title_wrapped(text: str) -> str:
+    """pdftotext of a centred title too long for one line: its date on the next line."""
+    return _rewrite_title(text, lambda line: line.replace(" la ", " la\n", 1))

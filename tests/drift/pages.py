@@ -102,3 +102,12 @@ def page_break_blank_lines(text: str) -> str:
     return paginate(
         text, lambda page, pages: ["", f"Pagina {page} din {pages}", "", RUNNING_HEAD, ""]
     )
+
+
+_NEXT_PAGE = "\x00next page\x00"
+
+
+def page_break_form_feed(text: str) -> str:
+    """pdftotext: the page number, then a form feed opening the next page's first line."""
+    paged = paginate(text, lambda page, pages: ["", "", str(page), _NEXT_PAGE])
+    return paged.replace(_NEXT_PAGE + "\n", "\f")

@@ -48,6 +48,7 @@ from drift.headers import (
     rewrite_headers,
     title_bold,
     title_markdown,
+    title_wrapped,
 )
 from drift.headings import (
     headings_bold,
@@ -62,7 +63,13 @@ from drift.headings import (
     reword_headings,
 )
 from drift.lines import SECTION_WORDINGS
-from drift.pages import PAGE_NUMBERS, page_break_blank_lines, paginate, running_head
+from drift.pages import (
+    PAGE_NUMBERS,
+    page_break_blank_lines,
+    page_break_form_feed,
+    paginate,
+    running_head,
+)
 from drift.tables import (
     table_columns,
     table_pipe,
@@ -136,7 +143,7 @@ def _headers_and_titles() -> Iterator[Transform]:
             partial(rewrite_headers, render=partial(header_separated, separator=separator)),
             f"another year's header punctuation: `Nr. proiect / acronim{separator} 3 ...`",
         )
-    for function in (title_bold, title_markdown):
+    for function in (title_bold, title_markdown, title_wrapped):
         yield _from_function("title", function)
 
 
@@ -226,6 +233,7 @@ def _layout() -> Iterator[Transform]:
         )
     yield _from_function("pages", running_head)
     yield _from_function("pages", page_break_blank_lines)
+    yield _from_function("pages", page_break_form_feed)
 
 
 def _characters() -> Iterator[Transform]:

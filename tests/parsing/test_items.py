@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from records import RULES, WORDS, records_of
 
-from extractor.parsing.items import Context, Draft, records_to_items
+from extractor.parsing.items import Context, Draft, joined_in_cell, records_to_items
+from extractor.text.cleaning import pieces_text
 from extractor.text.source import SourceText
 
 
@@ -327,6 +328,12 @@ def text_read_with(words: list[str], text: str) -> str:
             id="a-part-of-a-hyphenated-word-is-never-cut",
         ),
         pytest.param(
+            ["econano", "nanotehnologii"],
+            "Domeniul Eco-\nnano-tehnologii avansate.",
+            "Domeniul Eco-nano-tehnologii avansate.",
+            id="nor-before-a-part-that-goes-on-with-a-hyphen",
+        ),
+        pytest.param(
             ["nanotehnologii"],
             "Domeniul nano-\ntehnologii avansate.",
             "Domeniul nanotehnologii avansate.",
@@ -372,3 +379,27 @@ def test_a_hyphen_before_a_capital_or_by_a_number_stays(text: str, expected: str
     """A typesetter never cuts a word before a capital or beside a number: the hyphen
     stays, with no space."""
     assert text_read_with(WORDS, text) == expected
+
+
+def cell_text(text: str, width: int) -> str:
+    """A cell's two lines `width` chars wide at most, joined."""
+    first = text.index("\n")
+    pieces = joined_in_cell(text, (0, first, False), (first + 1, len(text), False), width, WORDS)
+    return pieces_text(text, pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        pytest.param("MOLECULAR\nĂ ȘI", 10, "MOLECULARĂ ȘI", id="a-half-no-word"),
+        pytest.param("DEZVOLTAR\nEA A", 12, "DEZVOLTAREA A", id="a-start-no-word"),
+        pytest.param("PROMOVARE\nA TEHNOLOGIEI", 10, "PROMOVAREA TEHNOLOGIEI", id="too-long"),
+        pytest.param("PROMOVARE\nA TEHNOLOGIEI", 12, "PROMOVARE A TEHNOLOGIEI", id="fits"),
+        pytest.param("PENTRU MOLECULAR\nĂ", 16, "PENTRU MOLECULAR Ă", id="not-alone"),
+        pytest.param("medicamentului\n)", 17, "medicamentului)", id="closing-mark"),
+        pytest.param("de inovare\nclusterului", 11, "de inovare clusterului", id="two-words"),
+        pytest.param("Sanda-\nMirela", 6, "Sanda-Mirela", id="hyphen-as-an-item"),
+    ],
+)
+def test_a_word_cut_at_a_narrow_cells_edge_is_joined(text: str, width: int, expected: str) -> None:
+    assert cell_text(text, width) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from records import RULES, WORDS, records_of
 from reports import project_block, report
 
@@ -25,6 +26,29 @@ def test_the_title_line_gives_the_title_the_date_and_their_spans() -> None:
     date = title.index("31.12.2020")
     assert (spans["as_of"]["char_start"], spans["as_of"]["char_end"]) == (date, date + 10)
     assert read.findings == []
+
+
+@pytest.mark.parametrize("cut", [" la ", "Cluster inovativ” "], ids=["date-below", "three-lines"])
+def test_a_title_wrapped_over_lines_is_read_whole(cut: str) -> None:
+    """A converter wraps a long title: up to three lines, no blank between."""
+    text = report(project_block(1)).replace(cut, cut.rstrip() + "\n", 1)
+    if cut != " la ":
+        text = text.replace(" la ", " la\n", 1)
+    read = read_preamble(text)
+    title = "Stadiul proiectelor “Cluster inovativ” la 31.12.2020"
+    assert (read.report["title"], read.report["as_of"]) == (title, "2020-12-31")
+    spans = read.report["spans"]
+    date = text.index("31.12.2020")
+    assert (spans["as_of"]["char_start"], spans["as_of"]["char_end"]) == (date, date + 10)
+    assert (spans["title"]["char_start"], spans["title"]["char_end"]) == (0, date + 10)
+    assert read.used >= {1, 2}
+
+
+def test_a_title_goes_on_over_no_blank_line_nor_past_three_lines() -> None:
+    apart = report(project_block(1)).replace(" la ", " la\n\n", 1)
+    assert read_preamble(apart).report["title"] is None
+    four = report(project_block(1)).replace(" ", "\n", 3)
+    assert read_preamble(four).report["title"] is None
 
 
 def test_a_title_date_not_in_the_calendar_warns_on_the_date_and_keeps_the_title() -> None:

@@ -476,7 +476,8 @@ def read_columns_of(rows: list[str]) -> tuple[TableRead, dict[str, str]]:
 
 
 def test_a_column_laid_table_reads_each_column_as_a_cell() -> None:
-    table, values = read_columns_of([*COLUMNS, "", "Site proiect   http://a.ro"])
+    after = ["", "Site proiect   http://a.ro", "", "Obiectivul proiectului:", "", "Un paragraf."]
+    table, values = read_columns_of([*COLUMNS, *after])
     assert values == {
         **EXPECTED,
         "title": "Titlu A pe două rânduri",
@@ -518,3 +519,32 @@ def test_a_blank_line_between_header_and_values_is_allowed_then_ends_the_row() -
     table, values = read_columns_of([*COLUMNS[:2], "", *COLUMNS[2:], "", "Alt paragraf"])
     assert values["director"] == "Ana Pop"
     assert table.next_index == 4
+
+
+def test_a_cell_filled_to_the_last_column_is_parted_too() -> None:
+    rows = [*COLUMNS[:2], COLUMNS[2].replace("Nord-Vest  Energie", "Centru Sud Energie")]
+    _, values = read_columns_of(rows)
+    assert (values["region"], values["domain"]) == ("Centru Sud", "Energie,")
+
+
+def test_a_word_running_over_a_column_edge_is_no_table_line() -> None:
+    rows = [*COLUMNS, "un rând lung care trece peste marginile coloanelor tabelului de sus"]
+    table, _ = read_columns_of(rows)
+    assert table.used == {1, 2, 3, 4}
+
+
+def test_a_row_a_page_break_cut_goes_on_after_the_page_furniture() -> None:
+    """pdftotext -layout: the page number between blank lines, inside the row."""
+    rows = [*COLUMNS[:3], "", "", "7", "", COLUMNS[3], "", "Site proiect   http://a.ro"]
+    table, values = read_columns_of(rows)
+    assert values["title"] == "Titlu A pe două rânduri"
+    assert values["period"] == "01.06.2018 - 31.05.2020"
+    assert table.used == {1, 2, 3, 8}
+    assert table.next_index == 5
+
+
+def test_a_blank_line_with_no_page_break_still_ends_the_row() -> None:
+    rows = [*COLUMNS[:3], "", COLUMNS[3]]
+    table, values = read_columns_of(rows)
+    assert values["title"] == "Titlu A pe"
+    assert table.used == {1, 2, 3}

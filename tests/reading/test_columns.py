@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from records import RULES
+from records import RULES, records_of
 from reports import HEADER_ROW
 
 from extractor.reading.columns import column_of, column_pieces, read_column_header
@@ -88,9 +88,39 @@ def test_a_blank_line_ends_the_header() -> None:
     assert header is not None and header.lines == 1
 
 
-def test_tab_and_pipe_rows_are_not_column_laid() -> None:
-    assert header_of(HEADER[0].replace("   ", "\t")) is None
-    assert header_of("| " + HEADER[0]) is None
+def test_a_piece_left_of_every_column_is_in_the_first() -> None:
+    assert column_of((4, 10, 20), 0) == 0
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Titlu  \tCoordonator  \tDirector  \tRegiunea  \tDomeniu",
+        "  |  Titlu  |  Coordonator  |  Director  |  Regiunea  |  Domeniu  |",
+    ],
+    ids=["tab-row-padded-with-spaces", "pipe-row-indented"],
+)
+def test_tab_and_pipe_rows_are_read_in_their_own_form(row: str) -> None:
+    assert header_of(row) is None
+
+
+def test_a_tab_or_pipe_line_below_the_header_is_none_of_it() -> None:
+    for below in (HEADER[1] + "\t", "|" + HEADER[1][1:]):
+        header = header_of(HEADER[0], below)
+        assert header is not None and header.lines == 1
+
+
+def test_a_line_below_that_makes_no_more_labels_known_is_none_of_the_header() -> None:
+    header = header_of(HEADER[0], "             de lucru")
+    assert header is not None
+    assert (header.lines, header.labels[1]) == (1, "Perioadă")
+
+
+def test_records_after_a_blank_line_are_no_lines_of_the_header() -> None:
+    """Records skip blank lines: the line numbers tell the gap."""
+    lines = [record.line for record in records_of("\n".join([HEADER[0], "", HEADER[1]]))]
+    header = read_column_header(lines, TABLE)
+    assert header is not None and header.lines == 1
 
 
 def test_a_header_of_just_enough_labels_two_spaces_apart() -> None:

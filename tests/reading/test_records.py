@@ -218,3 +218,21 @@ def test_a_column_laid_header_and_its_wrapped_labels_are_no_furniture_a_head_bel
     projects = [("A", "X", "Ana Pop"), ("B", "Y", "Ion Pop"), ("C", "Z", "Eva Ene")]
     records = records_of("".join(block.format(*project) for project in projects))
     assert [record.bare for record in records if record.furniture] == ["RAPORT UEFISCDI"] * 3
+
+
+@pytest.mark.parametrize(
+    ("above", "heading"),
+    [
+        ("Un paragraf încheiat.\n3\n", "results"),
+        ("Un paragraf care merge\n3\n", None),
+        ("Un paragraf încheiat.\n", None),
+    ],
+    ids=["page-break-after-a-sentence", "page-break-inside-a-sentence", "no-page-break"],
+)
+def test_a_heading_at_a_page_top_after_a_finished_sentence_opens_its_section(
+    above: str, heading: str | None
+) -> None:
+    """pdftotext: a page number, then the next page's heading, with no blank line."""
+    records = records_of(f"{above}Principalele rezultate:\nS-a realizat agenda.")
+    [record] = [record for record in records if record.bare == "Principalele rezultate:"]
+    assert record.section == heading

@@ -26,6 +26,7 @@ TEST_CASES = [
     pytest.param("a\u2002b\u2003c\u2009d\u202fe\u3000f\u205fg", "a b c d e f g", id="odd-spaces"),
     pytest.param("clu\u00adster\u200b \u200c\u200dx\u2060y\ufeffz", "cluster xyz", id="invisible"),
     pytest.param("\ufeffTitlu", "Titlu", id="leading-bom"),
+    pytest.param("unu;\n\n3\n\f- doi;", "unu;\n\n3\n- doi;", id="pdftotext-page-break"),
     pytest.param("Tab\tși\tnewline\n", "Tab\tși\tnewline\n", id="tabs-kept"),
     pytest.param("„Cluster” \u2013 2019", "„Cluster” \u2013 2019", id="punctuation-kept"),
 ]
