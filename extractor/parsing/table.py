@@ -21,9 +21,15 @@ import regex
 
 from extractor.parsing.findings import Finding
 from extractor.parsing.website import label_length
-from extractor.reading.columns import ColumnHeader, column_of, column_pieces, read_column_header
+from extractor.reading.columns import (
+    ColumnHeader,
+    column_pieces,
+    placed_pieces,
+    read_column_header,
+)
 from extractor.reading.records import Record
 from extractor.ruleset import TableRules, WebsiteRules
+from extractor.text.source import Line
 
 _TAB_CELL = regex.compile(r"[^\t]+")
 _PIPE_CELL = regex.compile(r"[^|]+")
@@ -172,7 +178,7 @@ def read_columns(
     header = column_header(records, index, rules)
     assert header is not None  # where find_table found one
     read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
-    columns: list[list[tuple[int, int]]] = [[] for _ in header.starts]
+    lines: list[Line] = []
     position = index + header.lines
     page_break = False
     while position < len(records):
@@ -181,17 +187,20 @@ def read_columns(
             page_break = True
             position += 1
             continue
-        if _ends_table(record, website) or (record.after_blank and any(columns) and not page_break):
+        if _ends_table(record, website) or (record.after_blank and lines and not page_break):
             break
         page_break = False
-        placed = _placed_pieces(record, header.starts, rules)
-        if placed is None:
+        if placed_pieces(record.line.text, header.starts, rules) is None:
             break
-        for column, start, end in placed:
-            columns[column].append((start, end))
-        read.used.add(record.line.number)
+        lines.append(record.line)
         position += 1
     read.next_index = position
+    read.used.update(line.number for line in lines)
+    seen = {start for line in lines for start, _ in column_pieces(line.text, rules)}
+    columns: list[list[tuple[int, int]]] = [[] for _ in header.starts]
+    for line in lines:
+        for column, start, end in placed_pieces(line.text, header.starts, rules, seen) or ():
+            columns[column].append((line.start + start, line.start + end))
     for label, pieces in zip(header.labels, columns, strict=True):
         if not pieces:
             continue
@@ -211,26 +220,6 @@ def read_columns(
         else:
             read.cells.setdefault(name, cell)
     return read
-
-
-def _placed_pieces(
-    record: Record, starts: tuple[int, ...], rules: TableRules
-) -> list[tuple[int, int, int]] | None:
-    """A value line's pieces as (column, source start, source end); None for a line that
-    does not fit the columns."""
-    line = record.line
-    text = line.text
-    placed: list[tuple[int, int, int]] = []
-    for start, end in column_pieces(text, rules):
-        column = column_of(starts, start)
-        while column + 1 < len(starts) and end > starts[column + 1]:
-            cut = starts[column + 1]  # a cell filled to the next column's edge: one space
-            if text[cut - 1] != " ":  # a word over the edge: no line of the table
-                return None
-            placed.append((column, line.start + start, line.start + cut - 1))
-            start, column = cut, column + 1
-        placed.append((column, line.start + start, line.start + end))
-    return placed
 
 
 def read_vertical(records: Sequence[Record], index: int, rules: TableRules) -> TableRead:

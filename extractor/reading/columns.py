@@ -10,15 +10,15 @@ its labels known ones are part of it. Positions count from the line's start.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from extractor.ruleset import TableRules
 from extractor.text.source import Line
 
-# How far left of its column a cell may start: an engine places text by its width in
-# points, so a cell can land a char off its header's.
-SLACK = 1
+# How far off its column's position a cell may start: an engine places text by its
+# width in points, so a cell can land a few chars off its header's.
+SLACK = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,35 @@ class ColumnHeader:
 def column_pieces(text: str, rules: TableRules) -> list[tuple[int, int]]:
     """The runs of words in `text` between gaps of `column_gap` spaces or more, as (start, end)."""
     return [match.span() for match in rules.column_piece.finditer(text)]
+
+
+def placed_pieces(
+    text: str, starts: tuple[int, ...], rules: TableRules, seen: Collection[int] = ()
+) -> list[tuple[int, int, int]] | None:
+    """A line's pieces under the columns starting at `starts`, as (column, start, end).
+
+    A piece that goes on past the next column's position is a cell filled to its
+    column's edge, one space before the next cell: it parts at the space whose next
+    word starts within SLACK chars of that position, at a position `seen` to start a
+    piece on the table's other lines first (a cell's lines start alike). None for a
+    line with a word over the position, or a piece over two positions (a paragraph,
+    not a line of the table).
+    """
+    placed: list[tuple[int, int, int]] = []
+    for start, end in column_pieces(text, rules):
+        column = column_of(starts, start)
+        if column + 1 < len(starts) and end > starts[column + 1]:
+            edge = starts[column + 1]
+            spaces = [at for at in range(edge - SLACK - 1, edge + SLACK) if text[at] == " "]
+            if not spaces:
+                return None
+            space = min(spaces, key=lambda at: (at + 1 not in seen, abs(at + 1 - edge)))
+            placed.append((column, start, space))
+            start, column = space + 1, column + 1
+            if column + 1 < len(starts) and end > starts[column + 1]:
+                return None
+        placed.append((column, start, end))
+    return placed
 
 
 def column_of(starts: tuple[int, ...], position: int) -> int:
@@ -78,11 +107,28 @@ def _header_line(text: str, rules: TableRules) -> ColumnHeader | None:
     # Most lines hold no gap at all: counted before they are cut into pieces.
     if _not_columns(text) or text.count(" " * rules.column_gap) < rules.min_header_columns - 1:
         return None
-    pieces = column_pieces(text, rules)
+    pieces = [
+        label
+        for start, end in column_pieces(text, rules)
+        for label in _labels(text, start, end, rules) or [(start, end)]
+    ]
     if len(pieces) < rules.min_header_columns:
         return None
     starts = tuple(start for start, _ in pieces)
     return ColumnHeader(starts, tuple(text[start:end] for start, end in pieces), 1)
+
+
+def _labels(text: str, start: int, end: int, rules: TableRules) -> list[tuple[int, int]] | None:
+    """A header piece as the known labels it is, one space apart where an engine set two
+    columns that close (`Regiunea Domeniu`); None if it is not all labels."""
+    if rules.field_for_header(text[start:end]):
+        return [(start, end)]
+    for space in range(end - 1, start, -1):
+        if text[space] == " " and rules.field_for_header(text[space + 1 : end]):
+            head = _labels(text, start, space, rules)
+            if head is not None:
+                return [*head, (space + 1, end)]
+    return None
 
 
 def _not_columns(text: str) -> bool:

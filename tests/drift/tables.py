@@ -128,20 +128,21 @@ COLUMN_WIDTH = 14
 COLUMN_GAP = 3
 
 
-def _laid_out(cells: list[list[str]], widths: list[int]) -> list[str]:
-    """Wrapped cells side by side, each at its column's position, as many lines as the
-    longest takes."""
+def _laid_out(cells: list[list[str]], widths: list[int], gaps: list[int]) -> list[str]:
+    """Wrapped cells side by side, each at its column's position (`gaps` spaces after each
+    column but the last), as many lines as the longest takes."""
     lines = []
     for row in range(max(map(len, cells))):
         parts = [
             (cell[row] if row < len(cell) else "").ljust(width)
             for cell, width in zip(cells, widths, strict=True)
         ]
-        lines.append((" " * COLUMN_GAP).join(parts).rstrip())
+        line = "".join(part + " " * gap for part, gap in zip(parts, [*gaps, 0], strict=True))
+        lines.append(line.rstrip())
     return lines
 
 
-def _columns(table: Table) -> list[str]:
+def _columns(table: Table, last_gap: int = COLUMN_GAP) -> list[str]:
     def wrap(text: str) -> list[str]:
         return textwrap.wrap(text, COLUMN_WIDTH, break_long_words=False)
 
@@ -151,11 +152,18 @@ def _columns(table: Table) -> list[str]:
         max(len(line) for line in [*label, *value])
         for label, value in zip(labels, values, strict=True)
     ]
+    gaps = [COLUMN_GAP] * (len(widths) - 2) + [last_gap]
     site = [f"{SITE_LABEL}{' ' * COLUMN_GAP}{table.site_urls}"] if table.site else []
-    return [*_laid_out(labels, widths), *_laid_out(values, widths), "", *site]
+    return [*_laid_out(labels, widths, gaps), *_laid_out(values, widths, gaps), "", *site]
 
 
 def table_columns(text: str) -> str:
     """`pdftotext -layout`: the table laid out in columns with spaces, each cell (and label)
     wrapped at its column's width, the lines of a row one under the other."""
     return _rewrite_tables(text, _columns)
+
+
+def table_columns_close(text: str) -> str:
+    """`pdftotext -layout` of a tight table (Chromium's): the last two columns one space
+    apart, so a header `Regiunea Domeniu` and a row `Nord-Vest Energie, mediu`."""
+    return _rewrite_tables(text, lambda table: _columns(table, last_gap=1))

@@ -72,6 +72,7 @@ from drift.pages import (
 )
 from drift.tables import (
     table_columns,
+    table_columns_close,
     table_pipe,
     table_row_split,
     table_row_split_page_break,
@@ -185,6 +186,7 @@ def _tables() -> Iterator[Transform]:
         table_row_wrapped_cell,
         table_row_split_page_break,
         table_columns,
+        table_columns_close,
     ):
         yield _from_function("table", function)
 

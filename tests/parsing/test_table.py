@@ -548,3 +548,16 @@ def test_a_blank_line_with_no_page_break_still_ends_the_row() -> None:
     table, values = read_columns_of(rows)
     assert values["title"] == "Titlu A pe"
     assert table.used == {1, 2, 3}
+
+
+def test_a_cells_other_lines_tell_where_a_tight_row_parts() -> None:
+    """Chromium's tight table: `Nord - Est Textile și` with a space two chars either side
+    of the `Domeniu` column; the cell's next line starts where `Textile` does."""
+    rows = [
+        "Titlu      Perioadă       Coordonator   Director   Nr. membri   Regiunea Domeniu",
+        "           implementare                 proiect    cluster",
+        "Titlu A    01.06.2018 -   Asociația X   Ana Pop    32           Nord - Est Textile și",
+        "           31.05.2020                                                      pielărie",
+    ]
+    _, values = read_columns_of(rows)
+    assert (values["region"], values["domain"]) == ("Nord - Est", "Textile și pielărie")

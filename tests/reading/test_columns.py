@@ -6,7 +6,7 @@ import pytest
 from records import RULES, records_of
 from reports import HEADER_ROW
 
-from extractor.reading.columns import column_of, column_pieces, read_column_header
+from extractor.reading.columns import column_of, column_pieces, placed_pieces, read_column_header
 from extractor.ruleset import TableRules
 from extractor.text.source import SourceText
 
@@ -42,12 +42,12 @@ def test_the_gap_is_a_rule() -> None:
 
 @pytest.mark.parametrize(
     ("position", "column"),
-    [(0, 0), (8, 0), (9, 1), (10, 1), (18, 1), (19, 2), (50, 2)],
+    [(0, 0), (6, 0), (7, 1), (10, 1), (16, 1), (17, 2), (50, 2)],
 )
-def test_a_piece_is_in_the_last_column_starting_at_or_one_char_after_it(
+def test_a_piece_is_in_the_last_column_starting_at_or_three_chars_after_it(
     position: int, column: int
 ) -> None:
-    # One char of slack: an engine places text by its width in points.
+    # Three chars of slack: an engine places text by its width in points.
     assert column_of((0, 10, 20), position) == column
 
 
@@ -131,3 +131,52 @@ def test_a_header_of_just_enough_labels_two_spaces_apart() -> None:
 
 def test_no_lines_no_header() -> None:
     assert read_column_header([], TABLE) is None
+
+
+def test_labels_one_space_apart_are_columns_of_their_own() -> None:
+    """Chromium's tight table: `pdftotext -layout` sets two columns one space apart."""
+    header = header_of(
+        "Titlu     Perioadă       Coordonator   Director   Nr.       Regiunea Domeniu",
+        "          implementare                 proiect    membri",
+        "                                                  cluster",
+    )
+    assert header is not None
+    assert header.labels[-2:] == ("Regiunea", "Domeniu")
+    assert header.starts[-2:] == (60, 69)
+    assert (header.lines, header.labels[4]) == (3, "Nr. membri cluster")
+
+
+def test_a_piece_that_is_not_all_labels_stays_whole() -> None:
+    header = header_of("Titlu  Coordonator  Director  Regiunea  Domeniu  Nr. crt")
+    assert header is not None and header.labels[-1] == "Nr. crt"
+
+
+def placed(text: str, starts: tuple[int, ...], seen: tuple[int, ...] = ()) -> list[str] | None:
+    found = placed_pieces(text, starts, TABLE, seen)
+    return (
+        None if found is None else [f"{column}:{text[start:end]}" for column, start, end in found]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Nord-Vest Energie,", ["0:Nord-Vest", "1:Energie,"], id="space-at-the-edge"),
+        pytest.param("Nord-Vest  Energie,", ["0:Nord-Vest", "1:Energie,"], id="a-gap"),
+        pytest.param("Nord-Ves Energie,", ["0:Nord-Ves", "1:Energie,"], id="a-char-left"),
+        pytest.param("Nord-V Energie,", ["0:Nord-V", "1:Energie,"], id="three-chars-left"),
+        pytest.param("Nord-Vestic Energie,", ["0:Nord-Vestic", "1:Energie,"], id="two-right"),
+        pytest.param("Nord Energie, și alte", None, id="a-word-over-the-edge"),
+        pytest.param("Nord-Vest Energie, mediu și schimbări", None, id="over-two-edges"),
+    ],
+)
+def test_a_piece_over_the_next_columns_edge_parts_at_a_space_near_it(
+    text: str, expected: list[str] | None
+) -> None:
+    assert placed(text, (0, 10, 30)) == expected
+
+
+def test_a_tie_goes_to_where_the_tables_other_lines_start_a_piece() -> None:
+    """`Nord - Est Textile`: a space two chars either side of the edge at 8."""
+    assert placed("Nord - Est Textile", (0, 8)) == ["0:Nord -", "1:Est Textile"]
+    assert placed("Nord - Est Textile", (0, 8), seen=(11,)) == ["0:Nord - Est", "1:Textile"]
