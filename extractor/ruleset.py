@@ -209,12 +209,13 @@ class TableRules(_Rules):
         return fields
 
     @cached_property
-    def _longest_header(self) -> int:
+    def longest_header(self) -> int:
+        """The length of the longest header wording, folded."""
         return max(map(len, self._fields_by_header))
 
     def field_for_header(self, header: str) -> str | None:
         # Most texts tried are whole lines, far longer than any header.
-        folded = fold_within(header, self._longest_header)
+        folded = fold_within(header, self.longest_header)
         return None if folded is None else self._fields_by_header.get(folded)
 
 

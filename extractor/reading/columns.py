@@ -123,7 +123,9 @@ def _labels(text: str, start: int, end: int, rules: TableRules) -> list[tuple[in
     columns that close (`Regiunea Domeniu`); None if it is not all labels."""
     if rules.field_for_header(text[start:end]):
         return [(start, end)]
-    for space in range(end - 1, start, -1):
+    # Only a label's length from the end, markup around it allowed: a long piece (a
+    # line of prose) is not tried at every space.
+    for space in range(end - 1, max(start, end - 2 * rules.longest_header - 2), -1):
         if text[space] == " " and rules.field_for_header(text[space + 1 : end]):
             head = _labels(text, start, space, rules)
             if head is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import Field
 from records import RULES, records_of
 from reports import HEADER_ROW
 
@@ -180,3 +181,24 @@ def test_a_tie_goes_to_where_the_tables_other_lines_start_a_piece() -> None:
     """`Nord - Est Textile`: a space two chars either side of the edge at 8."""
     assert placed("Nord - Est Textile", (0, 8)) == ["0:Nord -", "1:Est Textile"]
     assert placed("Nord - Est Textile", (0, 8), seen=(11,)) == ["0:Nord - Est", "1:Textile"]
+
+
+class _CountingRules(TableRules):
+    """The table rules, counting the texts tried as labels (in a list: the rules are frozen)."""
+
+    tried: list[str] = Field(default_factory=list)
+
+    def field_for_header(self, header: str) -> str | None:
+        self.tried.append(header)
+        return super().field_for_header(header)
+
+
+def test_a_long_piece_is_tried_as_labels_near_its_end_only() -> None:
+    """A header line with 100,000 words of prose glued on: a label it might end in is
+    looked for in a label's length from its end, not at every one of its spaces."""
+    rules = _CountingRules.model_validate(TABLE.model_dump())
+    prose = " ".join(["cuvânt"] * 100_000)
+    [line] = SourceText(f"Titlu  Coordonator  Director  Regiunea  Domeniu  {prose}").lines
+    header = read_column_header([line], rules)
+    assert header is not None and header.labels[-1] == prose
+    assert len(rules.tried) < 200
