@@ -43,22 +43,25 @@ def placed_pieces(
     A piece that goes on past the next column's position is a cell filled to its
     column's edge, one space before the next cell: it parts at the space whose next
     word starts within SLACK chars of that position, at a position `seen` to start a
-    piece on the table's other lines first (a cell's lines start alike). None for a
-    line with a word over the position, or a piece over two positions (a paragraph,
-    not a line of the table).
+    piece on the table's other lines first (a cell's lines start alike). With no such
+    space, a piece ending within SLACK chars past the position is a cell a little
+    wider than its column. None for a line with a word further over the position, or
+    a piece over two positions (a paragraph, not a line of the table).
     """
     placed: list[tuple[int, int, int]] = []
     for start, end in column_pieces(text, rules):
         column = column_of(starts, start)
         if column + 1 < len(starts) and end > starts[column + 1]:
             edge = starts[column + 1]
-            spaces = [at for at in range(edge - SLACK - 1, edge + SLACK) if text[at] == " "]
-            if not spaces:
-                return None
-            space = min(spaces, key=lambda at: (at + 1 not in seen, abs(at + 1 - edge)))
-            placed.append((column, start, space))
-            start, column = space + 1, column + 1
-            if column + 1 < len(starts) and end > starts[column + 1]:
+            near = range(edge - SLACK - 1, min(end, edge + SLACK))  # within the piece
+            spaces = [at for at in near if text[at] == " "]
+            if spaces:
+                space = min(spaces, key=lambda at: (at + 1 not in seen, abs(at + 1 - edge)))
+                placed.append((column, start, space))
+                start, column = space + 1, column + 1
+                if column + 1 < len(starts) and end > starts[column + 1]:
+                    return None
+            elif end > edge + SLACK:
                 return None
         placed.append((column, start, end))
     return placed

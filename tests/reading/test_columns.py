@@ -168,6 +168,9 @@ def placed(text: str, starts: tuple[int, ...], seen: tuple[int, ...] = ()) -> li
         pytest.param("Nord-V Energie,", ["0:Nord-V", "1:Energie,"], id="three-chars-left"),
         pytest.param("Nord-Vestic Energie,", ["0:Nord-Vestic", "1:Energie,"], id="two-right"),
         pytest.param("Nord Energie, și alte", None, id="a-word-over-the-edge"),
+        pytest.param("Nord-Vestului", ["0:Nord-Vestului"], id="a-word-ending-just-over-it"),
+        pytest.param("Nord-Vestulețu", None, id="a-word-ending-further-over-it"),
+        pytest.param("Nord-Vest E", ["0:Nord-Vest", "1:E"], id="a-line-ending-past-a-space"),
         pytest.param("Nord-Vest Energie, mediu și schimbări", None, id="over-two-edges"),
     ],
 )
