@@ -207,19 +207,21 @@ def read_columns(
         cell = Cell(*pieces[0], tuple(pieces[1:]))
         name = rules.field_for_header(label)
         if name is None:
-            value = " ".join(" ".join(text[start:end] for start, end in pieces).split())
-            read.findings.append(
-                Finding(
-                    "unknown_column",
-                    f"no rule knows the column {' '.join(label.split())!r}; its value "
-                    f"{value!r} is not taken",
-                    cell.start,
-                    pieces[-1][1],
-                )
-            )
+            read.findings.append(_unknown_column(label, cell, text))
         else:
             read.cells.setdefault(name, cell)
     return read
+
+
+def _unknown_column(wording: str, cell: Cell, text: str) -> Finding:
+    """A column no rule knows, named with its value: no field takes it."""
+    value = " ".join(" ".join(text[start:end] for start, end in cell.pieces).split())
+    return Finding(
+        "unknown_column",
+        f"no rule knows the column {' '.join(wording.split())!r}; its value {value!r} is not taken",
+        cell.start,
+        cell.pieces[-1][1],
+    )
 
 
 def read_vertical(records: Sequence[Record], index: int, rules: TableRules) -> TableRead:
@@ -326,16 +328,7 @@ def read_row(
     read.next_index = position
     for name, header_cell, value in zip(names, header_cells, values, strict=False):
         if name is None:
-            wording = _cell_text(header, header_cell)
-            read.findings.append(
-                Finding(
-                    "unknown_column",
-                    f"no rule knows the column {wording!r}; its value "
-                    f"{' '.join(text[value.start : value.end].split())!r} is not taken",
-                    value.start,
-                    value.end,
-                )
-            )
+            read.findings.append(_unknown_column(_cell_text(header, header_cell), value, text))
         elif name not in read.cells:
             read.cells[name] = value
     if len(values) != len(names):
