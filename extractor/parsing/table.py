@@ -180,16 +180,14 @@ def read_columns(
     read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
     lines: list[Line] = []
     position = index + header.lines
-    page_break = False
     while position < len(records):
         record = records[position]
         if record.furniture:
-            page_break = True
             position += 1
             continue
+        page_break = records[position - 1].furniture
         if _ends_table(record, website) or (record.after_blank and lines and not page_break):
             break
-        page_break = False
         if placed_pieces(record.line.text, header.starts, rules) is None:
             break
         lines.append(record.line)

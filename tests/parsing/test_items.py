@@ -397,6 +397,7 @@ def cell_text(text: str, width: int) -> str:
         pytest.param("PROMOVARE\nA TEHNOLOGIEI", 12, "PROMOVARE A TEHNOLOGIEI", id="fits"),
         pytest.param("PENTRU MOLECULAR\nĂ", 16, "PENTRU MOLECULAR Ă", id="not-alone"),
         pytest.param("medicamentului\n)", 17, "medicamentului)", id="closing-mark"),
+        pytest.param("(inclusiv\n) și alte", 9, "(inclusiv) și alte", id="closing-mark-then-words"),
         pytest.param("de inovare\nclusterului", 11, "de inovare clusterului", id="two-words"),
         pytest.param("Sanda-\nMirela", 6, "Sanda-Mirela", id="hyphen-as-an-item"),
     ],

@@ -561,3 +561,10 @@ def test_a_cells_other_lines_tell_where_a_tight_row_parts() -> None:
     ]
     _, values = read_columns_of(rows)
     assert (values["region"], values["domain"]) == ("Nord - Est", "Textile și pielărie")
+
+
+def test_an_empty_column_leaves_its_field_out_and_the_next_ones_in() -> None:
+    rows = [*COLUMNS[:2], COLUMNS[2].replace("Ana Pop", "       "), COLUMNS[3]]
+    _, values = read_columns_of(rows)
+    assert "director" not in values
+    assert (values["cluster_members"], values["region"]) == ("32", "Nord-Vest")

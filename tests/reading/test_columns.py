@@ -171,6 +171,9 @@ def placed(text: str, starts: tuple[int, ...], seen: tuple[int, ...] = ()) -> li
         pytest.param("Nord-Vestului", ["0:Nord-Vestului"], id="a-word-ending-just-over-it"),
         pytest.param("Nord-Vestulețu", None, id="a-word-ending-further-over-it"),
         pytest.param("Nord-Vest E", ["0:Nord-Vest", "1:E"], id="a-line-ending-past-a-space"),
+        pytest.param("Nord- Energie,", None, id="four-chars-left"),
+        pytest.param("Nord-Ve Es Textile", ["0:Nord-Ve Es", "1:Textile"], id="the-nearer-space"),
+        pytest.param("Nord-Vest Energie,ab", ["0:Nord-Vest", "1:Energie,ab"], id="up-to-the-next"),
         pytest.param("Nord-Vest Energie, mediu și schimbări", None, id="over-two-edges"),
     ],
 )

@@ -224,10 +224,16 @@ def test_a_column_laid_header_and_its_wrapped_labels_are_no_furniture_a_head_bel
     ("above", "heading"),
     [
         ("Un paragraf încheiat.\n3\n", "results"),
+        ("Un paragraf **încheiat.**\n3\n", "results"),
         ("Un paragraf care merge\n3\n", None),
         ("Un paragraf încheiat.\n", None),
     ],
-    ids=["page-break-after-a-sentence", "page-break-inside-a-sentence", "no-page-break"],
+    ids=[
+        "page-break-after-a-sentence",
+        "page-break-after-a-sentence-in-bold",
+        "page-break-inside-a-sentence",
+        "no-page-break",
+    ],
 )
 def test_a_heading_at_a_page_top_after_a_finished_sentence_opens_its_section(
     above: str, heading: str | None
