@@ -208,3 +208,8 @@ def test_a_long_piece_is_tried_as_labels_near_its_end_only() -> None:
     header = read_column_header([line], rules)
     assert header is not None and header.labels[-1] == prose
     assert len(rules.tried) < 200
+
+
+def test_a_parted_piece_may_run_up_to_the_column_after_next() -> None:
+    assert placed("Nord-Vest Energie,ab", (0, 10, 20)) == ["0:Nord-Vest", "1:Energie,ab"]
+    assert placed("Nord-Vest Energie,abc", (0, 10, 20)) is None
