@@ -21,13 +21,8 @@ import regex
 
 from extractor.parsing.findings import Finding
 from extractor.parsing.website import label_length
-from extractor.reading.columns import (
-    ColumnHeader,
-    column_pieces,
-    placed_pieces,
-    read_column_header,
-)
-from extractor.reading.records import Record
+from extractor.reading.columns import column_pieces, placed_pieces
+from extractor.reading.records import Record, column_header_at
 from extractor.ruleset import TableRules, WebsiteRules
 from extractor.text.source import Line
 
@@ -132,7 +127,7 @@ def find_table(records: Sequence[Record], index: int, rules: TableRules) -> Tabl
     record = records[index]
     if is_header_row(record, rules):
         return TableStart(index, "row", index + 1)
-    header = column_header(records, index, rules)
+    header = column_header_at(records, index, rules)
     if header is not None:
         return TableStart(index, "columns", index + header.lines)
     if vertical_field(record, rules) is None:
@@ -158,11 +153,6 @@ def read_table(
     return read_row(records, start.index, rules, website, text)
 
 
-def column_header(records: Sequence[Record], index: int, rules: TableRules) -> ColumnHeader | None:
-    """The header of a column-laid table starting at `index`, if one does."""
-    return read_column_header((records[at].line for at in range(index, len(records))), rules)
-
-
 def read_columns(
     records: Sequence[Record], index: int, rules: TableRules, website: WebsiteRules, text: str
 ) -> TableRead:
@@ -175,7 +165,7 @@ def read_columns(
     Page furniture between its lines is skipped: a row a page break cut goes on
     after it, blank lines around the furniture and all.
     """
-    header = column_header(records, index, rules)
+    header = column_header_at(records, index, rules)
     assert header is not None  # where find_table found one
     read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
     lines: list[Line] = []

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractor.reading.columns import read_column_header
+from extractor.reading.columns import ColumnHeader, read_column_header
 from extractor.reading.furniture import furniture_indexes
 from extractor.reading.headings import is_subheading, section_of
 from extractor.reading.markers import Marker, read_marker
 from extractor.reading.markup import heading_level, is_markup_only, peel_emphasis
-from extractor.ruleset import Rules
+from extractor.ruleset import Rules, TableRules
 from extractor.text.cleaning import fold
 from extractor.text.source import Line
 
@@ -235,12 +235,19 @@ def _mark_furniture(
             records[index] = replace(record, furniture=True)
 
 
+def column_header_at(
+    records: Sequence[Record], index: int, rules: TableRules
+) -> ColumnHeader | None:
+    """The header of a column-laid table (reading/columns.py) whose first line is record
+    `index`'s, if one is."""
+    return read_column_header((records[at].line for at in range(index, len(records))), rules)
+
+
 def _in_column_header(records: Sequence[Record], index: int, rules: Rules) -> bool:
-    """Whether the record is a line of a column-laid table's header (reading/columns.py),
-    which a report repeats on every project's table."""
+    """Whether the record is a line of a column-laid table's header, which a report
+    repeats on every project's table."""
     for first in range(index, max(index - _HEADER_LINES, -1), -1):
-        lines = (records[at].line for at in range(first, len(records)))
-        header = read_column_header(lines, rules.table)
+        header = column_header_at(records, first, rules.table)
         if header is not None and first + header.lines > index:
             return True
     return False
