@@ -38,16 +38,21 @@ def preamble_to_report(
     """Given the preamble's records, the report's fields, their spans, and the lines used."""
     read = PreambleRead(report={"title": None, "as_of": None, "spans": {}})
     content = [record for record in records if not record.furniture]
-    title = next(
-        (found for index in range(len(content)) if (found := _title_at(content, index, rules))),
+    found = next(
+        (
+            (index, title)
+            for index in range(len(content))
+            if (title := _title_at(content, index, rules))
+        ),
         None,
     )
-    if title is None:
+    if found is None:
         read.findings.append(Finding("missing_title", "no line reads as the report title"))
         body = content
     else:
-        _read_title(*title, source, read)
-        body = content[content.index(title[0][-1]) + 1 :]
+        index, (lines, match) = found
+        _read_title(lines, match, source, read)
+        body = content[index + len(lines) :]
     heading_index = next(
         (i for i, r in enumerate(body) if rules.document.preamble.heading.match(r.bare)), None
     )
