@@ -175,8 +175,8 @@ def read_columns(
         if record.furniture:
             position += 1
             continue
-        page_break = records[position - 1].furniture
-        if _ends_table(record, website) or (record.after_blank and lines and not page_break):
+        ended = record.after_blank and lines and not record.after_page_break
+        if _ends_table(record, website) or ended:
             break
         if placed_pieces(record.line.text, header.starts, rules) is None:
             break

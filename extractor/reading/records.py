@@ -56,6 +56,7 @@ class Record:
     italic: bool = False
     after_blank: bool = True
     before_blank: bool = True
+    after_page_break: bool = False
     glued: bool = False
     furniture: bool = False
     section: str | None = None
@@ -172,7 +173,8 @@ def _record(line: Line, start: int, end: int, rules: Rules) -> Record:
 
 def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> None:
     """Each record knows whether a blank line (or the start) comes before it and one (or the
-    end) after it. Page furniture is looked through, and its own flags are left as they are."""
+    end) after it, and whether page furniture comes right before it (a page break). Page
+    furniture is looked through, and its own flags are left as they are."""
     content = [index for index, record in enumerate(records) if not record.furniture]
     after: list[bool] = []
     previous: Record | None = None
@@ -187,8 +189,15 @@ def _mark_blanks(records: list[Record], blank_lines: Collection[int]) -> None:
     # A record comes before a blank line when the next one comes after it.
     for index, after_blank, before_blank in zip(content, after, [*after[1:], True], strict=True):
         record = records[index]
-        if (record.after_blank, record.before_blank) != (after_blank, before_blank):
-            records[index] = replace(record, after_blank=after_blank, before_blank=before_blank)
+        page_break = index > 0 and records[index - 1].furniture
+        flags = (after_blank, before_blank, page_break)
+        if (record.after_blank, record.before_blank, record.after_page_break) != flags:
+            records[index] = replace(
+                record,
+                after_blank=after_blank,
+                before_blank=before_blank,
+                after_page_break=page_break,
+            )
 
 
 def _mark_furniture(
@@ -284,7 +293,7 @@ def _mark_headings(records: list[Record], rules: Rules, lemmas: Mapping[str, str
         # heading at a page's top as a blank line would.
         page_top = (
             before is not None
-            and records[index - 1].furniture
+            and record.after_page_break
             and records[before].bare.rstrip("*_").endswith(ends)
         )
         if not record.subheading and _may_be_heading(record, below, page_top):

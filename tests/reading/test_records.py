@@ -242,3 +242,18 @@ def test_a_heading_at_a_page_top_after_a_finished_sentence_opens_its_section(
     records = records_of(f"{above}Principalele rezultate:\nS-a realizat agenda.")
     [record] = [record for record in records if record.bare == "Principalele rezultate:"]
     assert record.section == heading
+
+
+def test_a_record_after_page_furniture_knows_a_page_break_came_between() -> None:
+    records = records_of("Un paragraf,\n\n3\n\ncare merge.\n\nAlt paragraf.")
+    assert [(r.bare, r.after_page_break) for r in records if not r.furniture] == [
+        ("Un paragraf,", False),
+        ("care merge.", True),
+        ("Alt paragraf.", False),
+    ]
+
+
+def test_the_first_record_follows_no_page_break_even_with_furniture_last() -> None:
+    records = records_of("Primul rând.\n\nAl doilea.\n\n3")
+    assert records[-1].furniture
+    assert not records[0].after_page_break
