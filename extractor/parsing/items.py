@@ -216,10 +216,12 @@ class BulletProcessor:
 class ContinuationProcessor:
     """A line that goes on with the item before it: a wrapped line, or a word cut in two.
 
-    It does when no blank line comes between (page furniture aside), or when it
-    starts in lower case after an item that does not end a sentence (a word cut
-    by a hyphen ends none). The processors before it take every list item, so a
-    line it sees has no marker, or a word (`o`) that opens no item here.
+    It does when no blank line comes between (page furniture aside), or after an
+    item that does not end a sentence (a word cut by a hyphen ends none) when it
+    starts in lower case, or, after a page break, in anything but a capital (a
+    sentence a page cut before a number, `24 de firme`). The processors before it
+    take every list item, so a line it sees has no marker, or a word (`o`) that
+    opens no item here.
     """
 
     def test(self, record: Record, tree: Tree, context: Context) -> bool:
@@ -228,7 +230,7 @@ class ContinuationProcessor:
         if not record.after_blank:
             return True
         first = record.bare.lstrip("*_ \t")[:1]
-        if not first.islower():
+        if not (first.islower() or (record.after_page_break and not first.isupper())):
             return False
         return not context.item_text_ends_with(tree.last, tuple(context.rules.markup.sentence_end))
 

@@ -24,8 +24,17 @@ SENTENCE_END = ".;:!?"
 MIN_CUT_LINE = 40  # a shorter line is not cut in two
 
 
-def _mid_split(line: str) -> int | None:
-    """Where a page break may cut a line mid-sentence: before a lower-case word, mid-line."""
+def _opens_lower(word: str) -> bool:
+    return word[0].isalpha() and word[0].islower() and not opens_line_badly(word)
+
+
+def _opens_number(word: str) -> bool:
+    return word[0].isdigit()
+
+
+def _mid_split(line: str, opens: Callable[[str], bool] = _opens_lower) -> int | None:
+    """Where a page break may cut a line mid-sentence: before a word `opens` takes (a
+    lower-case one by default), mid-line."""
     if len(line) < MIN_CUT_LINE:
         return None
     prefix = bullet_prefix(line) or ""
@@ -35,12 +44,14 @@ def _mid_split(line: str) -> int | None:
         words = tail.split()
         if not words or not head.strip() or head.endswith(tuple(SENTENCE_END)):
             continue
-        if words[0][0].isalpha() and words[0][0].islower() and not opens_line_badly(words[0]):
+        if opens(words[0]):
             return index
     return None
 
 
-def _page_breaks(lines: list[str]) -> list[tuple[int, int | None]]:
+def _page_breaks(
+    lines: list[str], opens: Callable[[str], bool] = _opens_lower
+) -> list[tuple[int, int | None]]:
     """Where the page breaks fall, as (line index, offset of the cut in it, or None).
 
     Every PAGE_LINES lines a break: after that line, or (every other one) inside
@@ -50,7 +61,7 @@ def _page_breaks(lines: list[str]) -> list[tuple[int, int | None]]:
     breaks: list[tuple[int, int | None]] = []
     pending = False
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        split = _mid_split(line) if pending and kind in TEXT_KINDS else None
+        split = _mid_split(line, opens) if pending and kind in TEXT_KINDS else None
         if split is not None:
             breaks.append((index, split))
             pending = False
@@ -62,10 +73,15 @@ def _page_breaks(lines: list[str]) -> list[tuple[int, int | None]]:
     return breaks
 
 
-def paginate(text: str, furniture: Callable[[int, int], list[str]]) -> str:
-    """The text with `furniture(page, pages)` (footer, running head) at each page break."""
+def paginate(
+    text: str,
+    furniture: Callable[[int, int], list[str]],
+    opens: Callable[[str], bool] = _opens_lower,
+) -> str:
+    """The text with `furniture(page, pages)` (footer, running head) at each page break;
+    a break inside a line falls before a word `opens` takes."""
     lines = split_lines(text)
-    breaks = dict(_page_breaks(lines))
+    breaks = dict(_page_breaks(lines, opens))
     pages = len(breaks) + 1
     out: list[str] = []
     page = 1
@@ -111,3 +127,13 @@ def page_break_form_feed(text: str) -> str:
     """pdftotext: the page number, then a form feed opening the next page's first line."""
     paged = paginate(text, lambda page, pages: ["", "", str(page), _NEXT_PAGE])
     return paged.replace(_NEXT_PAGE + "\n", "\f")
+
+
+def page_break_before_number(text: str) -> str:
+    """pdftotext -layout: a page break cutting a sentence before a number (`24 de firme`),
+    footer page number and next running head between blank lines."""
+    return paginate(
+        text,
+        lambda page, pages: ["", f"Pagina {page} din {pages}", "", RUNNING_HEAD, ""],
+        opens=_opens_number,
+    )

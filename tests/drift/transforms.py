@@ -65,6 +65,7 @@ from drift.headings import (
 from drift.lines import SECTION_WORDINGS
 from drift.pages import (
     PAGE_NUMBERS,
+    page_break_before_number,
     page_break_blank_lines,
     page_break_form_feed,
     paginate,
@@ -236,6 +237,7 @@ def _layout() -> Iterator[Transform]:
     yield _from_function("pages", running_head)
     yield _from_function("pages", page_break_blank_lines)
     yield _from_function("pages", page_break_form_feed)
+    yield _from_function("pages", page_break_before_number)
 
 
 def _characters() -> Iterator[Transform]:

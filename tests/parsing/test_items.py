@@ -404,3 +404,26 @@ def cell_text(text: str, width: int) -> str:
 )
 def test_a_word_cut_at_a_narrow_cells_edge_is_joined(text: str, width: int, expected: str) -> None:
     assert cell_text(text, width) == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        ("\n\n3\n\n", ["Studiu pe baza de chestionare, 24 de firme intervievate."]),
+        ("\n\n", ["Studiu pe baza de chestionare,", "24 de firme intervievate."]),
+    ],
+    ids=["page-break", "blank-line"],
+)
+def test_a_sentence_a_page_cut_before_a_number_goes_on(between: str, expected: list[str]) -> None:
+    """After a page break (page furniture between), a line not in capitals goes on an item
+    that ends no sentence; a blank line alone asks for lower case."""
+    text = f"Studiu pe baza de chestionare,{between}24 de firme intervievate.\n"
+    assert [item["text"] for item in read(text).items] == expected
+
+
+def test_after_a_page_break_a_capital_opens_a_new_item() -> None:
+    text = "A fost dezvoltat un produs nou\n\n3\n\nAu fost realizate două adeziuni.\n"
+    assert [item["text"] for item in read(text).items] == [
+        "A fost dezvoltat un produs nou",
+        "Au fost realizate două adeziuni.",
+    ]
