@@ -257,3 +257,9 @@ def test_the_first_record_follows_no_page_break_even_with_furniture_last() -> No
     records = records_of("Primul rând.\n\nAl doilea.\n\n3")
     assert records[-1].furniture
     assert not records[0].after_page_break
+
+
+def test_a_record_after_a_page_number_opening_the_text_follows_a_page_break() -> None:
+    records = records_of("3\n\nPrimul rând.")
+    assert records[0].furniture
+    assert records[1].after_page_break
