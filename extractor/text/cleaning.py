@@ -8,22 +8,27 @@ offset it came from, so facts found in cleaned text get true spans.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from math import inf
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
-# Emphasis stars, and the angle brackets of an autolink such as <https://x.ro/>.
-_MARKUP = regex.compile(r"\*+|<(?=(?:https?://|www\.)[^<>\s]+>)|(?<=<(?:https?://|www\.)[^<>\s]+)>")
-_SPACES = regex.compile(r"\s+")
-_SPACED_HYPHEN = regex.compile(r"\s*-\s*")
-_WORD = regex.compile(r"[^\s\x00]+")
-_SPACE = regex.compile(r"\s")
-# White space to `str.split` but not to the `regex` module's \s (nor so to `_SPACES`).
-_SPLIT_ONLY_SPACE = regex.compile(r"[\x1c-\x1f]")
+# White space as Unicode's White_Space property and the `regex` module's \s have it;
+# `re`'s \s and `str.split` also take \x1c-\x1f, which the text keeps as written.
+_WHITE_SPACE = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = re.compile(f"[{_WHITE_SPACE}]+")
+_SPACED_HYPHEN = re.compile(f"[{_WHITE_SPACE}]*-[{_WHITE_SPACE}]*")
+_WORD = re.compile(f"[^{_WHITE_SPACE}\x00]+")
+_SPACE = re.compile(f"[{_WHITE_SPACE}]")
+# White space to `str.split` but not to `_SPACES`.
+_SPLIT_ONLY_SPACE = re.compile(r"[\x1c-\x1f]")
 # Chars below this are kept in `_UNMARKED` once worked out: the Latin, Greek and
 # Cyrillic a report is written in, a bounded few thousand.
 _UNMARKED_KEPT_BELOW = 0x2000
@@ -194,8 +199,22 @@ def _without_markup(raw: str, replacement: str | Callable[[regex.Match[str]], st
     """`raw` with each markup match replaced; most lines hold none, and are given back as
     they are without a pass of the pattern (every match is of a `*`, `<` or `>`)."""
     if "*" in raw or "<" in raw or ">" in raw:
-        return _MARKUP.sub(replacement, raw)
+        return _markup().sub(replacement, raw)
     return raw
+
+
+@cache
+def _markup() -> regex.Pattern[str]:
+    """Emphasis stars, and the angle brackets of an autolink such as <https://x.ro/>.
+
+    The lookbehind of any width needs `regex`, imported here, when a text first holds a
+    markup char: its 8 ms of import are a tenth of `diff`, whose documents hold none.
+    """
+    import regex
+
+    return regex.compile(
+        r"\*+|<(?=(?:https?://|www\.)[^<>\s]+>)|(?<=<(?:https?://|www\.)[^<>\s]+)>"
+    )
 
 
 def _single_spaced(text: str) -> str:

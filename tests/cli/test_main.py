@@ -236,10 +236,11 @@ MODELS = ("pydantic.main", "extractor.models", "extractor.ruleset")
         # Checking a document needs the prebuilt validator: no model, no comparison.
         (["validate", "output/cluster-inovativ-2019.json"], (*EXTRACTING, *MODELS, "rapidfuzz")),
         # Comparing two documents extracts nothing, and builds no model; where every
-        # project and item pairs exactly, nothing needs a fuzzy score.
+        # project and item pairs exactly, nothing needs a fuzzy score; texts without
+        # markup need no `regex` to clean.
         (
             ["diff", "output/cluster-inovativ-2019.json", "output/cluster-inovativ-2019.json"],
-            (*EXTRACTING, *MODELS, "rapidfuzz"),
+            (*EXTRACTING, *MODELS, "rapidfuzz", "regex"),
         ),
     ],
 )

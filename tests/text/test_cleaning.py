@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 from itertools import pairwise
 
@@ -12,7 +14,8 @@ from hypothesis import strategies as st
 
 from extractor.ruleset import load_rules
 from extractor.text.cleaning import (
-    _MARKUP,
+    _WHITE_SPACE,
+    _markup,
     clean,
     clean_pieces,
     clean_text,
@@ -152,7 +155,12 @@ def test_fold_is_its_definition(text: str) -> None:
 
 @pytest.mark.parametrize("text", [MANY_CHARS, "  a **b**\x1c  <https://x.ro/>  c\n", " \x1f "])
 def test_clean_text_spaces_as_the_whitespace_pattern_does(text: str) -> None:
-    assert clean_text(text) == regex.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+    assert clean_text(text) == regex.sub(r"\s+", " ", _markup().sub("", text)).strip()
+
+
+def test_the_white_space_spelled_out_for_re_is_the_regex_modules() -> None:
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(f"[{_WHITE_SPACE}]", every_char) == regex.findall(r"\s", every_char)
 
 
 @pytest.mark.parametrize(("raw", "expected"), TEST_CASES)
