@@ -18,20 +18,21 @@ from extractor.errors import (
     E_READ,
     ExtractorError,
 )
-from extractor.readers.load import Loaded, bytes_to_text, is_pdf, pdf_to_text, unicode_to_text
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
-from extractor.text.normalize import Normalized, normalize
-from extractor.text.source import SourceText
 
 # The stages, the models and the rules are imported where used: `extractor text`
-# of a UTF-8 report needs none of them, `validate` and `diff` only the models.
+# of a UTF-8 report needs none of them but loading and normalizing, `validate` and
+# `diff` of documents none but the models.
 if TYPE_CHECKING:
     from extractor.assembly import DocumentParts
     from extractor.compare.models import DocumentDiff
     from extractor.models import Document
     from extractor.parsing.segment import Segments
+    from extractor.readers.load import Loaded
     from extractor.reading.records import Record
     from extractor.ruleset import Rules
+    from extractor.text.normalize import Normalized
+    from extractor.text.source import SourceText
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def load(
     pdf_engine: str = DEFAULT_ENGINE,
 ) -> Loaded:
     """A report's text; `pdf_engine` reads a PDF (`pdfium`, or `pdfplumber` the reference)."""
+    from extractor.readers.load import bytes_to_text, is_pdf, pdf_to_text
+
     if is_pdf(data):
         return pdf_to_text(data, name, rules.pdf, on_page, pdf_engine)
     return bytes_to_text(data, name, rules.encodings)
@@ -122,6 +125,9 @@ def normalized_text(
     `rules`, or the folder to read them from (the bundled one by default), are read only
     for a report that needs them: a PDF, or text that is not Unicode.
     """
+    from extractor.readers.load import is_pdf, unicode_to_text
+    from extractor.text.normalize import normalize
+
     data, name = _read_report(report, None)
     loaded = None if is_pdf(data) else unicode_to_text(data, name)
     if loaded is None:
