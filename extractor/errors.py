@@ -6,6 +6,7 @@ Every error prints as one line, `E0NN <file>: <what happened> (<what to do>)`.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -61,6 +62,12 @@ def problems(error: ValidationError) -> list[str]:
 
 
 _LOC_PARTS = 12
+
+
+def too_many_digits() -> str:
+    """What a JSON or TOML reader's plain ValueError means: a number past Python's limit
+    on the digits of an int, which no document or rules file holds."""
+    return f"a number of more than {sys.get_int_max_str_digits()} digits"
 
 
 # Stable codes. Never reuse a retired code for something else.

@@ -13,11 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractor.collector import cyclic_gc_paused
-from extractor.errors import (
-    E_NOT_DOCUMENT,
-    E_READ,
-    ExtractorError,
-)
+from extractor.errors import E_NOT_DOCUMENT, E_READ, ExtractorError, too_many_digits
 from extractor.readers.pdf.reading import DEFAULT_ENGINE, PageProgress
 
 # The stages, the models and the rules are imported where used: `extractor text`
@@ -71,6 +67,9 @@ def read_json(path: Path) -> Any:
             E_NOT_DOCUMENT,
             f"{path}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})",
         ) from error
+    except ValueError as error:
+        message = f"{path}: its JSON holds {too_many_digits()}"
+        raise ExtractorError(E_NOT_DOCUMENT, message) from error
     except RecursionError as error:
         raise ExtractorError(
             E_NOT_DOCUMENT,

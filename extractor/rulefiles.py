@@ -13,7 +13,7 @@ from typing import Any
 from pydantic_core import ValidationError
 
 import extractor.rules
-from extractor.errors import E_RULES, ExtractorError, first_problem
+from extractor.errors import E_RULES, ExtractorError, first_problem, too_many_digits
 
 # The repository's `rules/`, installed as the package `extractor.rules` (pyproject.toml);
 # its folder read from the package, not through importlib.resources, which `diff` would
@@ -36,6 +36,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise unreadable(path, error) from error
     except tomllib.TOMLDecodeError as error:
         raise ExtractorError(E_RULES, f"rules file {path} is not valid TOML: {error}") from error
+    except ValueError as error:
+        raise ExtractorError(E_RULES, f"rules file {path} holds {too_many_digits()}") from error
 
 
 def invalid(path: Path, error: ValidationError, where: str = "entry") -> ExtractorError:

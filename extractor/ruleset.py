@@ -29,7 +29,7 @@ from pydantic import (
 from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
 from extractor.content import SectionKey
-from extractor.errors import E_RULES, ExtractorError
+from extractor.errors import E_RULES, ExtractorError, too_many_digits
 from extractor.models import RegionName
 from extractor.rulefiles import DEFAULT_RULES_DIR, invalid, read_toml, unreadable
 from extractor.text.cleaning import fold, fold_within
@@ -500,6 +500,10 @@ def read_patterns(path: Path) -> tuple[PatternLine, ...]:
         except json.JSONDecodeError as error:
             raise ExtractorError(
                 E_RULES, f"rules file {path}: line {number} is not JSON: {error.msg}"
+            ) from error
+        except ValueError as error:
+            raise ExtractorError(
+                E_RULES, f"rules file {path}: line {number}: {too_many_digits()}"
             ) from error
         entry = validate_rules(path, PatternEntry.model_validate, data, where=f"line {number}:")
         entries.append(PatternLine(line=number, entry=entry))

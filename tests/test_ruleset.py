@@ -91,6 +91,13 @@ BROKEN_CASES = [
     ),
     pytest.param(
         "sections.toml",
+        "max_words = 8",
+        "max_words = 8" + "0" * 5000,
+        ["sections.toml", "a number of more than 4300 digits"],
+        id="number-too-long-for-python",
+    ),
+    pytest.param(
+        "sections.toml",
         'key = "ongoing"',
         'key = "later"',
         ["sections.toml", "entry sections.2.key", "'later'"],

@@ -138,11 +138,20 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
     assert "projects.0.cluster_members" in err and err.count("\n") == 1
 
 
-def test_validate_not_json(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{nu", "not JSON (line 1, column 2: Expecting property name"),
+        ('{"projects": 1' + "0" * 5000 + "}", "a number of more than 4300 digits"),
+    ],
+    ids=["malformed", "number-too-long-for-python"],
+)
+def test_validate_not_json(tmp_path: Path, capsys, text: str, says: str) -> None:
     path = tmp_path / "x.json"
-    path.write_text("{nu", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     assert main(["validate", str(path)]) == 1
-    assert capsys.readouterr().err.startswith(f"extractor: E040 {path}: not JSON")
+    err = capsys.readouterr().err
+    assert err.startswith(f"extractor: E040 {path}: ") and says in err, err
 
 
 def test_every_command_has_help_with_an_example() -> None:

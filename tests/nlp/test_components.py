@@ -97,6 +97,7 @@ def test_a_bad_vocabulary_entry_is_an_e020_naming_file_and_entry(
     ("line", "words"),
     [
         ("{not json", "line 2 is not JSON"),
+        ('{"label": "date", "pattern": [{"LENGTH": 1' + "0" * 5000 + "}]}", "line 2: a number of"),
         ('{"label": "money", "pattern": [{"LOWER": "lei"}]}', "line 2: label"),
         ('{"label": "quantity", "pattern": []}', "line 2: pattern"),
         ('{"label": "quantity", "pattern": [{"COLOUR": "red"}]}', "line 2: pattern"),
