@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXTRACTOR, REPORT_2019
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdf_fixtures import drawn_pdf
 from reports import project_block, report
 
 from extractor.errors import ExtractorError
-from extractor.pipeline import normalized_text, run_bytes
+from extractor.pipeline import normalized_text, read_json, run_bytes
 from extractor.ruleset import load_rules
 from extractor.text.normalize import normalize
 
@@ -227,3 +231,35 @@ def test_normalized_text_reads_the_rules_folder_only_when_the_bytes_need_it(
     with pytest.raises(ExtractorError) as raised:  # a legacy code page: the folder's rules
         normalized_text(legacy, rules)
     assert raised.value.code == "E020"
+
+
+# Values a UTF-8 file can hold: a lone surrogate only escaped (the cases below).
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(st.characters(codec="utf-8")),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(st.characters(codec="utf-8"), max_size=6), inner, max_size=4)
+    ),
+    max_leaves=24,
+)
+
+
+@settings(derandomize=True, database=None, max_examples=300, deadline=None)
+@given(JSON_VALUES, st.booleans())
+def test_a_json_file_reads_as_the_json_module_reads_it(value: Any, ascii_only: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.json"
+        path.write_text(text, encoding="utf-8")
+        assert repr(read_json(path)) == repr(json.loads(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"\\udc00 alone"', "[" * 300 + "]" * 300, '{"a": 1, "a": 2}', "[NaN, -Infinity, 1e400]"],
+    ids=["lone-surrogate", "nested-300-deep", "repeated-key", "not-finite"],
+)
+def test_json_the_faster_parser_refuses_or_might_read_otherwise(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "document.json"
+    path.write_text(text, encoding="utf-8")
+    assert repr(read_json(path)) == repr(json.loads(text))
