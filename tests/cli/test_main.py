@@ -142,9 +142,10 @@ def test_validate(small_report: Path, tmp_path: Path, capsys) -> None:
     ("text", "says"),
     [
         ("{nu", "not JSON (line 1, column 2: Expecting property name"),
+        ('{"projects": [1, 2', "not JSON (line 1, column 19: Expecting ',' delimiter)"),
         ('{"projects": 1' + "0" * 5000 + "}", "a number of more than 4300 digits"),
     ],
-    ids=["malformed", "number-too-long-for-python"],
+    ids=["malformed", "cut-short", "number-too-long-for-python"],
 )
 def test_validate_not_json(tmp_path: Path, capsys, text: str, says: str) -> None:
     path = tmp_path / "x.json"
