@@ -284,9 +284,13 @@ def report_error(error: ExtractorError, debug: bool = False) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    # Start-up work of libraries that no command uses; a value the user set is kept.
     # No command does linear algebra, but numpy, imported with spaCy, starts OpenBLAS's
-    # thread pool: about 70 ms of CPU a process. A value the user set is kept.
+    # thread pool: about 70 ms of CPU a process.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # pydantic reads every installed package's entry points for plugins when a first
+    # model is built, 10-15 ms of `extract`; the tool's models are built for no plugin.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         args = build_parser().parse_args(argv)
         if args.debug:

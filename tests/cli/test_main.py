@@ -271,17 +271,25 @@ def test_light_commands_import_only_what_they_need(
     assert result.stderr.strip().splitlines()[-1] == "0 []"
 
 
-@pytest.mark.parametrize(("given", "used"), [(None, "1"), ("2", "2")])
-def test_blas_runs_on_one_thread_unless_the_user_chose(
-    given: str | None, used: str, monkeypatch, capsys
+@pytest.mark.parametrize(
+    ("variable", "given", "used"),
+    [
+        ("OPENBLAS_NUM_THREADS", None, "1"),
+        ("OPENBLAS_NUM_THREADS", "2", "2"),
+        ("PYDANTIC_DISABLE_PLUGINS", None, "1"),
+        ("PYDANTIC_DISABLE_PLUGINS", "logfire", "logfire"),
+    ],
+)
+def test_library_start_up_work_is_skipped_unless_the_user_chose(
+    variable: str, given: str | None, used: str, monkeypatch, capsys
 ) -> None:
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "unset")  # so that the test's end restores it
+    monkeypatch.setenv(variable, "unset")  # so that the test's end restores it
     if given is None:
-        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+        monkeypatch.delenv(variable)
     else:
-        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+        monkeypatch.setenv(variable, given)
     assert main(["schema"]) == 0
-    assert os.environ["OPENBLAS_NUM_THREADS"] == used
+    assert os.environ[variable] == used
 
 
 @pytest.mark.parametrize("command", ["extract", "text", "diff", "export", "review"])
