@@ -6,11 +6,11 @@ the competition and how many projects were submitted and funded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from extractor.parsing.fields import parse_date
 from extractor.parsing.findings import Finding
 from extractor.parsing.items import records_to_items
 from extractor.reading.records import Record
@@ -51,7 +51,7 @@ def preamble_to_report(
         body = content
     else:
         index, (lines, match) = found
-        _read_title(lines, match, source, read)
+        _read_title(lines, match, source, rules.nlp.dates.months, read)
         body = content[index + len(lines) :]
     heading_index = next(
         (i for i, r in enumerate(body) if rules.document.preamble.heading.match(r.bare)), None
@@ -104,7 +104,11 @@ def _title_at(
 
 
 def _read_title(
-    lines: list[Record], match: regex.Match[str], source: SourceText, read: PreambleRead
+    lines: list[Record],
+    match: regex.Match[str],
+    source: SourceText,
+    months: Mapping[str, int],
+    read: PreambleRead,
 ) -> None:
     """The title and its date, from its lines and the pattern's match on them joined."""
     start, end = lines[0].bare_start, lines[-1].bare_end
@@ -113,20 +117,33 @@ def _read_title(
     )
     read.report["spans"]["title"] = source.span(start, end)
     read.used.update(line.line.number for line in lines)
-    offset = match.start("as_of")
-    for line in lines:  # the date is in one line: it holds no space
-        if offset <= len(line.bare):
-            break
-        offset -= len(line.bare) + 1
-    date_start = line.bare_start + offset
-    date_end = date_start + len(match["as_of"])
+    date_start = _joined_offset(lines, match.start("as_of"))
+    date_end = _joined_offset(lines, match.end("as_of"))
     try:
-        read.report["as_of"] = parse_date(match["as_of"]).isoformat()
+        read.report["as_of"] = _title_date(match, months).isoformat()
         read.report["spans"]["as_of"] = source.span(date_start, date_end)
     except ValueError:
         read.findings.append(
             Finding("invalid_date", f"{match['as_of']!r} is no calendar date", date_start, date_end)
         )
+
+
+def _joined_offset(lines: Sequence[Record], offset: int) -> int:
+    """The source offset of `offset` into the lines' bare texts joined by single spaces."""
+    *before, last = lines
+    for line in before:
+        if offset <= len(line.bare):
+            return line.bare_start + offset
+        offset -= len(line.bare) + 1
+    return last.bare_start + offset
+
+
+def _title_date(match: regex.Match[str], months: Mapping[str, int]) -> dt.date:
+    """The date of the title's `day`, `month` (a number, or a month's name) and `year`;
+    ValueError when it is no calendar date."""
+    month = match["month"]
+    number = int(month) if month.isdecimal() else months.get(month.lower(), 0)
+    return dt.date(int(match["year"]), number, int(match["day"]))
 
 
 def _read_statements(

@@ -1,7 +1,8 @@
 """The lines that name the report and its projects, as other writers write them.
 
 The project header missing, bold, as a markdown heading, with other
-punctuation or wording; the report title bold or as a markdown heading.
+punctuation or wording; the report title bold, as a markdown heading, wrapped,
+or with its date worded otherwise.
 """
 
 from __future__ import annotations
@@ -101,3 +102,21 @@ def title_markdown(text: str) -> str:
 def title_wrapped(text: str) -> str:
     """pdftotext of a centred title too long for one line: its date on the next line."""
     return _rewrite_title(text, lambda line: line.replace(" la ", " la\n", 1))
+
+
+TITLE_DATE_WORDINGS = {
+    "in_words": ("31 decembrie 2019", "a writer who names the month: `la 31 decembrie 2019`"),
+    "la_data_de": ("data de 31.12.2019", "a writer who dates the title `la data de 31.12.2019`"),
+    "in_words_la_data_de": ("data de 31 decembrie 2019", "both: `la data de 31 decembrie 2019`"),
+}
+
+
+def title_date_worded(text: str, wording: str) -> str:
+    """The title's date as `wording` writes it; the title's text changes with it."""
+    return _rewrite_title(text, lambda line: line.replace("31.12.2019", wording))
+
+
+def expect_title_date_worded(content: Content, wording: str) -> Content:
+    """The golden content with the title as reworded (its date, `as_of`, the same)."""
+    title = content["report"]["title"].replace("31.12.2019", wording)
+    return {**content, "report": {**content["report"], "title": title}}

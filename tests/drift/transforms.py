@@ -39,14 +39,17 @@ from drift.characters import (
 from drift.compare import Content
 from drift.headers import (
     HEADER_SEPARATORS,
+    TITLE_DATE_WORDINGS,
     drop_headers,
     expect_dropped_headers,
+    expect_title_date_worded,
     header_bold,
     header_markdown,
     header_proiect_nr,
     header_separated,
     rewrite_headers,
     title_bold,
+    title_date_worded,
     title_markdown,
     title_wrapped,
 )
@@ -71,6 +74,7 @@ from drift.pages import (
     paginate,
     running_head,
 )
+from drift.preamble import COUNT_WORDINGS, expect_counts_reworded, reword_counts
 from drift.tables import (
     table_columns,
     table_columns_close,
@@ -107,6 +111,7 @@ FAMILIES = (
     "missing_headers",
     "header",
     "title",
+    "counts",
     "heading_objective",
     "heading_results",
     "heading_ongoing",
@@ -147,6 +152,29 @@ def _headers_and_titles() -> Iterator[Transform]:
         )
     for function in (title_bold, title_markdown, title_wrapped):
         yield _from_function("title", function)
+    yield from _reworded(
+        "title_date", "title", TITLE_DATE_WORDINGS, title_date_worded, expect_title_date_worded
+    )
+    yield from _reworded("counts", "counts", COUNT_WORDINGS, reword_counts, expect_counts_reworded)
+
+
+def _reworded(
+    prefix: str,
+    family: str,
+    wordings: dict[str, tuple[str, str]],
+    rewrite: Callable[..., str],
+    expect: Callable[..., Content],
+) -> Iterator[Transform]:
+    """A transformation per wording (name: the wording and who writes it) of the report's
+    own words: `rewrite(text, wording=...)`, the content expected `expect(content, wording=...)`."""
+    for name, (wording, origin) in wordings.items():
+        yield Transform(
+            f"{prefix}_{name}",
+            family,
+            partial(rewrite, wording=wording),
+            origin,
+            partial(expect, wording=wording),
+        )
 
 
 def _headings() -> Iterator[Transform]:

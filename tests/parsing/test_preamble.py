@@ -97,3 +97,68 @@ def test_the_counts_are_read_from_the_preamble_only() -> None:
     read = read_preamble(report(block).replace(statement, "Competiția a avut succes, "))
     assert (read.report["projects_submitted"], read.report["projects_funded"]) == (None, None)
     assert [f.code for f in read.findings] == ["missing_count", "missing_count"]
+
+
+@pytest.mark.parametrize(
+    ("written", "as_of"),
+    [
+        ("31 decembrie 2020", "2020-12-31"),
+        ("5 Martie 2021", "2021-03-05"),
+        ("30 sept. 2021", "2021-09-30"),
+        ("data de 31.12.2020", "2020-12-31"),
+        ("data de 1 iunie 2021", "2021-06-01"),
+    ],
+)
+def test_the_title_date_may_name_its_month_and_follow_la_data_de(written: str, as_of: str) -> None:
+    text = report(project_block(1)).replace("31.12.2020", written, 1)
+    read = read_preamble(text)
+    assert read.report["as_of"] == as_of and read.findings == []
+    date = written.removeprefix("data de ")
+    span = read.report["spans"]["as_of"]
+    assert text[span["char_start"] : span["char_end"]] == date
+
+
+@pytest.mark.parametrize("wrapped", ["31 decembrie\n2020", "31 decembrie\n    **2020**"])
+def test_a_title_date_in_words_wrapped_spans_both_its_lines(wrapped: str) -> None:
+    text = report(project_block(1)).replace("31.12.2020", wrapped, 1)
+    read = read_preamble(text)
+    assert read.report["as_of"] == "2020-12-31"
+    assert read.report["title"] == "Stadiul proiectelor “Cluster inovativ” la 31 decembrie 2020"
+    span = read.report["spans"]["as_of"]
+    assert text[span["char_start"] : span["char_end"]] == wrapped.removesuffix("**")
+
+
+@pytest.mark.parametrize("written", ["31 decembre 2020", "31.13.2020", "0 mai 2020"])
+def test_a_title_date_of_no_known_month_or_day_warns_and_keeps_the_title(written: str) -> None:
+    text = report(project_block(1)).replace("31.12.2020", written, 1)
+    read = read_preamble(text)
+    start = text.index(written)
+    assert [(f.code, f.message, f.start, f.end) for f in read.findings] == [
+        ("invalid_date", f"{written!r} is no calendar date", start, start + len(written))
+    ]
+    assert read.report["as_of"] is None and read.report["title"].endswith(written)
+
+
+COUNT_STATEMENT = "Această competiție a reunit 16 proiecte depuse, dintre care 1 proiecte au fost "
+
+
+@pytest.mark.parametrize(
+    ("statement", "counts"),
+    [
+        ("Au fost depuse 16 propuneri de proiecte, dintre care au fost finanțate 9.", (16, 9)),
+        ("În 2020 au fost depuse 24 de propuneri, dintre care 3 au fost finanțate.", (24, 3)),
+        ("În 2019 au fost finanțate 12 proiecte din 30 de proiecte depuse.", (30, 12)),
+        ("Dintre cele 16 proiecte depuse, 4 proiecte sunt finanțate.", (16, 4)),
+        ("Din 20 de propuneri depuse au fost finanțate 2018-2019 proiecte.", (20, None)),
+        ("Au fost depuse 7 propuneri și au fost finanțate 12 milioane de lei.", (7, None)),
+        ("Au fost depuse 7 propuneri și au fost finanțate 2.5 proiecte.", (7, None)),
+        ("Au fost depuse 7 propuneri, dintre care au fost finanțate 20 %.", (7, None)),
+    ],
+)
+def test_the_counts_are_read_as_other_writers_word_them(
+    statement: str, counts: tuple[int | None, int | None]
+) -> None:
+    text = report(project_block(1)).replace(COUNT_STATEMENT + "finanțate.", statement)
+    assert statement in text
+    read = read_preamble(text)
+    assert (read.report["projects_submitted"], read.report["projects_funded"]) == counts
