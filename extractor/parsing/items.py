@@ -219,20 +219,37 @@ class ContinuationProcessor:
     It does when no blank line comes between (page furniture aside), or after an
     item that does not end a sentence (a word cut by a hyphen ends none) when it
     starts in lower case, or, after a page break, in anything but a capital (a
-    sentence a page cut before a number, `24 de firme`). The processors before it
-    take every list item, so a line it sees has no marker, or a word (`o`) that
-    opens no item here.
+    sentence a page cut before a number, `24 de firme`). After a page break it also
+    does, whatever its first letter, when the item's lines were wrapped there: the
+    item ends no sentence, and the line's first word would not have fit on the
+    item's last line (`_wrapped_before`); and, in lower case, when it hangs under
+    the text of the line before (a list item's wrapped line), however that ends.
+    The processors before it take every list item, so a line it sees has no
+    marker, or a word (`o`) that opens no item here.
     """
 
     def test(self, record: Record, tree: Tree, context: Context) -> bool:
-        if tree.last is None or tree.last.kind == "heading":
+        last = tree.last
+        if last is None or last.kind == "heading":
             return False
         if not record.after_blank:
             return True
         first = record.bare.lstrip("*_ \t")[:1]
+        if record.after_page_break and first.islower() and tree.last_record is not None:
+            tab_width = context.rules.markup.tab_width
+            column = _text_column(record, tab_width)
+            if column and column == _text_column(tree.last_record, tab_width):
+                return True
+        ends_sentence = context.item_text_ends_with(last, tuple(context.rules.markup.sentence_end))
+        if (
+            record.after_page_break
+            and not ends_sentence
+            and _wrapped_before(last, record, context.source)
+        ):
+            return True
         if not (first.islower() or (record.after_page_break and not first.isupper())):
             return False
-        return not context.item_text_ends_with(tree.last, tuple(context.rules.markup.sentence_end))
+        return not ends_sentence
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:
         last = tree.last
@@ -242,6 +259,23 @@ class ContinuationProcessor:
         )
         pieces.append(piece)
         last.end = record.end  # type: ignore[union-attr]
+
+
+def _wrapped_before(draft: Draft, record: Record, source: str) -> bool:
+    """Whether the item's lines were wrapped right before the record: the item has two
+    lines or more, and the record's first word would not have fit on its last line, as
+    long as its longest line at most (where a writer or converter wraps, a line ends)."""
+    if len(draft.pieces) < 2:
+        return False
+    ends = [end - source.rfind("\n", 0, end) - 1 for _, end, _ in draft.pieces]
+    word = record.bare.split(maxsplit=1)[0] if record.bare.strip() else ""
+    return ends[-1] + 1 + len(word) > max(ends)
+
+
+def _text_column(record: Record, tab_width: int) -> int:
+    """The column where a record's text starts, after its indent and marker (tabs expanded)."""
+    line = record.line
+    return len(line.text[: record.content_start - line.start].expandtabs(tab_width))
 
 
 def joined_at_hyphen(
@@ -380,6 +414,7 @@ def records_to_items(
     for record in records:
         processor = next(p for p in ITEM_PROCESSORS if p.test(record, tree, context))
         processor.run(record, tree, context)
+        tree.last_record = record
     return ItemsRead([_to_item(draft, source, context) for draft in tree.items], tree.findings)
 
 

@@ -427,3 +427,49 @@ def test_after_a_page_break_a_capital_opens_a_new_item() -> None:
         "A fost dezvoltat un produs nou",
         "Au fost realizate două adeziuni.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("between", "indent", "expected"),
+    [
+        ("\n\n3\n\n", "  ", ["Integrarea cerințelor; testarea platformei web.", "Lansare."]),
+        ("\n\n", "  ", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
+        ("\n\n3\n\n", "", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
+        ("\n\n3\n\n", "    ", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
+        ("\n\n3\n\n", "", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
+    ],
+    ids=["page-break-hanging", "blank-line", "page-break-flush", "page-break-deeper", "paragraph"],
+)
+def test_after_a_page_break_a_line_hanging_under_an_items_text_goes_on_it(
+    between: str, indent: str, expected: list[str], request: pytest.FixtureRequest
+) -> None:
+    """A wrapped list item's lines hang under its text; a page break between two of them
+    leaves the indent, though the item so far ends a clause (`;`). Flush left or deeper,
+    or after a blank line alone, the line is an item of its own."""
+    marker = "" if request.node.callspec.id == "paragraph" else "- "
+    text = f"{marker}Integrarea cerințelor;{between}{indent}testarea platformei web.\n- Lansare.\n"
+    items = read(text).items
+    assert [item["text"] for item in items] == expected
+
+
+WRAPPED = "Elaborarea planului de implementare aferent\nagendei, prin elaborarea planului aferent"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (WRAPPED, "Agendei Strategice CDI.", 1),
+        (WRAPPED.replace(" elaborarea planului aferent", " planul"), "Agendei CDI.", 2),
+        (WRAPPED + ".", "Agendei Strategice CDI.", 2),
+        (WRAPPED.replace(" elaborarea planului aferent", " planul nou, aferentul"), "Agendei.", 1),
+        ("Un produs nou, aferent", "Agendei Strategice CDI.", 2),
+    ],
+    ids=["word-would-not-fit", "word-would-fit", "sentence-ended", "a-char-too-long", "one-line"],
+)
+def test_after_a_page_break_a_capital_goes_on_where_the_lines_were_wrapped(
+    before: str, after: str, expected: int
+) -> None:
+    """A paragraph wrapped to a width, cut by a page break before a capital (`Agendei`):
+    its first word would not have fit on the line before, so the wrap broke there."""
+    text = f"{before}\n\n25\n\n{after}\n"
+    assert len(read(text).items) == expected
