@@ -127,9 +127,9 @@ def find_table(records: Sequence[Record], index: int, rules: TableRules) -> Tabl
     record = records[index]
     if is_header_row(record, rules):
         return TableStart(index, "row", index + 1)
-    header = column_header_at(records, index, rules)
-    if header is not None:
-        return TableStart(index, "columns", index + header.lines)
+    found = column_header_at(records, index, rules)
+    if found is not None:
+        return TableStart(index, "columns", found[1])
     if vertical_field(record, rules) is None:
         return None
     read = read_vertical(records, index, rules)
@@ -162,14 +162,15 @@ def read_columns(
     The row ends at a blank line once it has text, at a section heading or the
     website line, or at a line that does not fit the columns: one whose piece runs
     over the next column's position with no space there to part it (a paragraph).
-    Page furniture between its lines is skipped: a row a page break cut goes on
-    after it, blank lines around the furniture and all.
+    Page furniture between its lines, the header's too, is skipped: a row a page break
+    cut goes on after it, blank lines around the furniture and all.
     """
-    header = column_header_at(records, index, rules)
-    assert header is not None  # where find_table found one
-    read = TableRead(used={record.line.number for record in records[index : index + header.lines]})
+    found = column_header_at(records, index, rules)
+    assert found is not None  # where find_table found one
+    header, position = found
+    header_records = records[index:position]
+    read = TableRead(used={record.line.number for record in header_records if not record.furniture})
     lines: list[Line] = []
-    position = index + header.lines
     while position < len(records):
         record = records[position]
         if record.furniture:

@@ -79,18 +79,19 @@ def column_of(starts: tuple[int, ...], position: int) -> int:
 
 def read_column_header(lines: Iterable[Line], rules: TableRules) -> ColumnHeader | None:
     """The header of a column-laid table whose first line is the first of `lines`, if it is
-    one: its labels, once the lines right below have lengthened them, name
-    `min_header_columns` fields or more."""
+    one: its labels, once the lines below have lengthened them, name `min_header_columns`
+    fields or more. `lines` are the table's lines, each the next below the one before: a
+    blank line ends them, page furniture is no line of them (`records.column_header_at`)."""
     following = iter(lines)
     first = next(following, None)
     header = None if first is None else _header_line(first.text, rules)
     if first is None or header is None:
         return None
     known = _known(header.labels, rules)
-    for number, line in enumerate(following, start=first.number + 1):
+    for line in following:
         text = line.text
         pieces = [] if _not_columns(text) else column_pieces(text, rules)
-        if line.number != number or not pieces:
+        if not pieces:
             break
         lengthened = list(header.labels)
         for start, end in pieces:

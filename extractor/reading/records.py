@@ -11,7 +11,7 @@ never from raw lines, so the text and the PDF paths share every rule after it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -246,18 +246,43 @@ def _mark_furniture(
 
 def column_header_at(
     records: Sequence[Record], index: int, rules: TableRules
-) -> ColumnHeader | None:
+) -> tuple[ColumnHeader, int] | None:
     """The header of a column-laid table (reading/columns.py) whose first line is record
-    `index`'s, if one is."""
-    return read_column_header((records[at].line for at in range(index, len(records))), rules)
+    `index`'s, if one is, and the index of the record after the header's last line."""
+    taken: list[int] = []
+
+    def lines() -> Iterator[Line]:
+        for at in _table_indexes(records, index):
+            taken.append(at)
+            yield records[at].line
+
+    header = read_column_header(lines(), rules)
+    return None if header is None else (header, taken[header.lines - 1] + 1)
+
+
+def _table_indexes(records: Sequence[Record], index: int) -> Iterator[int]:
+    """The records from `index` on, while each is on the line right below the one before;
+    once page furniture is known, a page break (the furniture and the blank lines around
+    it) is looked through, as a table a page break cut goes on after it."""
+    yield index
+    previous = records[index].line.number
+    for at in range(index + 1, len(records)):
+        record = records[at]
+        if record.furniture:
+            continue
+        number = record.line.number
+        if number != previous + 1 and not record.after_page_break:
+            return
+        yield at
+        previous = number
 
 
 def _in_column_header(records: Sequence[Record], index: int, rules: Rules) -> bool:
     """Whether the record is a line of a column-laid table's header, which a report
     repeats on every project's table."""
     for first in range(index, max(index - _HEADER_LINES, -1), -1):
-        header = column_header_at(records, first, rules.table)
-        if header is not None and first + header.lines > index:
+        found = column_header_at(records, first, rules.table)
+        if found is not None and found[1] > index:
             return True
     return False
 

@@ -86,6 +86,8 @@ _TABLE_LABEL = "|".join(re.escape(label) for label in (*TABLE_LABELS, SITE_LABEL
 _VERTICAL_LABEL = re.compile(rf"(?:{_TABLE_LABEL})")
 _VERTICAL_FIELD = re.compile(rf"(?:{_TABLE_LABEL}): .*")
 _SITE = re.compile(r"^(?:Site proiect|<?https?://)")
+# The first line of a table laid out in columns with spaces (`pdftotext -layout`).
+_COLUMNS_HEADER = re.compile(rf"^{re.escape(TABLE_LABELS[0])} {{2,}}\S")
 BULLET = re.compile(r"(?P<prefix>(?P<indent>\s*)(?P<marker>\S+)\s+)\S")
 
 
@@ -158,12 +160,14 @@ def bullet_prefix(line: str) -> str | None:
 
 
 def classify(lines: list[str]) -> list[Kind]:
-    """Each line's kind; a value line under a bare table label (vertical table) is table."""
+    """Each line's kind; a value line under a bare table label (vertical table) is table,
+    and so is each line of a table laid out in columns, up to the blank line after it."""
     kinds = []
-    after_label = False
+    after_label = in_columns = False
     for line in lines:
         kind = _kind(line)
-        if after_label and kind in TEXT_KINDS:
+        in_columns = bool(_COLUMNS_HEADER.match(line)) or (in_columns and kind is not Kind.BLANK)
+        if (after_label or in_columns) and kind in TEXT_KINDS:
             kind = Kind.TABLE
         if kind is not Kind.BLANK:
             after_label = bool(_VERTICAL_LABEL.fullmatch(line.strip()))

@@ -543,6 +543,18 @@ def test_a_row_a_page_break_cut_goes_on_after_the_page_furniture() -> None:
     assert table.next_index == 5
 
 
+def test_a_header_a_page_break_cut_goes_on_after_the_page_furniture() -> None:
+    """pdftotext -layout: the page number between blank lines, inside the header."""
+    text = "\n".join([COLUMNS[0], "", "", "7", "", *COLUMNS[1:]])
+    records = records_of(text)
+    start = find_table(records, 0, RULES)
+    assert start is not None and (start.form, start.end) == ("columns", 3)
+    table = read_table(records, start, RULES, WEBSITE, text)
+    assert text[slice(*table.cells["director"].pieces[0])] == "Ana Pop"
+    assert text[slice(*table.cells["title"].pieces[1])] == "două rânduri"
+    assert table.used == {1, 6, 7, 8}
+
+
 def test_a_blank_line_with_no_page_break_still_ends_the_row() -> None:
     rows = [*COLUMNS[:3], "", COLUMNS[3]]
     table, values = read_columns_of(rows)

@@ -8,6 +8,7 @@ from records import RULES, records_of
 from reports import HEADER_ROW
 
 from extractor.reading.columns import column_of, column_pieces, placed_pieces, read_column_header
+from extractor.reading.records import column_header_at
 from extractor.ruleset import TableRules
 from extractor.text.source import SourceText
 
@@ -119,9 +120,17 @@ def test_a_line_below_that_makes_no_more_labels_known_is_none_of_the_header() ->
 
 def test_records_after_a_blank_line_are_no_lines_of_the_header() -> None:
     """Records skip blank lines: the line numbers tell the gap."""
-    lines = [record.line for record in records_of("\n".join([HEADER[0], "", HEADER[1]]))]
-    header = read_column_header(lines, TABLE)
-    assert header is not None and header.lines == 1
+    found = column_header_at(records_of("\n".join([HEADER[0], "", HEADER[1]])), 0, TABLE)
+    assert found is not None and (found[0].lines, found[1]) == (1, 1)
+
+
+def test_a_page_break_inside_the_header_is_looked_through() -> None:
+    """pdftotext: the page number between blank lines, then the header's last line."""
+    records = records_of("\n".join([HEADER[0], "", "", "12", "", HEADER[1], "Titlu A  x"]))
+    assert [record.furniture for record in records] == [False, True, False, False]
+    found = column_header_at(records, 0, TABLE)
+    assert found is not None and (found[0].lines, found[1]) == (2, 3)
+    assert found[0].labels[1] == "Perioadă implementare"
 
 
 def test_a_header_of_just_enough_labels_two_spaces_apart() -> None:
