@@ -28,7 +28,9 @@ from extractor.text.source import Line
 
 _TAB_CELL = regex.compile(r"[^\t]+")
 _PIPE_CELL = regex.compile(r"[^|]+")
-_SEPARATOR_ROW = regex.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?\s*)?$")
+# A markdown table's delimiter row: hyphens in each cell, a colon at either end for the
+# column's alignment (`|---|`, `|:--|:-:|--:|`).
+_SEPARATOR_ROW = regex.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*:?(?:-+:?\s*)?$")
 
 
 @dataclass(frozen=True)

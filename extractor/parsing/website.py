@@ -1,13 +1,16 @@
 """Read a project's website line: a label, then one or more URLs, bare.
 
 The URL may follow the label after tabs, a colon or a pipe, be glued to it
-(`Site proiecthttp://…`), be wrapped in `<>`, or stand on the lines below the label.
+(`Site proiecthttp://…`), be wrapped in `<>` or be a markdown link's target
+(`[www.x.ro](https://www.x.ro/)`), or stand on the lines below the label.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+
+import regex
 
 from extractor.reading.records import Record
 from extractor.ruleset import WebsiteRules
@@ -54,19 +57,45 @@ def _folded_label(wording: str) -> tuple[int, str, str]:
 
 def urls_in(record: Record, skip: int, rules: WebsiteRules) -> list[tuple[int, int]]:
     """Source ranges of the bare URLs in a record, after its first `skip` chars."""
-    ranges = []
-    for match in rules.url.finditer(record.text, skip):
-        url = match.group().rstrip(_TRAILING)
-        ranges.append((record.start + match.start(), record.start + match.start() + len(url)))
-    return ranges
+    base = record.start
+    return [(base + start, base + end) for start, end, _ in _urls(record.text, skip, rules)]
 
 
 def leftover(record: Record, skip: int, rules: WebsiteRules) -> str:
     """What a record says after its first `skip` chars besides URLs, markup and punctuation."""
-    rest = rules.url.sub(" ", record.text[skip:])
+    text, position, pieces = record.text, skip, []
+    for _, _, (taken_start, taken_end) in _urls(text, skip, rules):
+        pieces.append(text[position:taken_start])
+        position = taken_end
+    rest = " ".join([*pieces, text[position:]])
     for markup in "<>*|":
         rest = rest.replace(markup, " ")
     return " ".join(rest.split()).strip(" ,;:.'\"")
+
+
+# A markdown link; its target may hold parentheses, paired (`https://x.ro/a_(b)`).
+_MARKDOWN_LINK = regex.compile(r"\[[^\[\]]*+\]\((?P<target>(?:[^()\s]|\([^()\s]*+\))++)\)")
+
+
+def _urls(text: str, skip: int, rules: WebsiteRules) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """Each URL in `text` after `skip`: its range, and the range of text it takes. A markdown
+    link to a URL is taken whole: its text is the URL's label, not another URL."""
+    position = skip
+    for link in _MARKDOWN_LINK.finditer(text, skip):
+        start, end = link.span("target")
+        if rules.url.fullmatch(text, start, end):
+            yield from _bare_urls(text, position, link.start(), rules)
+            yield start, end, link.span()
+            position = link.end()
+    yield from _bare_urls(text, position, len(text), rules)
+
+
+def _bare_urls(
+    text: str, start: int, end: int, rules: WebsiteRules
+) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    for match in rules.url.finditer(text, start, end):
+        url = match.group().rstrip(_TRAILING)
+        yield match.start(), match.start() + len(url), match.span()
 
 
 def is_url_only(record: Record, rules: WebsiteRules) -> bool:

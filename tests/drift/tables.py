@@ -1,17 +1,27 @@
-"""The metadata table as other converters write it.
+"""The metadata table and the website line as other converters write them.
 
-A markdown pipe table, two vertical forms, a value row split across two lines
-(between cells or inside the long title cell), or cut by a page break, and the
-table laid out in columns with spaces, its cells wrapped (`pdftotext -layout`).
+A markdown pipe table (its columns' alignment marked or not), two vertical forms,
+a value row split across two lines (between cells or inside the long title cell),
+or cut by a page break, and the table laid out in columns with spaces, its cells
+wrapped (`pdftotext -layout`); the website's URL as a markdown link.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drift.lines import HEADER, RUNNING_HEAD, SITE_LABEL, TABLE_LABELS, join_lines, split_lines
+from drift.lines import (
+    HEADER,
+    RUNNING_HEAD,
+    SITE_LABEL,
+    TABLE_LABELS,
+    join_lines,
+    map_lines,
+    split_lines,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,38 @@ def _pipe_table(table: Table) -> list[str]:
 def table_pipe(text: str) -> str:
     """A markdown converter (pandoc) that writes each metadata table as a pipe table."""
     return _rewrite_tables(text, _pipe_table)
+
+
+ALIGNMENTS = (":--", ":-:", "--:", "-")
+
+
+def _aligned_pipe_table(table: Table) -> list[str]:
+    header, _, *rest = _pipe_table(table)
+    marks = (ALIGNMENTS[column % len(ALIGNMENTS)] for column in range(len(table.headers)))
+    return [header, "|" + "|".join(marks) + "|", *rest]
+
+
+def table_pipe_aligned(text: str) -> str:
+    """A markdown converter that marks each column's alignment in the pipe table's delimiter
+    row (`|:--|:-:|--:|-|`)."""
+    return _rewrite_tables(text, _aligned_pipe_table)
+
+
+_AUTOLINK_OR_URL = re.compile(
+    r"<((?:https?://|www\.)[^<>\s]+)>|(?<!<)((?:https?://|www\.)[^\s<>*\"]+)"
+)
+
+
+def website_markdown_links(text: str) -> str:
+    """A markdown converter that writes each website URL as a link, `[url](url)`."""
+    return map_lines(
+        text,
+        lambda line: (
+            _AUTOLINK_OR_URL.sub(lambda m: f"[{m[1] or m[2]}]({m[1] or m[2]})", line)
+            if line.startswith((SITE_LABEL, "<http"))
+            else line
+        ),
+    )
 
 
 def _vertical_colon(table: Table) -> list[str]:

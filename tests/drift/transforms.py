@@ -79,11 +79,13 @@ from drift.tables import (
     table_columns,
     table_columns_close,
     table_pipe,
+    table_pipe_aligned,
     table_row_split,
     table_row_split_page_break,
     table_row_wrapped_cell,
     table_vertical_colon,
     table_vertical_lines,
+    website_markdown_links,
 )
 from drift.wrapping import WRAPS, wrap
 
@@ -117,6 +119,7 @@ FAMILIES = (
     "heading_ongoing",
     "heading_form",
     "table",
+    "website",
     "bullets",
     "wrap",
     "pages",
@@ -209,6 +212,7 @@ def _headings() -> Iterator[Transform]:
 def _tables() -> Iterator[Transform]:
     for function in (
         table_pipe,
+        table_pipe_aligned,
         table_vertical_colon,
         table_vertical_lines,
         table_row_split,
@@ -218,6 +222,7 @@ def _tables() -> Iterator[Transform]:
         table_columns_close,
     ):
         yield _from_function("table", function)
+    yield _from_function("website", website_markdown_links)
 
 
 def _bullets() -> Iterator[Transform]:

@@ -265,6 +265,12 @@ TABLE_FORMS = [
         id="markdown-pipe-table",
     ),
     pytest.param(
+        ["| " + HEADER.replace("\t", " | ") + " |", "|:--|:-:|--:|---|:---:| - |-|",
+         "| " + VALUES.replace("\t", " | ") + " |"],
+        "row",
+        id="markdown-pipe-table-aligned",
+    ),
+    pytest.param(
         [f"{label}: {value}" for label, value in zip(LABELS, CELLS, strict=True)],
         "vertical",
         id="vertical-label-colon-value",

@@ -82,6 +82,18 @@ TEST_CASES = [
     ),
     pytest.param("**Site proiect** http://a.ro", ["http://a.ro"], 1, id="bold-label"),
     pytest.param("Site-ul proiectului: http://a.ro", ["http://a.ro"], 1, id="other-label"),
+    pytest.param(
+        "Site proiect: [www.a.ro](https://www.a.ro/)",
+        ["https://www.a.ro/"],
+        1,
+        id="markdown-link-to-its-url",
+    ),
+    pytest.param(
+        "Site proiect\n\n[https://a.ro/p_(1)](https://a.ro/p_(1)), [site](http://b.ro)",
+        ["https://a.ro/p_(1)", "http://b.ro"],
+        2,
+        id="markdown-links-on-the-line-below",
+    ),
     pytest.param("Site proiect\nÎn curs de realizare.", [], 1, id="no-url"),
     pytest.param("Site proiect\nhttp://a.ro/ și http://b.ro/", [], 1, id="url-in-prose-not-taken"),
 ]
