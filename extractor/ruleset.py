@@ -178,6 +178,11 @@ class PeriodRules(_Rules):
     pattern: Pattern
 
 
+class MembersRules(_Rules):
+    required_groups: ClassVar = {"pattern": ("count",)}
+    pattern: Pattern
+
+
 TABLE_FIELDS = ("title", "period", "coordinator", "director", "cluster_members", "region", "domain")
 
 
@@ -186,6 +191,7 @@ class TableRules(_Rules):
     column_gap: int = Field(default=2, ge=2)
     columns: tuple[Column, ...]
     period: PeriodRules
+    members: MembersRules
 
     @cached_property
     def column_piece(self) -> regex.Pattern[str]:

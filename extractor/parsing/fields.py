@@ -47,8 +47,10 @@ def period_value(text: str, rules: Rules) -> Processed:
 
 
 def members_value(text: str, rules: Rules) -> Processed:
-    if text.isdecimal() and int(text) > 0:
-        return int(text), None
+    """`32`, or `32 membri`, as the number of members; none is no cluster."""
+    match = rules.table.members.pattern.match(text)
+    if match and int(match["count"]) > 0:
+        return int(match["count"]), None
     return None, f"{text!r} is not a positive whole number"
 
 

@@ -2,7 +2,7 @@
 
 The project header missing, bold, as a markdown heading, with other
 punctuation or wording; the report title bold, as a markdown heading, wrapped,
-or with its date worded otherwise.
+in capitals, or with its date worded otherwise.
 """
 
 from __future__ import annotations
@@ -97,6 +97,16 @@ def title_bold(text: str) -> str:
 def title_markdown(text: str) -> str:
     """A converter that makes the report title a level-1 markdown heading."""
     return _rewrite_title(text, lambda line: f"# {line}")
+
+
+def title_upper(text: str) -> str:
+    """A writer who sets the report title in capitals."""
+    return _rewrite_title(text, str.upper)
+
+
+def expect_title_upper(content: Content) -> Content:
+    """The golden content with the title in capitals (its date, `as_of`, the same)."""
+    return {**content, "report": {**content["report"], "title": content["report"]["title"].upper()}}
 
 
 def title_wrapped(text: str) -> str:

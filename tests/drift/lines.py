@@ -43,6 +43,7 @@ SECTION_WORDINGS = {
 SECTION_KEYS = tuple(SECTION_WORDINGS)
 
 TABLE_LABELS = tuple(HEADER_ROW.split("\t"))
+MEMBERS_LABEL = "Nr. membri cluster"
 SITE_LABEL = "Site proiect"
 RUNNING_HEAD = "UEFISCDI \u2013 Stadiul proiectelor Cluster inovativ 2019"
 

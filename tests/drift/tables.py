@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from drift.lines import (
     HEADER,
+    MEMBERS_LABEL,
     RUNNING_HEAD,
     SITE_LABEL,
     TABLE_LABELS,
@@ -66,6 +67,18 @@ def _pipe_row(cells: list[str]) -> str:
 def _pipe_table(table: Table) -> list[str]:
     rows = [_pipe_row(table.headers), "|" + "---|" * len(table.headers), _pipe_row(table.values)]
     return rows + ([_pipe_row(table.site)] if table.site else [])
+
+
+def _members_worded(table: Table) -> list[str]:
+    column = table.headers.index(MEMBERS_LABEL)
+    values = [f"{value} membri" if at == column else value for at, value in enumerate(table.values)]
+    site = ["\t".join(table.site)] if table.site else []
+    return ["\t".join(table.headers), "\t".join(values), *site]
+
+
+def table_members_worded(text: str) -> str:
+    """A writer who counts a cluster's members with their noun: `32 membri`."""
+    return _rewrite_tables(text, _members_worded, strip_header_tabs=False)
 
 
 def table_pipe(text: str) -> str:

@@ -43,6 +43,7 @@ from drift.headers import (
     drop_headers,
     expect_dropped_headers,
     expect_title_date_worded,
+    expect_title_upper,
     header_bold,
     header_markdown,
     header_proiect_nr,
@@ -51,6 +52,7 @@ from drift.headers import (
     title_bold,
     title_date_worded,
     title_markdown,
+    title_upper,
     title_wrapped,
 )
 from drift.headings import (
@@ -78,6 +80,7 @@ from drift.preamble import COUNT_WORDINGS, expect_counts_reworded, reword_counts
 from drift.tables import (
     table_columns,
     table_columns_close,
+    table_members_worded,
     table_pipe,
     table_pipe_aligned,
     table_row_split,
@@ -118,6 +121,7 @@ FAMILIES = (
     "heading_results",
     "heading_ongoing",
     "heading_form",
+    "values",
     "table",
     "website",
     "bullets",
@@ -155,6 +159,7 @@ def _headers_and_titles() -> Iterator[Transform]:
         )
     for function in (title_bold, title_markdown, title_wrapped):
         yield _from_function("title", function)
+    yield _from_function("title", title_upper, expect=expect_title_upper)
     yield from _reworded(
         "title_date", "title", TITLE_DATE_WORDINGS, title_date_worded, expect_title_date_worded
     )
@@ -210,6 +215,7 @@ def _headings() -> Iterator[Transform]:
 
 
 def _tables() -> Iterator[Transform]:
+    yield _from_function("values", table_members_worded)
     for function in (
         table_pipe,
         table_pipe_aligned,

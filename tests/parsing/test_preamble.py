@@ -162,3 +162,12 @@ def test_the_counts_are_read_as_other_writers_word_them(
     assert statement in text
     read = read_preamble(text)
     assert (read.report["projects_submitted"], read.report["projects_funded"]) == counts
+
+
+def test_a_title_in_capitals_is_read() -> None:
+    title = "STADIUL PROIECTELOR „CLUSTER INOVATIV” LA 31 DECEMBRIE 2020"
+    text = report(project_block(1)).replace(
+        "Stadiul proiectelor “Cluster inovativ” la 31.12.2020", title
+    )
+    read = read_preamble(text)
+    assert (read.report["title"], read.report["as_of"]) == (title, "2020-12-31")
