@@ -8,9 +8,10 @@ models, so a value the schema would refuse never reaches the document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import regex
 from pydantic import ValidationError
 
 from extractor.constraints import REGION_NUTS2
@@ -20,14 +21,25 @@ from extractor.ruleset import Rules
 Processed = tuple[Any, str | None]
 
 
-def parse_date(text: str) -> dt.date:
-    """`31.05.2020` as a date; ValueError when it is no calendar date.
+def parse_date(text: str, months: Mapping[str, int]) -> dt.date:
+    """A field's date, day, month and year: `31.05.2020`, `31/05/2020` or `31 mai 2020`
+    (`months`: the month names of nlp/dates.toml); ValueError when it is no calendar date.
 
-    >>> parse_date("01.06.2018")
-    datetime.date(2018, 6, 1)
+    >>> parse_date("01.06.2018", {}), parse_date("1 Iunie 2018", {"iunie": 6})
+    (datetime.date(2018, 6, 1), datetime.date(2018, 6, 1))
     """
-    day, month, year = (int(part) for part in text.split("."))
-    return dt.date(year, month, day)
+    match = _NUMERIC_DATE.fullmatch(text) or _WORDED_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is no date written day, month, year")
+    month = match["month"]
+    number = int(month) if month.isdecimal() else months.get(month.lower(), 0)
+    return dt.date(int(match["year"]), number, int(match["day"]))
+
+
+_NUMERIC_DATE = regex.compile(
+    r"(?P<day>\d{1,2})(?P<mark>[./])(?P<month>\d{1,2})(?P=mark)(?P<year>\d{4})"
+)
+_WORDED_DATE = regex.compile(r"(?P<day>\d{1,2})\s++(?P<month>\p{L}++\.?)\s++(?P<year>\d{4})")
 
 
 def text_value(text: str, rules: Rules) -> Processed:
@@ -40,7 +52,10 @@ def period_value(text: str, rules: Rules) -> Processed:
     if not match:
         return None, f"{text!r} is not two dates dd.mm.yyyy - dd.mm.yyyy"
     try:
-        period = Period(start=parse_date(match["start"]), end=parse_date(match["end"]))
+        months = rules.nlp.dates.months
+        period = Period(
+            start=parse_date(match["start"], months), end=parse_date(match["end"], months)
+        )
     except (ValueError, ValidationError):
         return None, f"{text!r} is not a valid period (no such date, or it ends before it starts)"
     return period.model_dump(mode="json"), None

@@ -6,11 +6,11 @@ the competition and how many projects were submitted and funded.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from extractor.parsing.fields import parse_date
 from extractor.parsing.findings import Finding
 from extractor.parsing.items import records_to_items
 from extractor.reading.records import Record
@@ -120,7 +120,7 @@ def _read_title(
     date_start = _joined_offset(lines, match.start("as_of"))
     date_end = _joined_offset(lines, match.end("as_of"))
     try:
-        read.report["as_of"] = _title_date(match, months).isoformat()
+        read.report["as_of"] = parse_date(match["as_of"], months).isoformat()
         read.report["spans"]["as_of"] = source.span(date_start, date_end)
     except ValueError:
         read.findings.append(
@@ -136,14 +136,6 @@ def _joined_offset(lines: Sequence[Record], offset: int) -> int:
             return line.bare_start + offset
         offset -= len(line.bare) + 1
     return last.bare_start + offset
-
-
-def _title_date(match: regex.Match[str], months: Mapping[str, int]) -> dt.date:
-    """The date of the title's `day`, `month` (a number, or a month's name) and `year`;
-    ValueError when it is no calendar date."""
-    month = match["month"]
-    number = int(month) if month.isdecimal() else months.get(month.lower(), 0)
-    return dt.date(int(match["year"]), number, int(match["day"]))
 
 
 def _read_statements(

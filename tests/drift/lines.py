@@ -44,6 +44,7 @@ SECTION_KEYS = tuple(SECTION_WORDINGS)
 
 TABLE_LABELS = tuple(HEADER_ROW.split("\t"))
 MEMBERS_LABEL = "Nr. membri cluster"
+PERIOD_LABEL = "Perioadă implementare"
 SITE_LABEL = "Site proiect"
 RUNNING_HEAD = "UEFISCDI \u2013 Stadiul proiectelor Cluster inovativ 2019"
 

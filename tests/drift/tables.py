@@ -12,10 +12,12 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from drift.lines import (
     HEADER,
     MEMBERS_LABEL,
+    PERIOD_LABEL,
     RUNNING_HEAD,
     SITE_LABEL,
     TABLE_LABELS,
@@ -69,16 +71,45 @@ def _pipe_table(table: Table) -> list[str]:
     return rows + ([_pipe_row(table.site)] if table.site else [])
 
 
-def _members_worded(table: Table) -> list[str]:
-    column = table.headers.index(MEMBERS_LABEL)
-    values = [f"{value} membri" if at == column else value for at, value in enumerate(table.values)]
+def _value_reworded(table: Table, label: str, reword: Callable[[str], str]) -> list[str]:
+    """The table as tab rows, as it was, the value under `label` reworded."""
+    column = table.headers.index(label)
+    values = [reword(value) if at == column else value for at, value in enumerate(table.values)]
     site = ["\t".join(table.site)] if table.site else []
     return ["\t".join(table.headers), "\t".join(values), *site]
 
 
 def table_members_worded(text: str) -> str:
     """A writer who counts a cluster's members with their noun: `32 membri`."""
-    return _rewrite_tables(text, _members_worded, strip_header_tabs=False)
+    render = partial(_value_reworded, label=MEMBERS_LABEL, reword=lambda value: f"{value} membri")
+    return _rewrite_tables(text, render, strip_header_tabs=False)
+
+
+MONTHS = ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+          "septembrie", "octombrie", "noiembrie", "decembrie")  # fmt: skip
+_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+
+
+def _in_words(period: str) -> str:
+    return _DATE.sub(lambda m: f"{int(m[1])} {MONTHS[int(m[2]) - 1]} {m[3]}", period).replace(
+        " - ", " \u2013 "
+    )
+
+
+PERIOD_FORMS = {
+    "in_words": (_in_words, "a writer who names the months: `1 iunie 2018 \u2013 31 mai 2020`"),
+    "slashes": (
+        lambda period: period.replace(".", "/"),
+        "a word processor's dates with slashes: `01/06/2018 - 31/05/2020`",
+    ),
+}
+
+
+def table_period_reworded(text: str, form: str) -> str:
+    """The period written in another `form` of PERIOD_FORMS; the dates are the same."""
+    reword, _ = PERIOD_FORMS[form]
+    render = partial(_value_reworded, label=PERIOD_LABEL, reword=reword)
+    return _rewrite_tables(text, render, strip_header_tabs=False)
 
 
 def table_pipe(text: str) -> str:

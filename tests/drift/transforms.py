@@ -78,9 +78,11 @@ from drift.pages import (
 )
 from drift.preamble import COUNT_WORDINGS, expect_counts_reworded, reword_counts
 from drift.tables import (
+    PERIOD_FORMS,
     table_columns,
     table_columns_close,
     table_members_worded,
+    table_period_reworded,
     table_pipe,
     table_pipe_aligned,
     table_row_split,
@@ -216,6 +218,10 @@ def _headings() -> Iterator[Transform]:
 
 def _tables() -> Iterator[Transform]:
     yield _from_function("values", table_members_worded)
+    for form, (_, origin) in PERIOD_FORMS.items():
+        yield Transform(
+            f"table_period_{form}", "values", partial(table_period_reworded, form=form), origin
+        )
     for function in (
         table_pipe,
         table_pipe_aligned,

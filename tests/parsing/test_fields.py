@@ -25,6 +25,11 @@ PERIOD_CASES = [
     ("01.06.2018 \u2013 31.05.2020", {"start": "2018-06-01", "end": "2020-05-31"}),
     ("1.6.2018 - 31.5.2020", {"start": "2018-06-01", "end": "2020-05-31"}),
     ("29.02.2020 - 29.02.2020", {"start": "2020-02-29", "end": "2020-02-29"}),
+    ("01/06/2018 - 31/05/2020", {"start": "2018-06-01", "end": "2020-05-31"}),
+    ("01.06.2018 / 31.05.2020", {"start": "2018-06-01", "end": "2020-05-31"}),
+    ("1 iunie 2018 — 31 mai 2020", {"start": "2018-06-01", "end": "2020-05-31"}),
+    ("01.06.2018 până la 31.05.2020", {"start": "2018-06-01", "end": "2020-05-31"}),
+    ("01.06.2018 - 31.05.2020 (24 luni)", {"start": "2018-06-01", "end": "2020-05-31"}),
 ]
 
 
@@ -36,7 +41,10 @@ def test_period_ok(text: str, expected: dict[str, str]) -> None:
 PERIOD_REFUSED = [
     ("2018 - 2020", "is not two dates"),
     ("01.06.2018", "is not two dates"),
-    ("01/06/2018 - 31/05/2020", "is not two dates"),
+    ("01/06.2018 - 31/05/2020", "is not two dates"),
+    ("iunie 2018 - mai 2020", "is not two dates"),
+    ("01.06.2018 - 31.05.2020 (24 luni) extins", "is not two dates"),
+    ("1 iunye 2018 - 31 mai 2020", "is not a valid period"),
     ("", "is not two dates"),
     ("31.02.2019 - 01.03.2020", "is not a valid period"),
     ("29.02.2019 - 01.03.2020", "is not a valid period"),
@@ -122,15 +130,32 @@ DATE_CASES = [
     ("31.05.2020", dt.date(2020, 5, 31)),
     ("1.1.2020", dt.date(2020, 1, 1)),
     ("29.02.2020", dt.date(2020, 2, 29)),
+    ("29/02/2020", dt.date(2020, 2, 29)),
+    ("1 iunie 2018", dt.date(2018, 6, 1)),
+    ("1  IUNIE 2018", dt.date(2018, 6, 1)),
+    ("30 sept. 2021", dt.date(2021, 9, 30)),
 ]
+MONTHS = RULES.nlp.dates.months
 
 
 @pytest.mark.parametrize(("text", "expected"), DATE_CASES)
 def test_parse_date(text: str, expected: dt.date) -> None:
-    assert parse_date(text) == expected
+    assert parse_date(text, MONTHS) == expected
 
 
-@pytest.mark.parametrize("text", ["31.02.2019", "29.02.2019", "00.01.2020", "2018-06-01"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31.02.2019",
+        "29.02.2019",
+        "00.01.2020",
+        "2018-06-01",
+        "01.06/2018",
+        "1 iunye 2018",
+        "iunie",
+        "01.06.2018 și",
+    ],
+)
 def test_parse_date_refuses_no_calendar_date(text: str) -> None:
     with pytest.raises(ValueError):
-        parse_date(text)
+        parse_date(text, MONTHS)

@@ -107,6 +107,7 @@ def test_the_counts_are_read_from_the_preamble_only() -> None:
         ("30 sept. 2021", "2021-09-30"),
         ("data de 31.12.2020", "2020-12-31"),
         ("data de 1 iunie 2021", "2021-06-01"),
+        ("31/12/2020", "2020-12-31"),
     ],
 )
 def test_the_title_date_may_name_its_month_and_follow_la_data_de(written: str, as_of: str) -> None:
@@ -128,7 +129,7 @@ def test_a_title_date_in_words_wrapped_spans_both_its_lines(wrapped: str) -> Non
     assert text[span["char_start"] : span["char_end"]] == wrapped.removesuffix("**")
 
 
-@pytest.mark.parametrize("written", ["31 decembre 2020", "31.13.2020", "0 mai 2020"])
+@pytest.mark.parametrize("written", ["31 decembre 2020", "31.13.2020", "0 mai 2020", "31/02/2020"])
 def test_a_title_date_of_no_known_month_or_day_warns_and_keeps_the_title(written: str) -> None:
     text = report(project_block(1)).replace("31.12.2020", written, 1)
     read = read_preamble(text)
