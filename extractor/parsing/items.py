@@ -268,8 +268,7 @@ def _wrapped_before(draft: Draft, record: Record, source: str) -> bool:
     if len(draft.pieces) < 2:
         return False
     ends = [end - source.rfind("\n", 0, end) - 1 for _, end, _ in draft.pieces]
-    word = record.bare.split(maxsplit=1)[0] if record.bare.strip() else ""
-    return ends[-1] + 1 + len(word) > max(ends)
+    return ends[-1] + 1 + len(record.bare.split(maxsplit=1)[0]) > max(ends)
 
 
 def _text_column(record: Record, tab_width: int) -> int:

@@ -159,3 +159,8 @@ def test_parse_date(text: str, expected: dt.date) -> None:
 def test_parse_date_refuses_no_calendar_date(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text, MONTHS)
+
+
+def test_parse_date_says_a_text_is_no_date_in_a_known_form() -> None:
+    with pytest.raises(ValueError, match="'2018-06-01' is no date written day, month, year"):
+        parse_date("2018-06-01", MONTHS)

@@ -459,12 +459,28 @@ WRAPPED = "Elaborarea planului de implementare aferent\nagendei, prin elaborarea
     ("before", "after", "expected"),
     [
         (WRAPPED, "Agendei Strategice CDI.", 1),
-        (WRAPPED.replace(" elaborarea planului aferent", " planul"), "Agendei CDI.", 2),
+        (
+            WRAPPED.replace(" elaborarea planului aferent", " planul"),
+            "Agendei de Cercetare și Inovare CDI.",
+            2,
+        ),
         (WRAPPED + ".", "Agendei Strategice CDI.", 2),
         (WRAPPED.replace(" elaborarea planului aferent", " planul nou, aferentul"), "Agendei.", 1),
+        (WRAPPED.replace(" elaborarea planului aferent", " planul nou, aferente"), "Agendei.", 2),
+        (WRAPPED + "\nprin", "Agendei Strategice CDI.", 2),
+        ("Elaborare\n" + WRAPPED, "Agendei Strategice CDI.", 1),
         ("Un produs nou, aferent", "Agendei Strategice CDI.", 2),
     ],
-    ids=["word-would-not-fit", "word-would-fit", "sentence-ended", "a-char-too-long", "one-line"],
+    ids=[
+        "word-would-not-fit",
+        "word-would-fit",
+        "sentence-ended",
+        "a-char-too-long",
+        "fits-to-the-char",
+        "short-last-of-three",
+        "full-last-of-three",
+        "one-line",
+    ],
 )
 def test_after_a_page_break_a_capital_goes_on_where_the_lines_were_wrapped(
     before: str, after: str, expected: int
