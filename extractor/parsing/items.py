@@ -229,27 +229,22 @@ class ContinuationProcessor:
     """
 
     def test(self, record: Record, tree: Tree, context: Context) -> bool:
-        last = tree.last
-        if last is None or last.kind == "heading":
+        last, line_before = tree.last, tree.last_record
+        if last is None or line_before is None or last.kind == "heading":
             return False
         if not record.after_blank:
             return True
         first = record.bare.lstrip("*_ \t")[:1]
-        if record.after_page_break and first.islower() and tree.last_record is not None:
-            tab_width = context.rules.markup.tab_width
-            column = _text_column(record, tab_width)
-            if column and column == _text_column(tree.last_record, tab_width):
-                return True
-        ends_sentence = context.item_text_ends_with(last, tuple(context.rules.markup.sentence_end))
-        if (
-            record.after_page_break
-            and not ends_sentence
-            and _wrapped_before(last, record, context.source)
-        ):
+        page_break = record.after_page_break
+        tab_width = context.rules.markup.tab_width
+        if page_break and first.islower() and _hangs_under(record, line_before, tab_width):
             return True
-        if not (first.islower() or (record.after_page_break and not first.isupper())):
+        goes_on = first.islower() or (page_break and not first.isupper())
+        if not (goes_on or page_break):
             return False
-        return not ends_sentence
+        if context.item_text_ends_with(last, tuple(context.rules.markup.sentence_end)):
+            return False
+        return goes_on or _wrapped_before(last, record, context.source)
 
     def run(self, record: Record, tree: Tree, context: Context) -> None:
         last = tree.last
@@ -269,6 +264,13 @@ def _wrapped_before(draft: Draft, record: Record, source: str) -> bool:
         return False
     ends = [end - source.rfind("\n", 0, end) - 1 for _, end, _ in draft.pieces]
     return ends[-1] + 1 + len(record.bare.split(maxsplit=1)[0]) > max(ends)
+
+
+def _hangs_under(record: Record, line_before: Record, tab_width: int) -> bool:
+    """Whether the record's text starts, past an indent, where the text of the line before
+    starts past its marker or indent: the hanging indent of a list item's wrapped line."""
+    column = _text_column(record, tab_width)
+    return column > 0 and column == _text_column(line_before, tab_width)
 
 
 def _text_column(record: Record, tab_width: int) -> int:

@@ -429,25 +429,37 @@ def test_after_a_page_break_a_capital_opens_a_new_item() -> None:
     ]
 
 
+JOINED = ["Integrarea cerințelor; testarea platformei web.", "Lansare."]
+APART = ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]
+
+
 @pytest.mark.parametrize(
-    ("between", "indent", "expected"),
+    ("opening", "between", "indent", "expected"),
     [
-        ("\n\n3\n\n", "  ", ["Integrarea cerințelor; testarea platformei web.", "Lansare."]),
-        ("\n\n", "  ", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
-        ("\n\n3\n\n", "", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
-        ("\n\n3\n\n", "    ", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
-        ("\n\n3\n\n", "", ["Integrarea cerințelor;", "testarea platformei web.", "Lansare."]),
+        ("- ", "\n\n3\n\n", "  ", JOINED),
+        ("- ", "\n\n", "  ", APART),
+        ("- ", "\n\n3\n\n", "", APART),
+        ("- ", "\n\n3\n\n", "    ", APART),
+        ("", "\n\n3\n\n", "", APART),
+        (" ", "\n\n3\n\n", " ", JOINED),
     ],
-    ids=["page-break-hanging", "blank-line", "page-break-flush", "page-break-deeper", "paragraph"],
+    ids=[
+        "page-break-hanging",
+        "blank-line",
+        "page-break-flush",
+        "page-break-deeper",
+        "paragraph",
+        "paragraph-indented-one",
+    ],
 )
 def test_after_a_page_break_a_line_hanging_under_an_items_text_goes_on_it(
-    between: str, indent: str, expected: list[str], request: pytest.FixtureRequest
+    opening: str, between: str, indent: str, expected: list[str]
 ) -> None:
     """A wrapped list item's lines hang under its text; a page break between two of them
     leaves the indent, though the item so far ends a clause (`;`). Flush left or deeper,
-    or after a blank line alone, the line is an item of its own."""
-    marker = "" if request.node.callspec.id == "paragraph" else "- "
-    text = f"{marker}Integrarea cerințelor;{between}{indent}testarea platformei web.\n- Lansare.\n"
+    or after a blank line alone, the line is an item of its own; a paragraph's lines
+    hang alike under an indent of its own, but not at the margin."""
+    text = f"{opening}Integrarea cerințelor;{between}{indent}testarea platformei web.\n- Lansare.\n"
     items = read(text).items
     assert [item["text"] for item in items] == expected
 
